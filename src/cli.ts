@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import { makeContext, type CommandContext } from './commands/context.js';
+import { reportError, EXIT } from './errors.js';
+import { FORMATS, type Io } from './output.js';
+import { version } from './version.js';
+
+/** Builds the command tree. Each command module registers itself; this file only wires them. */
+export function buildProgram(io: Io): Command {
+  const ctx = makeContext(io);
+  const program = new Command('cuenta-plan')
+    .description(
+      'Capacity planning and cost modelling for a web platform that grows through phases:\n' +
+        'which phase and how many instances at N users, latency, cost per user, headroom.',
+    )
+    .version(version, '-V, --version', 'print the version and exit')
+    .option('--catalog <file>', 'phase catalog YAML (default: the bundled Cuenta Conmigo plan, data/phases.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .option('--no-color', 'no ANSI colours (also: NO_COLOR=1 in the environment)')
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'cuenta-plan: ')),
+    })
+    .exitOverride();
+  for (const register of registrations) register(program, ctx);
+  return program;
+}
+
+/** Every command module exports one `register…(program, ctx)`; add new commands here. */
+const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [];
+
+/** Runs the CLI in-process and returns the exit code (tests call this directly). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end with code 0; any other commander error is a usage mistake.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const report = reportError(error);
+    io.stderr(`${report.text}\n`);
+    return report.exitCode;
+  }
+}
+
+function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+  };
+}
+
+/** The entry point bin/cuenta-plan.js calls. */
+export async function run(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}
