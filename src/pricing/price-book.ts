@@ -1,0 +1,54 @@
+import { UnknownPriceKeyError } from './errors.js';
+import { closestMatches } from './levenshtein.js';
+import type { PriceUnit } from './units.js';
+
+/** One price: USD per unit, with where it came from. */
+export interface PriceQuote {
+  key: string;
+  usdPerUnit: number;
+  unit: PriceUnit;
+  /** True only when the figure is traced to a dated source (PRICES-VERIFIED.md for the snapshot). */
+  verified: boolean;
+  /** Where the figure comes from, in words (repository + path, "estimate: …", "seed document …"). */
+  source: string;
+  /** ISO date the price was current (YYYY-MM-DD), when known. */
+  asOf?: string;
+  description?: string;
+  /** How the figure was derived, or caveats (e.g. "≈ 2× single-AZ"). */
+  note?: string;
+}
+
+export type PriceBookName = 'seed' | 'snapshot' | 'live';
+
+/** A source of prices, looked up by key (see the snapshot's `keyScheme`). */
+export interface PriceBook {
+  readonly name: PriceBookName;
+  /** One line saying what the book is, for reports ("offline snapshot …, retrieved 2026-11-29"). */
+  readonly description: string;
+  /** @throws UnknownPriceKeyError naming the key and the 3 closest known keys. */
+  price(key: string): PriceQuote;
+  has(key: string): boolean;
+  /** All known keys, sorted. */
+  keys(): string[];
+}
+
+/**
+ * A price book over a fixed set of quotes. The snapshot book is built on it; the seed and live books
+ * can be too. Pure: the quotes are copied, and lookups never mutate.
+ */
+export function priceBookFromQuotes(name: PriceBookName, description: string, quotes: Iterable<PriceQuote>): PriceBook {
+  const byKey = new Map<string, PriceQuote>();
+  for (const quote of quotes) byKey.set(quote.key, Object.freeze({ ...quote }));
+  const sortedKeys = [...byKey.keys()].sort();
+  return {
+    name,
+    description,
+    price(key: string): PriceQuote {
+      const quote = byKey.get(key);
+      if (quote === undefined) throw new UnknownPriceKeyError(key, name, closestMatches(key, sortedKeys, 3));
+      return quote;
+    },
+    has: (key: string) => byKey.has(key),
+    keys: () => [...sortedKeys],
+  };
+}

@@ -1,0 +1,59 @@
+import { priceBookFromQuotes, type PriceBook, type PriceQuote } from './price-book.js';
+import { parsePriceSnapshot, type PriceSnapshot } from './snapshot-schema.js';
+
+export interface SnapshotMeta {
+  /** The file (or label) the snapshot was read from. */
+  origin: string;
+  schemaVersion: 1;
+  region: string;
+  currency: 'USD';
+  /** ISO date the snapshot was compiled. */
+  retrieved: string;
+  hoursPerMonth: number;
+}
+
+export interface SnapshotPriceBook extends PriceBook {
+  readonly name: 'snapshot';
+  readonly meta: SnapshotMeta;
+}
+
+function toQuote(key: string, entry: PriceSnapshot['prices'][string]): PriceQuote {
+  const quote: PriceQuote = {
+    key,
+    usdPerUnit: entry.usd,
+    unit: entry.unit,
+    verified: entry.verified,
+    source: entry.source,
+    description: entry.description,
+  };
+  if (entry.asOf !== undefined) quote.asOf = entry.asOf;
+  if (entry.note !== undefined) quote.note = entry.note;
+  return quote;
+}
+
+/**
+ * The offline price book from a parsed snapshot JSON document. Pure: reading the file is
+ * `loadSnapshotPriceBook`'s job (./load-snapshot.ts).
+ *
+ * @param json the parsed JSON (unknown: it is validated here).
+ * @param origin the file name, used in error messages.
+ * @throws InvalidPriceSnapshotError naming the file and field when the document is malformed.
+ */
+export function snapshotPriceBook(json: unknown, origin = 'price snapshot'): SnapshotPriceBook {
+  const snapshot = parsePriceSnapshot(json, origin);
+  const quotes = Object.entries(snapshot.prices).map(([key, entry]) => toQuote(key, entry));
+  const verified = quotes.filter((quote) => quote.verified).length;
+  const description =
+    `offline snapshot ${origin} (${snapshot.region}, ${snapshot.currency}, retrieved ${snapshot.retrieved}; ` +
+    `${verified} of ${quotes.length} prices verified)`;
+  const book = priceBookFromQuotes('snapshot', description, quotes);
+  const meta: SnapshotMeta = Object.freeze({
+    origin,
+    schemaVersion: snapshot.schemaVersion,
+    region: snapshot.region,
+    currency: snapshot.currency,
+    retrieved: snapshot.retrieved,
+    hoursPerMonth: snapshot.hoursPerMonth,
+  });
+  return { ...book, name: 'snapshot', meta };
+}

@@ -1,0 +1,79 @@
+/**
+ * The offline price snapshot file format (data/pricing/*.json), validated with zod.
+ * Validation failures name the file and the dotted field path, one problem per line.
+ */
+import { z } from 'zod';
+import { InvalidPriceSnapshotError } from './errors.js';
+import { PRICE_UNITS } from './units.js';
+
+/** `service:item[:qualifier...]`: lower-case, a dot-free service segment, at least one more segment. */
+export const PRICE_KEY_PATTERN = /^[a-z0-9-]+(:[a-z0-9.-]+)+$/;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+const unitSchema = z.enum(PRICE_UNITS);
+
+const priceKeySchema = z
+  .string()
+  .regex(PRICE_KEY_PATTERN, 'price keys are lower-case service:item[:qualifier...] with a dot-free service');
+
+const priceEntrySchema = z
+  .strictObject({
+    usd: z.number().finite().nonnegative(),
+    unit: unitSchema,
+    description: z.string().min(1),
+    verified: z.boolean(),
+    source: z.string().min(1),
+    asOf: isoDate.optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((entry) => !entry.verified || entry.asOf !== undefined, {
+    message: 'a verified price needs its asOf date',
+    path: ['asOf'],
+  });
+
+export const priceSnapshotSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  region: z.string().min(1),
+  currency: z.literal('USD'),
+  retrieved: isoDate,
+  hoursPerMonth: z.number().positive(),
+  keyScheme: z.strictObject({
+    summary: z.string().min(1),
+    regex: z.string().min(1).optional(),
+    rules: z.array(z.string().min(1)),
+  }),
+  /** Every unit of PRICE_UNITS, each with one sentence (zod records over an enum are exhaustive). */
+  units: z.record(unitSchema, z.string().min(1)),
+  notes: z.array(z.string()).optional(),
+  prices: z.record(priceKeySchema, priceEntrySchema).refine((prices) => Object.keys(prices).length > 0, {
+    message: 'the snapshot has no prices',
+  }),
+});
+
+export type PriceSnapshot = z.infer<typeof priceSnapshotSchema>;
+export type PriceSnapshotEntry = PriceSnapshot['prices'][string];
+
+/** `prices["ec2:t3.medium"].usd` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+/**
+ * Validates parsed JSON as a price snapshot.
+ * @param origin the file name (or other label) used in error messages.
+ * @throws InvalidPriceSnapshotError listing each problem as `path: message`.
+ */
+export function parsePriceSnapshot(json: unknown, origin: string): PriceSnapshot {
+  const result = priceSnapshotSchema.safeParse(json);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const first = details[0] ?? 'invalid';
+  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
+  throw new InvalidPriceSnapshotError(origin, `invalid price snapshot: ${first}${more}`, details);
+}
