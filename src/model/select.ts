@@ -1,0 +1,9 @@
+import type { Catalog, Phase } from './catalog.js';
+
+/** The phase whose user range holds `users`, or undefined when no range does (below or above the catalog). */
+export function phaseForUsers(catalog: Catalog, users: number): Phase | undefined {
+  return catalog.phases.find((phase) => users >= phase.users.min && users <= phase.users.max);
+}
+
+/** The catalog's phase ids, in order, for error messages. */
+export const phaseIds = (catalog: Catalog): number[] => catalog.phases.map((phase) => phase.id);

@@ -1,0 +1,275 @@
+import type { Catalog, Phase } from './catalog.js';
+import type { ComponentCost, PriceLookup, PricedLine } from './cost.js';
+import { headroom, type Headroom } from './headroom.js';
+import { roundCents, roundPerUser, roundTo } from './money.js';
+import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
+import { assumptionsFor } from './workload.js';
+
+export const SIMULATE_SCHEMA_VERSION = 1;
+
+export interface SimulateInput {
+  catalog: Catalog;
+  phase: Phase;
+  /** How the phase was chosen: its user range holds N, or --phase named it. */
+  selectedBy: 'range' | 'option';
+  users: number;
+  /** The book that prices the plan (seed, snapshot or live). */
+  book: PriceLookup & { description: string };
+  /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa). */
+  compareBook: PriceLookup;
+  thresholds: Thresholds;
+}
+
+export interface LineResult {
+  description: string;
+  priceKey: string;
+  quantity: number;
+  unit: string;
+  usdPerUnit: number;
+  monthlyUsd: number;
+  verified: boolean;
+  source: string;
+}
+
+export interface ComponentCostResult {
+  id: string;
+  name: string;
+  monthlyUsd: number;
+  /** The same component under the comparison book. */
+  compareUsd: number;
+  quotedUsd: number | null;
+  /** monthlyUsd − quotedUsd. */
+  differenceUsd: number | null;
+  lines: LineResult[];
+}
+
+export interface SimulateResult {
+  schemaVersion: number;
+  command: 'simulate';
+  users: number;
+  phase: { id: number; name: string; usersMin: number; usersMax: number; selectedBy: 'range' | 'option' };
+  pricing: { book: string; description: string; compareBook: string };
+  status: {
+    ok: boolean;
+    exhausted: boolean;
+    overBudget: boolean;
+    availabilityShort: boolean;
+    /** A phase that serves N within its capacity checks when this one does not. */
+    servedBy: number | null;
+    messages: string[];
+  };
+  workload: { concurrentUsers: number; peakRequestsPerS: number; averageRequestsPerS: number; monthlyRequests: number };
+  tiers: Array<{
+    id: string;
+    component: string;
+    roles: readonly string[];
+    autoscaled: boolean;
+    instances: { min: number; max: number; peak: number; average: number };
+    vcpusPerInstance: number;
+    utilization: number;
+    latencyMs: { mean: number | null; percentile: number | null; contribution: number | null };
+    sizedBy: string;
+    exhausted: boolean;
+    connectionOccupancy: number | null;
+  }>;
+  latency: {
+    percentile: number;
+    valueMs: number | null;
+    meanMs: number | null;
+    targetMs: number;
+    pass: boolean;
+    method: string;
+  };
+  checks: Check[];
+  availability: {
+    expectedPercent: number;
+    targetPercent: number;
+    pass: boolean;
+    errorBudgetMinutes: number;
+    expectedDowntimeMinutes: number;
+    singlePointsOfFailure: string[];
+    components: Array<{ id: string; perInstance: number; copies: number; combined: number }>;
+    unrated: string[];
+  };
+  cost: {
+    book: string;
+    totalUsd: number;
+    perUserUsd: number;
+    compareTotalUsd: number;
+    quotedTotalUsd: number;
+    quotedPerUserUsd: number;
+    budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
+    components: ComponentCostResult[];
+    unverifiedLines: number;
+  };
+  headroom: Headroom;
+  assumptions: Array<{ name: string; value: number; source: string; note: string | null; scope: 'catalog' | 'phase' }>;
+  warnings: string[];
+}
+
+const round = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));
+
+function lineResult(line: PricedLine): LineResult {
+  return {
+    description: line.description,
+    priceKey: line.priceKey,
+    quantity: roundTo(line.quantity, 4),
+    unit: line.unit,
+    usdPerUnit: line.usdPerUnit,
+    monthlyUsd: roundCents(line.monthlyUsd),
+    verified: line.verified,
+    source: line.source,
+  };
+}
+
+function componentResult(cost: ComponentCost, compare: ComponentCost | undefined): ComponentCostResult {
+  return {
+    id: cost.component,
+    name: cost.name,
+    monthlyUsd: roundCents(cost.monthlyUsd),
+    compareUsd: roundCents(compare?.monthlyUsd ?? 0),
+    quotedUsd: cost.quotedUsd,
+    differenceUsd: cost.differenceUsd === null ? null : roundCents(cost.differenceUsd),
+    lines: cost.lines.map(lineResult),
+  };
+}
+
+/** The first other phase (later phases first) whose capacity checks pass at N users. */
+function servingPhase(input: SimulateInput): number | null {
+  const { catalog, phase, users, thresholds } = input;
+  const later = catalog.phases.filter((p) => p.id > phase.id);
+  const earlier = catalog.phases.filter((p) => p.id < phase.id).reverse();
+  for (const candidate of [...later, ...earlier]) {
+    if (capacityAt(catalog, candidate, users, thresholds).ok) return candidate.id;
+  }
+  return null;
+}
+
+function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headroom): string[] {
+  const messages: string[] = [];
+  const failing = plan.checks.filter((check) => !check.pass).map((check) => check.name);
+  if (plan.exhausted) {
+    messages.push(
+      `phase ${plan.phase.id} is exhausted at ${plan.users} users (${failing.join(', ')}): start migrating` +
+        (servedBy === null ? '; no other phase serves this load either' : `; phase ${servedBy} serves it`),
+    );
+  } else if (!plan.capacityOk) {
+    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${plan.users} users: ${failing.join(', ')}`);
+  }
+  if (plan.cost.budget.status === 'over') {
+    messages.push(`over budget: $${roundCents(plan.cost.totalUsd)}/month against the phase's $${plan.cost.budget.minUsd}–${plan.cost.budget.maxUsd}`);
+  }
+  if (!plan.availability.pass) {
+    messages.push(
+      `availability ${roundTo(plan.availability.expectedPercent, 3)}% is short of the ${plan.availability.targetPercent}% target`,
+    );
+  }
+  if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {
+    messages.push(`less than 20% headroom: the phase serves at most ${headroomResult.maxUsers} users`);
+  }
+  return messages;
+}
+
+/** Evaluates N users on a phase and assembles the versioned `simulate` result (money rounded to the cent). */
+export function simulate(input: SimulateInput): SimulateResult {
+  const { catalog, phase, users, book, compareBook, thresholds } = input;
+  const plan = evaluatePlan(catalog, phase, users, book, thresholds);
+  const compare = evaluatePlan(catalog, phase, users, compareBook, thresholds).cost;
+  const room = headroom(catalog, phase, users, thresholds);
+  const servedBy = plan.capacityOk ? null : servingPhase(input);
+  const assumptions = assumptionsFor(catalog, phase);
+  const warnings: string[] = [];
+  if (plan.availability.unrated.length > 0) {
+    warnings.push(`no availability figure for ${plan.availability.unrated.join(', ')}: left out of the availability product`);
+  }
+  if (plan.cost.unverifiedLines > 0) {
+    warnings.push(`${plan.cost.unverifiedLines} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
+  }
+  const unquoted = phase.components.filter((c) => !c.quoted).map((c) => c.id);
+  if (unquoted.length > 0 && book.name === 'seed') {
+    warnings.push(`the document's cost table has no row for ${unquoted.join(', ')}: they cost $0 under the seed book`);
+  }
+
+  const { budget } = plan.cost;
+  return {
+    schemaVersion: SIMULATE_SCHEMA_VERSION,
+    command: 'simulate',
+    users,
+    phase: { id: phase.id, name: phase.name, usersMin: phase.users.min, usersMax: phase.users.max, selectedBy: input.selectedBy },
+    pricing: { book: book.name, description: book.description, compareBook: compareBook.name },
+    status: {
+      ok: plan.capacityOk && budget.status !== 'over' && plan.availability.pass,
+      exhausted: plan.exhausted,
+      overBudget: budget.status === 'over',
+      availabilityShort: !plan.availability.pass,
+      servedBy,
+      messages: messagesFor(plan, servedBy, room),
+    },
+    workload: {
+      concurrentUsers: roundTo(plan.workload.concurrentUsers, 1),
+      peakRequestsPerS: roundTo(plan.workload.peakRequestsPerS, 2),
+      averageRequestsPerS: roundTo(plan.workload.avgRequestsPerS, 2),
+      monthlyRequests: Math.round(plan.workload.monthlyRequests),
+    },
+    tiers: plan.tiers.map((tier) => ({
+      id: tier.id,
+      component: tier.component,
+      roles: tier.roles,
+      autoscaled: tier.autoscaled,
+      instances: { ...tier.instances, average: roundTo(tier.instances.average, 2) },
+      vcpusPerInstance: tier.vcpusPerInstance,
+      utilization: roundTo(tier.utilization, 4),
+      latencyMs: { mean: round(tier.meanMs, 2), percentile: round(tier.percentileMs, 2), contribution: round(tier.contributionMs, 2) },
+      sizedBy: tier.reason,
+      exhausted: tier.exhausted,
+      connectionOccupancy: round(tier.connectionOccupancy, 4),
+    })),
+    latency: {
+      percentile: plan.latency.percentile,
+      valueMs: round(plan.latency.valueMs, 1),
+      meanMs: round(plan.latency.meanMs, 1),
+      targetMs: plan.latency.targetMs,
+      pass: plan.latency.pass,
+      method: 'network overhead + Σ per tier ⌈visits⌉ × visit percentile (conservative for p ≥ 90)',
+    },
+    checks: plan.checks.map((check) => ({ ...check, value: round(check.value, 3) })),
+    availability: {
+      expectedPercent: roundTo(plan.availability.expectedPercent, 5),
+      targetPercent: plan.availability.targetPercent,
+      pass: plan.availability.pass,
+      errorBudgetMinutes: roundTo(plan.availability.errorBudgetMinutes, 1),
+      expectedDowntimeMinutes: roundTo(plan.availability.expectedDowntimeMinutes, 1),
+      singlePointsOfFailure: plan.availability.components.filter((c) => c.singlePointOfFailure).map((c) => c.component),
+      components: plan.availability.components.map((c) => ({
+        id: c.component,
+        perInstance: c.perInstance,
+        copies: c.copies,
+        combined: roundTo(c.combined, 7),
+      })),
+      unrated: plan.availability.unrated,
+    },
+    cost: {
+      book: book.name,
+      totalUsd: roundCents(plan.cost.totalUsd),
+      perUserUsd: roundPerUser(plan.cost.perUserUsd),
+      compareTotalUsd: roundCents(compare.totalUsd),
+      quotedTotalUsd: phase.quotedTotalUsd,
+      quotedPerUserUsd: roundPerUser(users > 0 ? phase.quotedTotalUsd / users : 0),
+      budget,
+      components: plan.cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
+      unverifiedLines: plan.cost.unverifiedLines,
+    },
+    headroom: {
+      ...room,
+      headroomPercent: round(room.headroomPercent, 1),
+    },
+    assumptions: Object.entries(assumptions).map(([name, q]) => ({
+      name,
+      value: q.value,
+      source: q.source,
+      note: q.note ?? null,
+      scope: name in phase.assumptions ? ('phase' as const) : ('catalog' as const),
+    })),
+    warnings,
+  };
+}

@@ -1,0 +1,175 @@
+import { mmc, responseTimePercentile } from './queueing/index.js';
+import type { Station } from './stations.js';
+
+/** The latency of one visit to a station with `instances` instances at `requestsPerS` end-to-end. */
+export interface StationState {
+  instances: number;
+  /** Per-instance CPU utilisation, 0–1 (delay stations: 0, they have no shared CPU). */
+  utilization: number;
+  /** Requests per second reaching one instance. */
+  arrivalPerInstancePerS: number;
+  stable: boolean;
+  /** Mean and percentile of one visit's response time, seconds; null when unstable. */
+  meanS: number | null;
+  percentileS: number | null;
+  /** Contribution to the end-to-end percentile: ⌈visits⌉ × the visit percentile, seconds. */
+  contributionS: number | null;
+}
+
+/**
+ * One visit's response time at a station. Each instance is an M/M/v queue (v = vCPUs) fed an even
+ * share of the arrivals (a Poisson stream split at random stays Poisson: Kleinrock vol. 1 §4.2);
+ * delay stations (serverless) are M/M/∞, where the response is the service time itself.
+ */
+export function stationState(station: Station, requestsPerS: number, instances: number, percentile: number): StationState {
+  const visitRate = requestsPerS * station.visitsPerRequest;
+  const perInstance = instances > 0 ? visitRate / instances : Number.POSITIVE_INFINITY;
+  const s = station.serviceTimeS;
+  const weight = Math.max(1, Math.ceil(station.visitsPerRequest - 1e-9));
+  if (station.delay || visitRate === 0) {
+    // M/M/∞ (or an idle queue): response = one exponential service time, P(T > t) = e^{−t/s}.
+    const percentileS = -Math.log1p(-percentile / 100) * s;
+    return {
+      instances,
+      utilization: 0,
+      arrivalPerInstancePerS: perInstance === Number.POSITIVE_INFINITY ? 0 : perInstance,
+      stable: true,
+      meanS: s,
+      percentileS,
+      contributionS: weight * percentileS,
+    };
+  }
+  const utilization = (perInstance * s) / station.serversPerInstance;
+  if (!(utilization < 1)) {
+    return {
+      instances,
+      utilization,
+      arrivalPerInstancePerS: perInstance,
+      stable: false,
+      meanS: null,
+      percentileS: null,
+      contributionS: null,
+    };
+  }
+  const queue = { arrivalRate: perInstance, serviceRate: 1 / s, servers: station.serversPerInstance };
+  const percentileS = responseTimePercentile(queue, percentile);
+  return {
+    instances,
+    utilization,
+    arrivalPerInstancePerS: perInstance,
+    stable: true,
+    meanS: mmc(queue).meanResponse,
+    percentileS,
+    contributionS: weight * percentileS,
+  };
+}
+
+/** Why a station has the instance count it has. */
+export type SizingReason = 'fixed' | 'minimum' | 'utilization' | 'requests-per-target' | 'latency' | 'maximum';
+
+export interface StationSizing {
+  station: Station;
+  state: StationState;
+  reason: SizingReason;
+  /** Unstable, or at its maximum and still over its utilisation cap (fixed stations: the CPU alert threshold). */
+  exhausted: boolean;
+}
+
+export interface SizingResult {
+  stations: StationSizing[];
+  /** End-to-end latency percentile in seconds (overhead + Σ contributions); null when a station is unstable. */
+  percentileS: number | null;
+  /** End-to-end mean in seconds: overhead + Σ visits × mean visit response; null when unstable. */
+  meanS: number | null;
+  latencyPass: boolean;
+}
+
+export interface SizingTargets {
+  /** Percentile of the latency SLO (95 = P95). */
+  percentile: number;
+  targetS: number;
+  /** Fixed latency outside the modelled stations, seconds. */
+  overheadS: number;
+  /** CPU cap for fixed stations (the alert threshold), fraction. */
+  fixedUtilizationCap: number;
+}
+
+/** Fewest instances in [min, max] that keep utilisation ≤ the target and requests per target under the cap. */
+function sizeForLoad(station: Station, requestsPerS: number): { instances: number; reason: SizingReason } {
+  const visitRate = requestsPerS * station.visitsPerRequest;
+  const cap = station.targetUtilization ?? 1;
+  const byCpu = Math.ceil((visitRate * station.serviceTimeS) / (station.serversPerInstance * cap) - 1e-9);
+  const byRequests = station.requestsPerTargetPerMin
+    ? Math.ceil((requestsPerS * 60) / station.requestsPerTargetPerMin - 1e-9)
+    : 0;
+  const wanted = Math.max(byCpu, byRequests);
+  if (wanted <= station.minInstances) return { instances: station.minInstances, reason: 'minimum' };
+  if (wanted > station.maxInstances) return { instances: station.maxInstances, reason: 'maximum' };
+  return { instances: wanted, reason: byCpu >= byRequests ? 'utilization' : 'requests-per-target' };
+}
+
+/**
+ * Sizes every station for a request rate: first each autoscaled station by its utilisation target
+ * (what the autoscaler does), then, while the end-to-end percentile is not strictly under the SLO,
+ * one more instance for the autoscaled station that contributes most, until all are at their maximum.
+ *
+ * End-to-end percentile = overhead + Σ ⌈visits⌉ × (visit percentile). For the right-skewed,
+ * exponential-tailed delays of M/M/c queues, the sum of upper percentiles (p ≥ 90) is at least the
+ * percentile of the sum, so the estimate errs on the safe side (test/model/plan.test.ts checks this
+ * against a seeded Monte Carlo of independent sojourn times).
+ */
+export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets): SizingResult {
+  const counts = stations.map((station) => (station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason }));
+  const states = stations.map((station, i) => stationState(station, requestsPerS, counts[i]!.instances, targets.percentile));
+
+  const total = () => {
+    let percentileS = targets.overheadS;
+    let meanS = targets.overheadS;
+    for (const [i, state] of states.entries()) {
+      if (state.contributionS === null || state.meanS === null) return { percentileS: null, meanS: null };
+      percentileS += state.contributionS;
+      meanS += state.meanS * stations[i]!.visitsPerRequest;
+    }
+    return { percentileS, meanS };
+  };
+
+  let latency = total();
+  while (latency.percentileS === null || latency.percentileS >= targets.targetS) {
+    let best = -1;
+    let bestContribution = -1;
+    for (const [i, station] of stations.entries()) {
+      const state = states[i]!;
+      if (!station.autoscaled || state.instances >= station.maxInstances) continue;
+      const contribution = state.contributionS ?? Number.POSITIVE_INFINITY;
+      if (contribution > bestContribution) {
+        best = i;
+        bestContribution = contribution;
+      }
+    }
+    if (best < 0) break;
+    const station = stations[best]!;
+    counts[best] = { instances: states[best]!.instances + 1, reason: 'latency' };
+    states[best] = stationState(station, requestsPerS, counts[best]!.instances, targets.percentile);
+    latency = total();
+  }
+
+  const latencyPass = latency.percentileS !== null && latency.percentileS < targets.targetS;
+  return {
+    stations: stations.map((station, i) => {
+      const state = states[i]!;
+      const cap = station.autoscaled ? (station.targetUtilization ?? 1) : targets.fixedUtilizationCap;
+      const overCap = !station.delay && state.utilization > cap + 1e-12;
+      const atMax = state.instances >= station.maxInstances;
+      return {
+        station,
+        state,
+        reason: counts[i]!.reason,
+        exhausted: !state.stable || (atMax && overCap),
+      };
+    }),
+    percentileS: latency.percentileS,
+    meanS: latency.meanS,
+    latencyPass,
+  };
+}
+

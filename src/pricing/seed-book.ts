@@ -1,0 +1,27 @@
+import type { Catalog } from '../model/catalog.js';
+import { seedPriceKey } from '../model/cost.js';
+import { priceBookFromQuotes, type PriceBook, type PriceQuote } from './price-book.js';
+
+/**
+ * The seed book: each component costs the monthly figure the scalability document quotes for it,
+ * under the key `seed:<phase>:<component>`. Components the document's cost tables leave out cost 0
+ * here, and say so in their source.
+ */
+export function seedPriceBook(catalog: Catalog): PriceBook {
+  const quotes: PriceQuote[] = [];
+  for (const phase of catalog.phases) {
+    for (const component of phase.components) {
+      const quoted = component.quoted;
+      quotes.push({
+        key: seedPriceKey(phase, component),
+        usdPerUnit: quoted?.usd ?? 0,
+        unit: 'month',
+        verified: quoted !== undefined,
+        source: quoted
+          ? `scalability document, phase ${phase.id} cost table: "${quoted.label}" (${quoted.provider})`
+          : `not in the scalability document's phase ${phase.id} cost table`,
+      });
+    }
+  }
+  return priceBookFromQuotes('seed', "the scalability document's quoted monthly figures", quotes);
+}
