@@ -12,9 +12,7 @@ export const PRICE_KEY_PATTERN = /^[a-z0-9-]+(:[a-z0-9.-]+)+$/;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 const unitSchema = z.enum(PRICE_UNITS);
 
-const priceKeySchema = z
-  .string()
-  .regex(PRICE_KEY_PATTERN, 'price keys are lower-case service:item[:qualifier...] with a dot-free service');
+const KEY_MESSAGE = 'price keys are lower-case service:item[:qualifier...] with a dot-free service segment';
 
 const priceEntrySchema = z
   .strictObject({
@@ -45,8 +43,13 @@ export const priceSnapshotSchema = z.strictObject({
   /** Every unit of PRICE_UNITS, each with one sentence (zod records over an enum are exhaustive). */
   units: z.record(unitSchema, z.string().min(1)),
   notes: z.array(z.string()).optional(),
-  prices: z.record(priceKeySchema, priceEntrySchema).refine((prices) => Object.keys(prices).length > 0, {
-    message: 'the snapshot has no prices',
+  // Keys are checked here rather than by a key schema so the message names the key and the rule.
+  prices: z.record(z.string(), priceEntrySchema).superRefine((prices, ctx) => {
+    const keys = Object.keys(prices);
+    if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'the snapshot has no prices' });
+    for (const key of keys) {
+      if (!PRICE_KEY_PATTERN.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${KEY_MESSAGE}; got "${key}"` });
+    }
   }),
 });
 
