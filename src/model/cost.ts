@@ -1,13 +1,15 @@
 import type { Amount, Component, FormulaScope, Phase } from './catalog.js';
-import { roundCents, sumUsd } from './money.js';
+import { multiplyMoney, roundCents, sumMoney } from './money.js';
+import type { PriceUnit } from './units.js';
 
 /** One price as a book quotes it. */
 export interface UnitPrice {
   key: string;
   usdPerUnit: number;
-  unit: string;
+  unit: PriceUnit;
   verified: boolean;
   source: string;
+  asOf?: string;
 }
 
 /** What the engine needs of a price book: a lookup that throws on an unknown key. */
@@ -16,20 +18,35 @@ export interface PriceLookup {
   price(key: string): UnitPrice;
 }
 
-/** A cost line as the engine declares it: a quantity of a priced unit. */
+/** A cost line as the engine declares it: a quantity of a priced unit consumed in one month. */
 export interface DeclaredLine {
   component: string;
   description: string;
   priceKey: string;
   quantity: number;
+  /** When the declaration names its unit, the price must be quoted in the same unit. */
+  unit?: PriceUnit;
 }
 
 export interface PricedLine extends DeclaredLine {
-  unit: string;
+  unit: PriceUnit;
   usdPerUnit: number;
+  /** quantity × usdPerUnit, to the micro-dollar; rounded only when reported. */
   monthlyUsd: number;
   verified: boolean;
   source: string;
+  asOf?: string;
+}
+
+/** A declared unit differs from the unit the price book quotes: the quantity would be priced wrongly. */
+export class PriceUnitMismatchError extends RangeError {
+  override name = 'PriceUnitMismatchError';
+  constructor(component: string, priceKey: string, lineUnit: PriceUnit, priceUnit: PriceUnit) {
+    super(
+      `cost line of component "${component}" counts its quantity in ${lineUnit}, but price "${priceKey}" is per ${priceUnit}; ` +
+        `convert the quantity to ${priceUnit} or use a price key quoted per ${lineUnit}`,
+    );
+  }
 }
 
 export const evaluateAmount = (amount: Amount, scope: FormulaScope): number =>
@@ -58,22 +75,35 @@ export function declareQuotedLine(phase: Phase, component: Component): DeclaredL
   };
 }
 
-/** The one place a quantity meets a price. */
+/**
+ * The one place a quantity meets a price (after infracost's CostComponent + PriceFetcher split).
+ * @throws the book's error for an unknown key (with the closest keys)
+ * @throws PriceUnitMismatchError when the line declares a unit other than the price's
+ * @throws RangeError when the quantity is negative, NaN or infinite (a bad formula)
+ * @example priceLine({ component: 'api', description: '2 × t3.medium', quantity: 1460, unit: 'hour',
+ *   priceKey: 'ec2:t3.medium' }, snapshot).monthlyUsd // 60.736 (1460 h × 0.0416)
+ */
 export function priceLine(line: DeclaredLine, book: PriceLookup): PricedLine {
-  const price = book.price(line.priceKey);
   if (!Number.isFinite(line.quantity) || line.quantity < 0) {
     throw new RangeError(
-      `cost line "${line.description}" of component ${line.component} has quantity ${line.quantity}; a quantity must be a finite number ≥ 0 (check its formula in the catalog)`,
+      `cost line of component "${line.component}" (${line.priceKey}) has quantity ${line.quantity}; ` +
+        'a quantity must be a finite number ≥ 0 (check its formula in the catalog)',
     );
   }
-  return {
+  const quote = book.price(line.priceKey);
+  if (line.unit !== undefined && quote.unit !== line.unit) {
+    throw new PriceUnitMismatchError(line.component, line.priceKey, line.unit, quote.unit);
+  }
+  const priced: PricedLine = {
     ...line,
-    unit: price.unit,
-    usdPerUnit: price.usdPerUnit,
-    monthlyUsd: line.quantity * price.usdPerUnit,
-    verified: price.verified,
-    source: price.source,
+    unit: quote.unit,
+    usdPerUnit: quote.usdPerUnit,
+    monthlyUsd: multiplyMoney(line.quantity, quote.usdPerUnit),
+    verified: quote.verified,
+    source: quote.source,
   };
+  if (quote.asOf !== undefined) priced.asOf = quote.asOf;
+  return priced;
 }
 
 export interface ComponentCost {
@@ -108,7 +138,7 @@ export function phaseCost(
   const components = phase.components.map((component): ComponentCost => {
     const declared = seed ? [declareQuotedLine(phase, component)] : declareComponentLines(component, scopeFor(component));
     const lines = declared.map((line) => priceLine(line, book));
-    const monthlyUsd = sumUsd(lines.map((line) => line.monthlyUsd));
+    const monthlyUsd = sumMoney(lines.map((line) => line.monthlyUsd));
     const quotedUsd = component.quoted?.usd ?? null;
     return {
       component: component.id,
@@ -119,7 +149,7 @@ export function phaseCost(
       lines,
     };
   });
-  const totalUsd = sumUsd(components.map((c) => c.monthlyUsd));
+  const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
   const rounded = roundCents(totalUsd);
   const { min, max } = phase.budgetUsd;
   return {

@@ -1,27 +1,68 @@
 /**
- * Money arithmetic in one place. Amounts are summed in integer micro-dollars so totals never show
- * float artefacts (0.1 + 0.2), and rounded half away from zero only when they are reported.
+ * Money arithmetic without float artefacts (no `63.849999999999994`, no `0.30000000000000004`).
+ *
+ * Amounts stay plain numbers in USD, but every sum goes through integer micro-dollars
+ * (1 USD = 1 000 000 µ$), which are exact in a double up to Number.MAX_SAFE_INTEGER µ$ ≈ 9 × 10⁹ USD.
+ * Rounding is half away from zero on the *decimal* value the number stands for: a product such as
+ * 63.845 × 100 = 6384.499999999999 is first snapped to 15 significant digits (6384.5), the precision a
+ * double carries reliably, then rounded — so 63.845 → 63.85 and 1.005 → 1.01, as on paper.
+ *
+ * This module imports nothing, so it can move into the engine unchanged.
  */
 
-const MICROS = 1_000_000;
+export const MICROS_PER_USD = 1_000_000;
 
-/** Rounds to `decimals` places, half away from zero, without the 1.005 → 1.00 float trap. */
-export function roundTo(value: number, decimals: number): number {
+/** x rounded to `decimals` places, half away from zero, after removing binary representation error. */
+export function roundTo(x: number, decimals: number): number {
+  if (!Number.isFinite(x)) throw new RangeError(`money amount must be a finite number; got ${x}`);
   const factor = 10 ** decimals;
-  const scaled = Math.abs(value) * factor;
-  const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;
-  return Math.sign(value) * rounded || 0;
+  const scaled = Math.abs(x) * factor;
+  // Beyond 1e15 a double has no fractional digits left to correct.
+  const snapped = scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
+  const rounded = Math.round(snapped) / factor;
+  const signed = x < 0 ? -rounded : rounded;
+  return signed === 0 ? 0 : signed; // no -0
 }
 
-/** Money fields in results: to the cent. */
-export const roundCents = (usd: number): number => roundTo(usd, 2);
+/**
+ * USD → integer micro-dollars.
+ * @throws RangeError when the amount is not finite or too large to count exactly (> ~9 × 10⁹ USD).
+ */
+export function toMicros(usd: number): number {
+  const micros = Math.round(roundTo(usd, 6) * MICROS_PER_USD);
+  if (!Number.isSafeInteger(micros)) throw new RangeError(`money amount ${usd} USD is too large to sum exactly`);
+  return micros === 0 ? 0 : micros;
+}
 
-/** Per-user money fields: to 4 decimals ($0.0196). */
-export const roundPerUser = (usd: number): number => roundTo(usd, 4);
+/** Integer micro-dollars → USD (the nearest double to the decimal amount, so it prints cleanly). */
+export function fromMicros(micros: number): number {
+  if (!Number.isSafeInteger(micros)) throw new RangeError(`micro-dollar amount must be a safe integer; got ${micros}`);
+  const usd = micros / MICROS_PER_USD;
+  return usd === 0 ? 0 : usd;
+}
 
-/** Sums dollar amounts exactly to the micro-dollar. */
-export function sumUsd(amounts: Iterable<number>): number {
+/**
+ * Exact sum of money amounts (USD numbers, or priced lines' `monthlyUsd`), computed in micro-dollars.
+ * @example sumMoney([0.1, 0.2]) // 0.3, not 0.30000000000000004
+ */
+export function sumMoney(items: Iterable<number | { readonly monthlyUsd: number }>): number {
   let micros = 0;
-  for (const usd of amounts) micros += Math.round(usd * MICROS);
-  return micros / MICROS;
+  for (const item of items) micros += toMicros(typeof item === 'number' ? item : item.monthlyUsd);
+  if (!Number.isSafeInteger(micros)) throw new RangeError('money sum is too large to count exactly');
+  return fromMicros(micros);
+}
+
+/** quantity × unit price, to the micro-dollar. Used by priceLine, the one place a line is priced. */
+export function multiplyMoney(quantity: number, usdPerUnit: number): number {
+  return fromMicros(toMicros(quantity * usdPerUnit));
+}
+
+/** Rounds to whole cents (2 decimals), half away from zero: 63.845 → 63.85, 63.85 → 63.85. */
+export function roundCents(usd: number): number {
+  return roundTo(usd, 2);
+}
+
+/** Rounds a per-user amount to 4 decimals (cost per user is often below a cent): 0.00415 → 0.0042. */
+export function roundPerUser(usd: number): number {
+  return roundTo(usd, 4);
 }

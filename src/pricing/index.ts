@@ -1,7 +1,7 @@
-/** Public surface of src/pricing: price books, cost-line pricing and money helpers. */
-export { PRICE_UNITS, isPriceUnit, type PriceUnit } from './units.js';
+/** Public surface of src/pricing: price books (cost-line pricing and money live in src/model). */
+export { PRICE_UNITS, isPriceUnit, type PriceUnit } from '../model/units.js';
 export { priceBookFromQuotes, type PriceBook, type PriceBookName, type PriceQuote } from './price-book.js';
-export { UnknownPriceKeyError, PriceUnitMismatchError, InvalidPriceSnapshotError } from './errors.js';
+export { UnknownPriceKeyError, InvalidPriceSnapshotError } from './errors.js';
 export { levenshtein, closestMatches } from './levenshtein.js';
 export {
   PRICE_KEY_PATTERN,
@@ -12,8 +12,6 @@ export {
 } from './snapshot-schema.js';
 export { snapshotPriceBook, type SnapshotPriceBook, type SnapshotMeta } from './snapshot-book.js';
 export { loadSnapshotPriceBook } from './load-snapshot.js';
-export { priceLine, priceLines, type CostLine, type PricedLine } from './line.js';
-export { MICROS_PER_USD, toMicros, fromMicros, sumMoney, multiplyMoney, roundCents, roundPerUser } from './money.js';
 export {
   HOURS_PER_YEAR,
   parseReservedKey,

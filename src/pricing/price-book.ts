@@ -1,6 +1,6 @@
 import { UnknownPriceKeyError } from './errors.js';
 import { closestMatches } from './levenshtein.js';
-import type { PriceUnit } from './units.js';
+import type { PriceUnit } from '../model/units.js';
 
 /** One price: USD per unit, with where it came from. */
 export interface PriceQuote {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { InvalidPriceSnapshotError } from './errors.js';
-import { PRICE_UNITS } from './units.js';
+import { PRICE_UNITS } from '../model/units.js';
 
 /** `service:item[:qualifier...]`: lower-case, a dot-free service segment, at least one more segment. */
 export const PRICE_KEY_PATTERN = /^[a-z0-9-]+(:[a-z0-9.-]+)+$/;

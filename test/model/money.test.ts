@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMicros, multiplyMoney, roundCents, roundPerUser, sumMoney, toMicros } from '../../src/pricing/index.js';
+import { fromMicros, multiplyMoney, roundCents, roundPerUser, sumMoney, toMicros } from '../../src/model/money.js';
 
 /** At most `n` decimals when printed the way JS prints numbers. */
 const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;
