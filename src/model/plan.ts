@@ -19,6 +19,8 @@ export interface TierPlan {
   component: string;
   roles: readonly string[];
   autoscaled: boolean;
+  /** Serverless: no shared queue, every request served at once (M/M/∞). */
+  delay: boolean;
   instances: { min: number; max: number; peak: number; average: number };
   vcpusPerInstance: number;
   /** At the peak hour. */
@@ -212,6 +214,7 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
       component: station.component.id,
       roles: station.roles,
       autoscaled: station.autoscaled,
+      delay: station.delay,
       instances: {
         min: station.minInstances,
         max: station.maxInstances,

@@ -64,6 +64,7 @@ export interface SimulateResult {
     component: string;
     roles: readonly string[];
     autoscaled: boolean;
+    delay: boolean;
     instances: { min: number; max: number; peak: number; average: number };
     vcpusPerInstance: number;
     utilization: number;
@@ -216,6 +217,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       component: tier.component,
       roles: tier.roles,
       autoscaled: tier.autoscaled,
+      delay: tier.delay,
       instances: { ...tier.instances, average: roundTo(tier.instances.average, 2) },
       vcpusPerInstance: tier.vcpusPerInstance,
       utilization: roundTo(tier.utilization, 4),

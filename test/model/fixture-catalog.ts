@@ -1,0 +1,112 @@
+import type { Catalog, Component, Formula, Phase, Quantity } from '../../src/model/catalog.js';
+import type { PriceLookup } from '../../src/model/cost.js';
+import type { PriceUnit } from '../../src/model/units.js';
+
+/** A small hand-built catalog whose numbers are easy to follow by hand in the tests. */
+const q = (value: number): Quantity => ({ value, source: 'assumption', note: 'test' });
+
+/** A formula without mathjs: the tests only need `instance_hours` and `users * k`. */
+export function formula(text: string, evaluate: (scope: Readonly<Record<string, number>>) => number, variables: string[]): Formula {
+  return { text, variables, evaluate };
+}
+
+export const instanceHours = formula('instance_hours', (s) => s.instance_hours ?? Number.NaN, ['instance_hours']);
+
+export const app: Component = {
+  id: 'app',
+  name: 'App servers',
+  kind: 'compute',
+  provider: 'test',
+  serves: ['app'],
+  instance: { type: 't.test', vcpus: 2, memoryGb: 4 },
+  count: { kind: 'autoscaled', min: 2, max: 10, targetUtilization: 0.5 },
+  availability: q(0.99),
+  cost: [{ priceKey: 'vm:hour', quantity: instanceHours }],
+  quoted: { usd: 100, label: 'App', provider: 'test' },
+};
+
+export const db: Component = {
+  id: 'db',
+  name: 'Database',
+  kind: 'database',
+  provider: 'test',
+  serves: ['db'],
+  instance: { type: 'db.test', vcpus: 1, memoryGb: 2, connections: 100 },
+  count: { kind: 'fixed', count: 1 },
+  availability: q(0.999),
+  cost: [{ priceKey: 'db:month', quantity: 1 }],
+  quoted: { usd: 50, label: 'DB', provider: 'test' },
+};
+
+export const monitoring: Component = {
+  id: 'mon',
+  name: 'Monitoring',
+  kind: 'monitoring',
+  provider: 'test',
+  serves: [],
+  count: { kind: 'fixed', count: 1 },
+  cost: [{ priceKey: 'mon:user', quantity: formula('users * 0.01', (s) => (s.users ?? 0) * 0.01, ['users']) }],
+};
+
+export const phase: Phase = {
+  id: 1,
+  name: 'Test phase',
+  summary: 'two autoscaled app servers and one database',
+  users: { min: 1000, max: 11000 },
+  concurrentUsers: { min: 100, max: 1100, source: 'assumption' },
+  slo: { latency: { percentile: 95, targetMs: 500 }, availability: 99.9 },
+  budgetUsd: { min: 100, max: 200 },
+  quotedTotalUsd: 150,
+  components: [app, db, monitoring],
+  assumptions: {},
+};
+
+export const catalog: Catalog = {
+  version: 1,
+  name: 'test',
+  currency: 'USD',
+  hoursPerMonth: 730,
+  workload: {
+    assumptions: {
+      requests_per_active_user_per_s: q(0.1),
+      db_queries_per_request: q(2),
+      db_read_fraction: q(0.5),
+      cache_hit_ratio: q(0),
+      demand_app_s: q(0.05),
+      demand_cache_s: q(0.001),
+      demand_db_read_s: q(0.002),
+      demand_db_write_s: q(0.004),
+      network_overhead_ms: q(20),
+      storage_gb_per_user: q(0.01),
+      file_storage_gb_per_user: q(0.01),
+      transfer_gb_per_user_month: q(0.1),
+      error_rate: q(0.0005),
+    },
+    // 12 hours at the peak, 12 at half of it.
+    dailyProfile: [...Array<number>(12).fill(0.5), ...Array<number>(12).fill(1)],
+  },
+  phases: [phase],
+  revenue: {},
+  discounts: {},
+  migration: {},
+  alerts: {},
+  kpis: {},
+  backups: {},
+};
+
+/** Prices that make hand arithmetic easy. */
+export const book: PriceLookup = {
+  name: 'snapshot',
+  price(key: string) {
+    const table: Record<string, [number, PriceUnit]> = {
+      'vm:hour': [0.1, 'hour'],
+      'db:month': [50, 'month'],
+      'mon:user': [1, 'month'],
+    };
+    const entry = table[key];
+    if (!entry) throw new Error(`unknown key ${key}`);
+    return { key, usdPerUnit: entry[0], unit: entry[1], verified: true, source: 'test' };
+  },
+};
+
+export const thresholds = { cpuUtilization: 0.8, dbConnections: 0.8 };

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { errorBudgetMinutes, parallel, series } from '../../src/model/availability.js';
+import { headroom } from '../../src/model/headroom.js';
+import { evaluatePlan } from '../../src/model/plan.js';
+import { concurrentUsers, workloadAt } from '../../src/model/workload.js';
+import { book, catalog, phase, thresholds } from './fixture-catalog.js';
+
+// Every expected value below is worked out by hand (or with the closed form in python3, as noted)
+// from the fixture in ./fixture-catalog.ts:
+//   concurrency 100–1,100 over 1,000–11,000 users → concurrent(N) = 0.1·N; 0.1 req/s per concurrent user;
+//   profile: 12 h at 0.5, 12 h at 1.0 (mean 0.75); 2 queries/request, half reads, no cache.
+
+describe('availability composition (Trivedi §3.5)', () => {
+  it('parallel and series by hand', () => {
+    expect(parallel(0.99, 2)).toBeCloseTo(0.9999, 15); // 1 − 0.01²
+    expect(parallel(0.9, 3)).toBeCloseTo(0.999, 15); // 1 − 0.1³
+    expect(series([0.9999, 0.999])).toBeCloseTo(0.9989001, 15);
+  });
+  it('error budget: (1 − 99.9 %) × 730 h × 60 = 43.8 min', () => {
+    expect(errorBudgetMinutes(99.9, 730)).toBeCloseTo(43.8, 10);
+    expect(errorBudgetMinutes(99.99, 730)).toBeCloseTo(4.38, 10);
+  });
+});
+
+describe('workload', () => {
+  it('interpolates concurrency over the phase range and never exceeds the users', () => {
+    expect(concurrentUsers(phase, 6000)).toBeCloseTo(600, 9);
+    expect(concurrentUsers(phase, 11000)).toBeCloseTo(1100, 9);
+    // Beyond the range the same slope continues: 0.1 × 20,000.
+    expect(concurrentUsers(phase, 20000)).toBeCloseTo(2000, 9);
+    const tiny = { ...phase, concurrentUsers: { ...phase.concurrentUsers, min: 50 } };
+    expect(concurrentUsers(tiny, 10)).toBeLessThanOrEqual(10);
+  });
+  it('turns users into request rates hour by hour', () => {
+    const w = workloadAt(catalog, phase, 6000);
+    expect(w.peakRequestsPerS).toBeCloseTo(60, 9); // 600 × 0.1
+    expect(w.avgRequestsPerS).toBeCloseTo(45, 9); // 60 × 0.75
+    expect(w.monthlyRequests).toBeCloseTo(45 * 730 * 3600, 3); // 118,260,000
+    expect(w.visits).toEqual({ cache: 1, dbReads: 1, dbWrites: 1 });
+  });
+});
+
+describe('evaluatePlan at 6,000 users', () => {
+  const plan = evaluatePlan(catalog, phase, 6000, book, thresholds);
+  const app = plan.tiers.find((t) => t.id === 'app')!;
+  const db = plan.tiers.find((t) => t.id === 'db')!;
+
+  it('sizes the autoscaled tier by its CPU target, hour by hour', () => {
+    // Peak: 60 req/s × 0.05 s = 3 vCPU busy; 2 vCPU × 0.5 target per instance → ⌈3/1⌉ = 3.
+    // Off-peak: 1.5 vCPU busy → 2, the minimum. Average over the day (12 h each) = 2.5.
+    expect(app.instances.peak).toBe(3);
+    expect(app.instances.average).toBeCloseTo(2.5, 12);
+    expect(app.utilization).toBeCloseTo(0.5, 12);
+    expect(db.instances.peak).toBe(1);
+  });
+
+  it('gives the latency of each tier from the M/M/c closed forms', () => {
+    // App instance: M/M/2 with λ = 20, μ = 20 → cμ − λ = μ (the removable singularity), C = 1/3,
+    // P(T > t) = e^{−μt}(1 + Cμt) = 0.05 solved by bisection in python3 → t = 0.190823015 s.
+    expect(app.percentileMs).toBeCloseTo(190.82301525839146, 6);
+    // DB: M/M/1 with λ = 120 visits/s (2 per request), μ = 1/0.003 → P95 = ln 20 / (μ − λ) = 14.0425 ms, × 2 visits.
+    expect(db.percentileMs).toBeCloseTo(14.042495032284334, 8);
+    expect(db.contributionMs).toBeCloseTo(28.084990064568667, 8);
+    // End to end: 20 ms overhead + 190.823 + 28.085.
+    expect(plan.latency.valueMs).toBeCloseTo(238.90800532296012, 6);
+    // Mean: 20 + (50 + (1/3)/20 s) + 2 × 1/(μ − λ) = 96.0417 ms.
+    expect(plan.latency.meanMs).toBeCloseTo(96.04166666666666, 8);
+    expect(plan.latency.pass).toBe(true);
+  });
+
+  it("holds Little's law per tier: connections in use = λ × W", () => {
+    // DB: L = 120 × 1/(333.33 − 120) = 0.5625 connections of 100.
+    expect(db.connectionOccupancy).toBeCloseTo(0.005625, 12);
+  });
+
+  it('composes availability and names the single point of failure', () => {
+    // App: 2 instances at 0.99 in parallel = 0.9999; DB alone 0.999; series 0.9989001 < 99.9 %.
+    expect(plan.availability.expectedPercent).toBeCloseTo(99.89001, 9);
+    expect(plan.availability.pass).toBe(false);
+    expect(plan.availability.expectedDowntimeMinutes).toBeCloseTo(48.17562, 6);
+    expect(plan.availability.components.filter((c) => c.singlePointOfFailure).map((c) => c.component)).toEqual(['db']);
+  });
+
+  it('prices instance-hours from the hourly profile', () => {
+    // App 2.5 × 730 h × $0.10 = $182.50; DB $50; monitoring 6,000 × 0.01 × $1 = $60.
+    const byId = Object.fromEntries(plan.cost.components.map((c) => [c.component, c.monthlyUsd]));
+    expect(byId).toEqual({ app: 182.5, db: 50, mon: 60 });
+    expect(plan.cost.totalUsd).toBe(292.5);
+    expect(plan.cost.perUserUsd).toBeCloseTo(0.04875, 12);
+    expect(plan.cost.budget.status).toBe('over'); // budget 100–200
+  });
+});
+
+describe('headroom', () => {
+  it('finds the user count where the fixed database crosses the 80 % CPU alert', () => {
+    // DB utilisation = 0.1·N × 0.1 × 2 visits × 0.003 s = 0.00006·N ≤ 0.8 → N ≤ 13,333.3.
+    // The app tier (max 10 × 2 vCPU × 0.5) would allow 20,000, so the DB binds first.
+    const room = headroom(catalog, phase, 6000, thresholds);
+    expect(room.maxUsers).toBe(13333);
+    expect(room.headroomUsers).toBe(7333);
+    expect(room.headroomPercent).toBeCloseTo((13333 / 6000 - 1) * 100, 9);
+    expect(room.limitedBy).toContain('db CPU (CPU alert)');
+  });
+});
