@@ -26,6 +26,13 @@ export interface TierPlan {
   /** At the peak hour. */
   utilization: number;
   arrivalPerInstancePerS: number;
+  /** The per-instance visit rate the latency is computed at (≥ the actual rate, see `stationState`). */
+  latencyArrivalPerInstancePerS: number;
+  /** True when latency is taken at the autoscaler's scale-out point rather than the actual load. */
+  latencyAtScaleOut: boolean;
+  visitsPerRequest: number;
+  /** Service time of one visit on one vCPU, seconds. */
+  serviceTimeS: number;
   meanMs: number | null;
   percentileMs: number | null;
   contributionMs: number | null;
@@ -110,7 +117,7 @@ function connectionOccupancy(sizing: StationSizing): number | null {
   const { state } = sizing;
   if (state.meanS === null) return null;
   // Little's law: L = λ·W per instance; each query in flight holds one pooled connection.
-  return (state.arrivalPerInstancePerS * state.meanS) / pool;
+  return (state.latencyArrivalPerInstancePerS * state.meanS) / pool;
 }
 
 function capacityChecks(ctx: Context, sizing: SizingResult): Check[] {
@@ -224,6 +231,10 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
       vcpusPerInstance: station.serversPerInstance,
       utilization: state.utilization,
       arrivalPerInstancePerS: state.arrivalPerInstancePerS,
+      latencyArrivalPerInstancePerS: state.latencyArrivalPerInstancePerS,
+      latencyAtScaleOut: state.latencyArrivalPerInstancePerS > state.arrivalPerInstancePerS,
+      visitsPerRequest: station.visitsPerRequest,
+      serviceTimeS: station.serviceTimeS,
       meanMs: state.meanS === null ? null : state.meanS * 1000,
       percentileMs: state.percentileS === null ? null : state.percentileS * 1000,
       contributionMs: state.contributionS === null ? null : state.contributionS * 1000,

@@ -68,7 +68,7 @@ export interface SimulateResult {
     instances: { min: number; max: number; peak: number; average: number };
     vcpusPerInstance: number;
     utilization: number;
-    latencyMs: { mean: number | null; percentile: number | null; contribution: number | null };
+    latencyMs: { mean: number | null; percentile: number | null; contribution: number | null; atScaleOut: boolean };
     sizedBy: string;
     exhausted: boolean;
     connectionOccupancy: number | null;
@@ -221,7 +221,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       instances: { ...tier.instances, average: roundTo(tier.instances.average, 2) },
       vcpusPerInstance: tier.vcpusPerInstance,
       utilization: roundTo(tier.utilization, 4),
-      latencyMs: { mean: round(tier.meanMs, 2), percentile: round(tier.percentileMs, 2), contribution: round(tier.contributionMs, 2) },
+      latencyMs: { mean: round(tier.meanMs, 2), percentile: round(tier.percentileMs, 2), contribution: round(tier.contributionMs, 2), atScaleOut: tier.latencyAtScaleOut },
       sizedBy: tier.reason,
       exhausted: tier.exhausted,
       connectionOccupancy: round(tier.connectionOccupancy, 4),

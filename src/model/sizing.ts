@@ -6,8 +6,13 @@ export interface StationState {
   instances: number;
   /** Per-instance CPU utilisation, 0–1 (delay stations: 0, they have no shared CPU). */
   utilization: number;
-  /** Requests per second reaching one instance. */
+  /** Visits per second reaching one instance. */
   arrivalPerInstancePerS: number;
+  /**
+   * The per-instance visit rate the latency is computed at: the actual rate, or for a tier the
+   * autoscaler has grown past its minimum, the rate at which it adds the next instance (see `sizeStations`).
+   */
+  latencyArrivalPerInstancePerS: number;
   stable: boolean;
   /** Mean and percentile of one visit's response time, seconds; null when unstable. */
   meanS: number | null;
@@ -17,11 +22,31 @@ export interface StationState {
 }
 
 /**
+ * Per-instance visit rate at which the autoscaler adds an instance: utilisation reaching the CPU
+ * target (λ·s/v = target), or requests per target per minute reaching their cap, whichever comes first.
+ */
+export function scaleOutRate(station: Station): number {
+  const byCpu = ((station.targetUtilization ?? 1) * station.serversPerInstance) / station.serviceTimeS;
+  const byRequests = station.requestsPerTargetPerMin
+    ? (station.requestsPerTargetPerMin / 60) * station.visitsPerRequest
+    : Number.POSITIVE_INFINITY;
+  return Math.min(byCpu, byRequests);
+}
+
+/**
  * One visit's response time at a station. Each instance is an M/M/v queue (v = vCPUs) fed an even
  * share of the arrivals (a Poisson stream split at random stays Poisson: Kleinrock vol. 1 §4.2);
  * delay stations (serverless) are M/M/∞, where the response is the service time itself.
+ * With `atScaleOut`, the latency is taken at the rate where the autoscaler adds the next instance
+ * (if that is above the actual rate): the busiest the tier gets before it grows.
  */
-export function stationState(station: Station, requestsPerS: number, instances: number, percentile: number): StationState {
+export function stationState(
+  station: Station,
+  requestsPerS: number,
+  instances: number,
+  percentile: number,
+  atScaleOut = false,
+): StationState {
   const visitRate = requestsPerS * station.visitsPerRequest;
   const perInstance = instances > 0 ? visitRate / instances : Number.POSITIVE_INFINITY;
   const s = station.serviceTimeS;
@@ -33,6 +58,7 @@ export function stationState(station: Station, requestsPerS: number, instances: 
       instances,
       utilization: 0,
       arrivalPerInstancePerS: perInstance === Number.POSITIVE_INFINITY ? 0 : perInstance,
+      latencyArrivalPerInstancePerS: perInstance === Number.POSITIVE_INFINITY ? 0 : perInstance,
       stable: true,
       meanS: s,
       percentileS,
@@ -45,18 +71,21 @@ export function stationState(station: Station, requestsPerS: number, instances: 
       instances,
       utilization,
       arrivalPerInstancePerS: perInstance,
+      latencyArrivalPerInstancePerS: perInstance,
       stable: false,
       meanS: null,
       percentileS: null,
       contributionS: null,
     };
   }
-  const queue = { arrivalRate: perInstance, serviceRate: 1 / s, servers: station.serversPerInstance };
+  const latencyRate = atScaleOut ? Math.max(perInstance, scaleOutRate(station)) : perInstance;
+  const queue = { arrivalRate: latencyRate, serviceRate: 1 / s, servers: station.serversPerInstance };
   const percentileS = responseTimePercentile(queue, percentile);
   return {
     instances,
     utilization,
     arrivalPerInstancePerS: perInstance,
+    latencyArrivalPerInstancePerS: latencyRate,
     stable: true,
     meanS: mmc(queue).meanResponse,
     percentileS,
@@ -119,8 +148,16 @@ function sizeForLoad(station: Station, requestsPerS: number): { instances: numbe
  * against a seeded Monte Carlo of independent sojourn times).
  */
 export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets): SizingResult {
-  const counts = stations.map((station) => (station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason }));
-  const states = stations.map((station, i) => stationState(station, requestsPerS, counts[i]!.instances, targets.percentile));
+  const counts = stations.map((station) =>
+    station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason },
+  );
+  // A tier the autoscaler has grown runs anywhere up to its scale-out point between two scale-outs:
+  // its latency is taken there, so the reported latency never falls as users grow.
+  const states = stations.map((station, i) => {
+    const { instances, reason } = counts[i]!;
+    const grown = reason === 'utilization' || reason === 'requests-per-target';
+    return stationState(station, requestsPerS, instances, targets.percentile, grown);
+  });
 
   const total = () => {
     let percentileS = targets.overheadS;
