@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerSweep } from './commands/sweep.js';
 import { reportError, EXIT } from './errors.js';
 import { FORMATS, type Io } from './output.js';
 import { version } from './version.js';
@@ -29,7 +32,7 @@ export function buildProgram(io: Io): Command {
 }
 
 /** Every command module exports one `register…(program, ctx)`; add new commands here. */
-const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [];
+const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSimulate, registerCompare, registerSweep];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: string[], io: Io): Promise<number> {

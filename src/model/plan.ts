@@ -13,6 +13,21 @@ export interface Thresholds {
   dbConnections: number;
 }
 
+const ALERT_METRICS = { cpuUtilization: 'cpu_utilization', dbConnections: 'db_connections_of_pool' } as const;
+
+/**
+ * The alert thresholds the plan is checked against, from the catalog's `alerts` (fractions).
+ * @throws RangeError when the catalog lacks one of them
+ */
+export function thresholdsOf(catalog: Catalog): Thresholds {
+  const read = (metric: string): number => {
+    const alert = catalog.alerts.find((a) => a.metric === metric);
+    if (!alert) throw new RangeError(`the catalog has no alert on "${metric}"; add one under alerts: (the plan is checked against it)`);
+    return alert.unit === 'percent' ? alert.threshold / 100 : alert.threshold;
+  };
+  return { cpuUtilization: read(ALERT_METRICS.cpuUtilization), dbConnections: read(ALERT_METRICS.dbConnections) };
+}
+
 /** One station's instances over the day and its state at the peak hour. */
 export interface TierPlan {
   id: string;

@@ -86,12 +86,16 @@ export const catalog: Catalog = {
     dailyProfile: [...Array<number>(12).fill(0.5), ...Array<number>(12).fill(1)],
   },
   phases: [phase],
-  revenue: {},
-  discounts: {},
-  migration: {},
-  alerts: {},
-  kpis: {},
-  backups: {},
+  // The engine under test does not read these sections.
+  revenue: {} as Catalog['revenue'],
+  discounts: {} as Catalog['discounts'],
+  migration: {} as Catalog['migration'],
+  alerts: [
+    { id: 'cpu', metric: 'cpu_utilization', threshold: 0.8, unit: 'fraction', forMinutes: 5, source: 'seed' },
+    { id: 'db', metric: 'db_connections_of_pool', threshold: 0.8, unit: 'fraction', source: 'seed' },
+  ],
+  kpis: {} as Catalog['kpis'],
+  backups: {} as Catalog['backups'],
 };
 
 /** Prices that make hand arithmetic easy. */

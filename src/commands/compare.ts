@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import { compare } from '../model/compare.js';
+import { thresholdsOf } from '../model/plan.js';
+import { emit } from '../output.js';
+import { loadCatalog } from '../phases/index.js';
+import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
+import type { CommandContext } from './context.js';
+import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { usersArg } from './simulate.js';
+
+export function registerCompare(program: Command, ctx: CommandContext): void {
+  program
+    .command('compare')
+    .description('evaluate two or more phases at the same user count, side by side with deltas and the better one per metric')
+    .argument('<phases...>', 'phase ids, e.g. 2 3')
+    .option('-u, --users <n>', 'users to compare at (default: the top of the first phase’s range, where migrating is decided)', usersArg)
+    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cuenta-plan compare 2 3                  both at 10,000 users, the top of phase 2
+  $ cuenta-plan compare 2 3 --users 10000    the same, explicitly
+  $ cuenta-plan compare 2 3 4 --users 80000 --format md`,
+    )
+    .action((ids: string[], options: { users?: number; pricing: string }, command: Command) => {
+      const globals = ctx.globals(command);
+      const { catalog } = loadCatalog(globals.catalog);
+      if (ids.length < 2) throw new UserError('compare needs at least two phases, e.g. `cuenta-plan compare 2 3`');
+      const phases = ids.map((raw) => {
+        const id = parsePhaseId(raw);
+        const phase = catalog.phases.find((p) => p.id === id);
+        if (!phase) throw new UserError(`phase ${raw} is not in the catalog; its phases are ${catalog.phases.map((p) => p.id).join(', ')}`);
+        return phase;
+      });
+      if (new Set(phases.map((p) => p.id)).size !== phases.length) throw new UserError('each phase may be named once');
+      const users = options.users ?? phases[0]!.users.max;
+      const { book } = priceBooks(catalog, parsePricing(options.pricing));
+      const result = compare({ catalog, phases, users, usersDefaulted: options.users === undefined, book, thresholds: thresholdsOf(catalog) });
+      emit(result, { table: renderCompareTable, md: renderCompareMarkdown }, globals, ctx.io);
+    });
+}

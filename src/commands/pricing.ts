@@ -1,0 +1,26 @@
+import { UserError } from '../errors.js';
+import type { Catalog } from '../model/catalog.js';
+import { loadSnapshotPriceBook, type PriceBook } from '../pricing/index.js';
+import { seedPriceBook } from '../pricing/seed-book.js';
+
+export const PRICING_CHOICES = ['snapshot', 'seed'] as const;
+export type PricingChoice = (typeof PRICING_CHOICES)[number];
+
+/** The book that prices the plan, and the other one for the side-by-side column. */
+export function priceBooks(catalog: Catalog, choice: PricingChoice): { book: PriceBook; compareBook: PriceBook } {
+  const snapshot = loadSnapshotPriceBook();
+  const seed = seedPriceBook(catalog);
+  return choice === 'seed' ? { book: seed, compareBook: snapshot } : { book: snapshot, compareBook: seed };
+}
+
+export function parsePricing(value: string): PricingChoice {
+  if ((PRICING_CHOICES as readonly string[]).includes(value)) return value as PricingChoice;
+  throw new UserError(`--pricing must be one of ${PRICING_CHOICES.join(', ')}; got "${value}"`);
+}
+
+/** A phase id as typed on the command line: a whole number ≥ 0. */
+export function parsePhaseId(raw: string): number {
+  const id = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(id) || id < 0) throw new UserError(`a phase id is a whole number such as 2; got "${raw}"`);
+  return id;
+}

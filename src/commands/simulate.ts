@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import type { Catalog, Phase } from '../model/catalog.js';
+import { phaseForUsers } from '../model/select.js';
+import { thresholdsOf } from '../model/plan.js';
+import { simulate } from '../model/simulate.js';
+import { emit } from '../output.js';
+import { loadCatalog } from '../phases/index.js';
+import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
+import { numberArg } from './args.js';
+import type { CommandContext } from './context.js';
+import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+
+/** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
+export function choosePhase(catalog: Catalog, users: number, phaseOption: number | undefined): { phase: Phase; selectedBy: 'range' | 'option' } {
+  const ids = catalog.phases.map((p) => p.id).join(', ');
+  if (phaseOption !== undefined) {
+    const phase = catalog.phases.find((p) => p.id === phaseOption);
+    if (!phase) throw new UserError(`--phase ${phaseOption} is not in the catalog; its phases are ${ids}`);
+    return { phase, selectedBy: 'option' };
+  }
+  const phase = phaseForUsers(catalog, users);
+  if (phase) return { phase, selectedBy: 'range' };
+  const last = catalog.phases[catalog.phases.length - 1]!;
+  const first = catalog.phases[0]!;
+  if (users > last.users.max) {
+    throw new UserError(
+      `--users ${users} is above the catalog's largest phase (phase ${last.id} ends at ${last.users.max} users); ` +
+        `pass --phase ${last.id} to extrapolate it`,
+    );
+  }
+  throw new UserError(`--users ${users} is below the catalog's first phase (phase ${first.id} starts at ${first.users.min}); pass --phase`);
+}
+
+export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true });
+
+export function registerSimulate(program: Command, ctx: CommandContext): void {
+  program
+    .command('simulate')
+    .description('evaluate the architecture at N users: phase, instances per tier, latency, availability, cost, headroom')
+    .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
+    .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
+    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cuenta-plan simulate --users 50000                  phase 3, priced from the bundled AWS snapshot
+  $ cuenta-plan simulate --users 50000 --pricing seed   the document's own figures ($980 for phase 3)
+  $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
+  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 1)`,
+    )
+    .action((options: { users: number; phase?: number; pricing: string }, command: Command) => {
+      const globals = ctx.globals(command);
+      const pricing = parsePricing(options.pricing);
+      const { catalog } = loadCatalog(globals.catalog);
+      const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
+      const { book, compareBook } = priceBooks(catalog, pricing);
+      const result = simulate({ catalog, phase, selectedBy, users: options.users, book, compareBook, thresholds: thresholdsOf(catalog) });
+      emit(result, { table: renderSimulateTable, md: renderSimulateMarkdown }, globals, ctx.io);
+    });
+}
+

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import { thresholdsOf } from '../model/plan.js';
+import { sweep } from '../model/sweep.js';
+import { emit } from '../output.js';
+import { loadCatalog } from '../phases/index.js';
+import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
+import { numberArg } from './args.js';
+import type { CommandContext } from './context.js';
+import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+
+const MAX_POINTS = 1000;
+
+export function registerSweep(program: Command, ctx: CommandContext): void {
+  program
+    .command('sweep')
+    .description('cost per user, latency, instances and phase across a range of user counts')
+    .requiredOption('--from <n>', 'first user count (whole number > 0)', numberArg('--from', { min: 1, integer: true }))
+    .requiredOption('--to <n>', 'last user count', numberArg('--to', { min: 1, integer: true }))
+    .option('--points <k>', `how many user counts (2–${MAX_POINTS})`, numberArg('--points', { min: 2, max: MAX_POINTS, integer: true }), 20)
+    .option('--log', 'space the points evenly on a log scale (for ranges over several orders of magnitude)')
+    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addHelpText(
+      'after',
+      `
+A chart of cost per user follows the table when the output is a terminal.
+
+Examples:
+  $ cuenta-plan sweep --from 100 --to 1000000 --points 50 --log
+  $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json`,
+    )
+    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string }, command: Command) => {
+      const globals = ctx.globals(command);
+      if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
+      const { catalog } = loadCatalog(globals.catalog);
+      const first = catalog.phases[0]!;
+      const last = catalog.phases[catalog.phases.length - 1]!;
+      if (options.from < first.users.min || options.to > last.users.max) {
+        throw new UserError(
+          `the sweep must stay within the catalog's phases: ${first.users.min}–${last.users.max} users; got ${options.from}–${options.to}`,
+        );
+      }
+      const { book } = priceBooks(catalog, parsePricing(options.pricing));
+      const result = sweep({ catalog, from: options.from, to: options.to, points: options.points, log: options.log ?? false, book, thresholds: thresholdsOf(catalog) });
+      emit(result, { table: renderSweepTable, md: renderSweepMarkdown }, globals, ctx.io);
+    });
+}

@@ -1,0 +1,107 @@
+import type { Catalog, Phase } from './catalog.js';
+import type { PriceLookup } from './cost.js';
+import { headroom } from './headroom.js';
+import { roundCents, roundPerUser, roundTo } from './money.js';
+import { evaluatePlan, type Plan, type Thresholds } from './plan.js';
+
+export const COMPARE_SCHEMA_VERSION = 1;
+
+export interface CompareInput {
+  catalog: Catalog;
+  phases: readonly Phase[];
+  users: number;
+  /** True when the user count is the default (the top of the first phase's range). */
+  usersDefaulted: boolean;
+  book: PriceLookup & { description: string };
+  thresholds: Thresholds;
+}
+
+export interface CompareMetric {
+  name: string;
+  unit: string;
+  /** Which direction is better; null for figures that are neither (instance counts). */
+  better: 'lower' | 'higher' | null;
+  /** One value per phase, in the order asked; null where the model has no finite value (an unstable tier). */
+  values: Array<number | null>;
+  /** value − the first phase's value. */
+  deltas: Array<number | null>;
+  /** The phase id with the better value; null on a tie or when `better` is null. */
+  best: number | null;
+}
+
+export interface CompareResult {
+  schemaVersion: number;
+  command: 'compare';
+  users: number;
+  usersDefaulted: boolean;
+  pricing: { book: string; description: string };
+  phases: Array<{ id: number; name: string; inRange: boolean; ok: boolean; exhausted: boolean; failing: string[] }>;
+  metrics: CompareMetric[];
+}
+
+type Row = { name: string; unit: string; better: CompareMetric['better']; decimals: number; value: (plan: Plan, maxUsers: number | null) => number | null };
+
+const ROWS: Row[] = [
+  { name: 'monthly cost', unit: 'USD', better: 'lower', decimals: 2, value: (p) => roundCents(p.cost.totalUsd) },
+  { name: 'cost per user', unit: 'USD', better: 'lower', decimals: 4, value: (p) => roundPerUser(p.cost.perUserUsd) },
+  { name: 'latency', unit: 'ms', better: 'lower', decimals: 1, value: (p) => p.latency.valueMs },
+  { name: 'availability', unit: '%', better: 'higher', decimals: 5, value: (p) => p.availability.expectedPercent },
+  { name: 'availability target', unit: '%', better: null, decimals: 3, value: (p) => p.availability.targetPercent },
+  { name: 'capacity (max users)', unit: 'users', better: 'higher', decimals: 0, value: (_p, max) => max },
+  { name: 'instances at peak', unit: 'instances', better: null, decimals: 0, value: (p) => p.tiers.reduce((sum, t) => sum + t.instances.peak, 0) },
+];
+
+function bestOf(values: Array<number | null>, ids: number[], better: CompareMetric['better']): number | null {
+  if (better === null) return null;
+  let best: number | null = null;
+  let bestValue: number | null = null;
+  let tie = false;
+  values.forEach((value, i) => {
+    if (value === null) return;
+    if (bestValue === null || (better === 'lower' ? value < bestValue : value > bestValue)) {
+      bestValue = value;
+      best = ids[i]!;
+      tie = false;
+    } else if (value === bestValue) tie = true;
+  });
+  return tie ? null : best;
+}
+
+/** Evaluates several phases at the same user count and lines them up metric by metric. */
+export function compare(input: CompareInput): CompareResult {
+  const { catalog, phases, users, book, thresholds } = input;
+  const plans = phases.map((phase) => evaluatePlan(catalog, phase, users, book, thresholds));
+  const rooms = phases.map((phase) => headroom(catalog, phase, users, thresholds));
+  const ids = phases.map((phase) => phase.id);
+  const metrics = ROWS.map((row): CompareMetric => {
+    const values = plans.map((plan, i) => {
+      const value = row.value(plan, rooms[i]!.maxUsers);
+      return value === null ? null : roundTo(value, row.decimals);
+    });
+    const first = values[0] ?? null;
+    return {
+      name: row.name === 'latency' ? `latency P${plans[0]!.latency.percentile}` : row.name,
+      unit: row.unit,
+      better: row.better,
+      values,
+      deltas: values.map((v) => (v === null || first === null ? null : roundTo(v - first, row.decimals))),
+      best: bestOf(values, ids, row.better),
+    };
+  });
+  return {
+    schemaVersion: COMPARE_SCHEMA_VERSION,
+    command: 'compare',
+    users,
+    usersDefaulted: input.usersDefaulted,
+    pricing: { book: book.name, description: book.description },
+    phases: plans.map((plan) => ({
+      id: plan.phase.id,
+      name: plan.phase.name,
+      inRange: users >= plan.phase.users.min && users <= plan.phase.users.max,
+      ok: plan.capacityOk && plan.availability.pass && plan.cost.budget.status !== 'over',
+      exhausted: plan.exhausted,
+      failing: plan.checks.filter((c) => !c.pass).map((c) => c.name),
+    })),
+    metrics,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Catalog } from './catalog.js';
+import type { PriceLookup } from './cost.js';
+import { roundCents, roundPerUser, roundTo } from './money.js';
+import { evaluatePlan, type Thresholds } from './plan.js';
+import { phaseForUsers } from './select.js';
+
+export const SWEEP_SCHEMA_VERSION = 1;
+
+/**
+ * K user counts from `from` to `to` inclusive, evenly spaced (or evenly spaced in log10 with `log`),
+ * rounded to whole users; duplicates from rounding are dropped.
+ * @example userPoints(100, 1_000_000, 5, true) // [100, 1000, 10000, 100000, 1000000]
+ */
+export function userPoints(from: number, to: number, points: number, log: boolean): number[] {
+  if (points === 1 || from === to) return [from];
+  const values: number[] = [];
+  for (let i = 0; i < points; i += 1) {
+    const t = i / (points - 1);
+    const x = log ? 10 ** (Math.log10(from) + t * (Math.log10(to) - Math.log10(from))) : from + t * (to - from);
+    values.push(Math.round(x));
+  }
+  return [...new Set(values)];
+}
+
+export interface SweepRow {
+  users: number;
+  phase: number;
+  totalUsd: number;
+  perUserUsd: number;
+  latencyMs: number | null;
+  instancesAtPeak: number;
+  exhausted: boolean;
+  ok: boolean;
+}
+
+export interface SweepResult {
+  schemaVersion: number;
+  command: 'sweep';
+  from: number;
+  to: number;
+  log: boolean;
+  latencyPercentile: number;
+  pricing: { book: string; description: string };
+  rows: SweepRow[];
+}
+
+export interface SweepInput {
+  catalog: Catalog;
+  from: number;
+  to: number;
+  points: number;
+  log: boolean;
+  book: PriceLookup & { description: string };
+  thresholds: Thresholds;
+}
+
+/** Evaluates the phase that holds each user count, from `from` to `to`. */
+export function sweep(input: SweepInput): SweepResult {
+  const { catalog, book, thresholds } = input;
+  const rows = userPoints(input.from, input.to, input.points, input.log).map((users): SweepRow => {
+    const phase = phaseForUsers(catalog, users);
+    if (!phase) throw new RangeError(`no phase of the catalog holds ${users} users`);
+    const plan = evaluatePlan(catalog, phase, users, book, thresholds);
+    return {
+      users,
+      phase: phase.id,
+      totalUsd: roundCents(plan.cost.totalUsd),
+      perUserUsd: roundPerUser(plan.cost.perUserUsd),
+      latencyMs: plan.latency.valueMs === null ? null : roundTo(plan.latency.valueMs, 1),
+      instancesAtPeak: plan.tiers.reduce((sum, t) => sum + t.instances.peak, 0),
+      exhausted: plan.exhausted,
+      ok: plan.capacityOk && plan.availability.pass && plan.cost.budget.status !== 'over',
+    };
+  });
+  return {
+    schemaVersion: SWEEP_SCHEMA_VERSION,
+    command: 'sweep',
+    from: input.from,
+    to: input.to,
+    log: input.log,
+    latencyPercentile: catalog.phases[0]?.slo.latency.percentile ?? 95,
+    pricing: { book: book.name, description: book.description },
+    rows,
+  };
+}

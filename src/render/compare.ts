@@ -1,0 +1,59 @@
+import type { CompareMetric, CompareResult } from '../model/compare.js';
+import type { RenderOptions } from '../output.js';
+import { formatInt, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
+import { markdownTable, paint, terminalTable, type Align } from './table.js';
+
+function formatValue(metric: CompareMetric, value: number | null, signed = false): string {
+  if (value === null) return '—';
+  const sign = signed && value > 0 ? '+' : '';
+  switch (metric.unit) {
+    case 'USD':
+      return sign + (metric.name === 'cost per user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
+    case '%':
+      return `${sign}${formatNumber(value, metric.name === 'availability' ? 4 : 3)}%`;
+    case 'ms':
+      return `${sign}${formatNumber(value, 1)} ms`;
+    default:
+      return sign + formatInt(value);
+  }
+}
+
+function rows(r: CompareResult, mark: (text: string) => string) {
+  const first = r.phases[0]!;
+  const head = ['metric', ...r.phases.map((p) => `phase ${p.id}`), ...r.phases.slice(1).map((p) => `Δ ${p.id}−${first.id}`), 'better'];
+  const align: Align[] = ['left', ...r.phases.map(() => 'right' as const), ...r.phases.slice(1).map(() => 'right' as const), 'left'];
+  const body = r.metrics.map((m) => [
+    `${m.name}${m.better ? ` (${m.better} is better)` : ''}`,
+    ...m.values.map((v, i) => (m.best !== null && r.phases[i]!.id === m.best ? mark(formatValue(m, v)) : formatValue(m, v))),
+    ...m.deltas.slice(1).map((d) => formatValue(m, d, true)),
+    m.best === null ? (m.better ? 'tie' : '') : `phase ${m.best}`,
+  ]);
+  body.push([
+    'verdict',
+    ...r.phases.map((p) => (p.exhausted ? 'exhausted' : p.ok ? 'ok' : 'attention')),
+    ...r.phases.slice(1).map(() => ''),
+    '',
+  ]);
+  return { head, body, align };
+}
+
+function title(r: CompareResult): string {
+  const names = r.phases.map((p) => `${p.id} "${p.name}"${p.inRange ? '' : ' (outside its range)'}`).join(' vs ');
+  const why = r.usersDefaulted ? ' (the top of the first phase’s range; set it with --users)' : '';
+  return `phases ${names} at ${formatInt(r.users)} users${why}`;
+}
+
+function failures(r: CompareResult): string[] {
+  return r.phases.filter((p) => p.failing.length > 0).map((p) => `phase ${p.id} fails: ${p.failing.join(', ')}`);
+}
+
+export function renderCompareTable(r: CompareResult, options: RenderOptions): string {
+  const c = paint(options);
+  const { head, body, align } = rows(r, (text) => c.green(text));
+  return [c.bold(title(r)), `pricing: ${r.pricing.description}`, terminalTable(head, body, options, align), ...failures(r).map((f) => c.yellow(`! ${f}`))].join('\n');
+}
+
+export function renderCompareMarkdown(r: CompareResult): string {
+  const { head, body, align } = rows(r, (text) => `**${text}**`);
+  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align), ...failures(r).map((f) => `- ${f}`)].join('\n\n');
+}

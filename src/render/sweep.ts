@@ -1,0 +1,55 @@
+import type { SweepResult } from '../model/sweep.js';
+import type { RenderOptions } from '../output.js';
+import { lineChart } from './chart.js';
+import { formatInt, formatMs, formatUsd, formatUsdPerUser } from './format.js';
+import { markdownTable, paint, terminalTable, type Align } from './table.js';
+
+function rows(r: SweepResult) {
+  const head = ['users', 'phase', 'monthly cost', 'cost/user', `P${r.latencyPercentile}`, 'instances at peak', 'status'];
+  const align: Align[] = ['right', 'right', 'right', 'right', 'right', 'right', 'left'];
+  const body = r.rows.map((row) => [
+    formatInt(row.users),
+    String(row.phase),
+    formatUsd(row.totalUsd),
+    formatUsdPerUser(row.perUserUsd),
+    formatMs(row.latencyMs),
+    formatInt(row.instancesAtPeak),
+    row.exhausted ? 'exhausted' : row.ok ? 'ok' : 'attention',
+  ]);
+  return { head, body, align };
+}
+
+const title = (r: SweepResult) =>
+  `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}`;
+
+/** The table, and below it a chart of cost per user when writing to a terminal. */
+export function renderSweepTable(r: SweepResult, options: RenderOptions): string {
+  const c = paint(options);
+  const { head, body, align } = rows(r);
+  const parts = [c.bold(title(r)), `pricing: ${r.pricing.description}`, terminalTable(head, body, options, align)];
+  if (options.columns !== undefined && r.rows.length > 1) {
+    parts.push(
+      '',
+      c.bold('cost per user by users (each mark is the phase number)'),
+      lineChart(
+        r.rows.map((row) => row.users),
+        r.rows.map((row) => row.perUserUsd),
+        {
+          width: Math.min(options.columns, 100),
+          height: 12,
+          logX: r.log,
+          logY: true,
+          formatX: formatInt,
+          formatY: formatUsdPerUser,
+          marks: r.rows.map((row) => String(row.phase)),
+        },
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+export function renderSweepMarkdown(r: SweepResult): string {
+  const { head, body, align } = rows(r);
+  return [`## cuenta-plan ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align)].join('\n\n');
+}
