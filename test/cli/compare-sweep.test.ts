@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CompareResult } from '../../src/model/compare.js';
+import type { SweepResult } from '../../src/model/sweep.js';
+import { run, STACK_LINE } from './run.js';
+
+describe('cuenta-plan compare', () => {
+  it('compares 2 and 3 at the top of phase 2 by default, with deltas', async () => {
+    const result = await run(['compare', '2', '3', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const r = JSON.parse(result.stdout) as CompareResult;
+    expect(r.users).toBe(10000);
+    expect(r.usersDefaulted).toBe(true);
+    expect(r.phases.map((p) => p.id)).toEqual([2, 3]);
+    const cost = r.metrics.find((m) => m.name === 'monthly cost')!;
+    expect(cost.deltas[0]).toBe(0);
+    expect(cost.deltas[1]).toBeCloseTo(cost.values[1]! - cost.values[0]!, 2);
+    expect(cost.best).toBe(cost.values[0]! < cost.values[1]! ? 2 : 3);
+  });
+
+  it('takes --users and more than two phases; renders a table', async () => {
+    const explicit = await run(['compare', '2', '3', '--users', '10000']);
+    expect(explicit.code).toBe(0);
+    expect(explicit.stdout).toMatch(/phases 2 .* vs 3 .* at 10,000 users/);
+    expect(explicit.stdout).toMatch(/Δ 3−2/);
+    const three = await run(['compare', '2', '3', '4', '--users', '80000', '--format', 'json']);
+    expect(JSON.parse(three.stdout).phases).toHaveLength(3);
+  });
+
+  it.each([
+    [['compare', '2'], /at least two phases/],
+    [['compare', '2', '7'], /phase 7 is not in the catalog/],
+    [['compare', '2', 'x'], /a phase id is a whole number/],
+    [['compare', '2', '2'], /each phase may be named once/],
+  ])('rejects %j with exit 2', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('cuenta-plan sweep', () => {
+  it('sweeps 100 → 1,000,000 users on a log scale; cost per user falls across each phase’s range', async () => {
+    const result = await run(['sweep', '--from', '100', '--to', '1000000', '--points', '50', '--log', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const r = JSON.parse(result.stdout) as SweepResult;
+    expect(r.rows.length).toBe(50);
+    expect(r.rows[0]!.users).toBe(100);
+    expect(r.rows.at(-1)!.users).toBe(1000000);
+    const byPhase = new Map<number, SweepResult['rows']>();
+    for (const row of r.rows) byPhase.set(row.phase, [...(byPhase.get(row.phase) ?? []), row]);
+    for (const rows of byPhase.values()) {
+      if (rows.length < 2) continue;
+      expect(rows.at(-1)!.perUserUsd).toBeLessThan(rows[0]!.perUserUsd);
+    }
+    expect([...byPhase.keys()]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it.each([
+    [['sweep', '--from', '1000', '--to', '100'], /--to \(100\) must be greater than --from \(1000\)/],
+    [['sweep', '--from', '100', '--to', '5000000'], /within the catalog's phases/],
+    [['sweep', '--from', '100', '--to', '1000', '--points', '1'], /--points must be at least 2/],
+  ])('rejects %j with exit 2', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
