@@ -38,6 +38,8 @@ export interface TierPlan {
   delay: boolean;
   instances: { min: number; max: number; peak: number; average: number };
   vcpusPerInstance: number;
+  /** Servers of one instance's M/M/c queue (whole vCPUs, at least one). */
+  serversPerInstance: number;
   /** At the peak hour. */
   utilization: number;
   arrivalPerInstancePerS: number;
@@ -243,7 +245,8 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
         peak: state.instances,
         average: counts.reduce((a, b) => a + b, 0) / counts.length,
       },
-      vcpusPerInstance: station.serversPerInstance,
+      vcpusPerInstance: station.vcpus,
+      serversPerInstance: station.serversPerInstance,
       utilization: state.utilization,
       arrivalPerInstancePerS: state.arrivalPerInstancePerS,
       latencyArrivalPerInstancePerS: state.latencyArrivalPerInstancePerS,

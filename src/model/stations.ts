@@ -11,11 +11,13 @@ export interface Station {
   id: string;
   component: Component;
   roles: readonly Tier[];
-  /** vCPUs of one instance: the servers of its M/M/v queue. */
+  /** vCPUs of one instance (0.5 for a pod with a 500m request). */
+  vcpus: number;
+  /** Servers of one instance's M/M/c queue: its whole vCPUs (at least one). */
   serversPerInstance: number;
   /** Visits per end-to-end request (mean). */
   visitsPerRequest: number;
-  /** Service time of one visit on one vCPU, seconds. */
+  /** Service time of one visit on one server, seconds (the CPU demand ÷ the server's share of a vCPU). */
   serviceTimeS: number;
   /** Serverless stations have no queue: every request gets its own execution environment (M/M/∞). */
   delay: boolean;
@@ -68,7 +70,11 @@ export function buildStations(
     const roles = component.serves.filter((role) => QUEUEING_ROLES.includes(role));
     const delay = component.kind === 'serverless';
     if (roles.length === 0 || (!component.instance && !delay)) continue;
-    const serversPerInstance = component.instance?.vcpus ?? 1;
+    // An instance with v vCPUs is c = max(1, ⌊v⌋) servers, each running at v/c of a vCPU: a pod with a
+    // 500m CPU request is one server at half speed, so a 20 ms demand takes it 40 ms.
+    const vcpus = component.instance?.vcpus ?? 1;
+    const serversPerInstance = Math.max(1, Math.floor(vcpus));
+    const speed = vcpus / serversPerInstance;
     const bounds =
       component.count.kind === 'autoscaled'
         ? {
@@ -79,7 +85,7 @@ export function buildStations(
             requestsPerTargetPerMin: component.count.requestsPerTargetPerMin,
           }
         : { minInstances: fixedCount(component), maxInstances: fixedCount(component), autoscaled: false };
-    const base = { component, serversPerInstance, delay, ...bounds };
+    const base = { component, vcpus, serversPerInstance, delay, ...bounds };
     const readers = component.database?.readers ?? 0;
     if (roles.length === 1 && roles[0] === 'db' && readers > 0) {
       stations.push({
@@ -87,7 +93,7 @@ export function buildStations(
         id: `${component.id}.writer`,
         roles,
         visitsPerRequest: visits.dbWrites,
-        serviceTimeS: assumed(assumptions, 'demand_db_write_s'),
+        serviceTimeS: assumed(assumptions, 'demand_db_write_s') / speed,
         minInstances: 1,
         maxInstances: 1,
         autoscaled: false,
@@ -97,7 +103,7 @@ export function buildStations(
         id: `${component.id}.readers`,
         roles,
         visitsPerRequest: visits.dbReads,
-        serviceTimeS: assumed(assumptions, 'demand_db_read_s'),
+        serviceTimeS: assumed(assumptions, 'demand_db_read_s') / speed,
         minInstances: readers,
         maxInstances: readers,
         autoscaled: false,
@@ -111,7 +117,7 @@ export function buildStations(
       id: component.id,
       roles,
       visitsPerRequest: single ? single.visits : 1,
-      serviceTimeS: single ? single.demandS : demands.reduce((sum, d) => sum + d.visits * d.demandS, 0),
+      serviceTimeS: (single ? single.demandS : demands.reduce((sum, d) => sum + d.visits * d.demandS, 0)) / speed,
     });
   }
   return stations.filter((station) => station.visitsPerRequest > 0 && station.serviceTimeS > 0);

@@ -31,7 +31,7 @@ describe('plan invariants (fast-check)', () => {
           // L from the state probabilities (Kleinrock vol. 1 eq. 3.40: L = A + C·ρ/(1 − ρ))
           // must equal λ·W from the tier's mean response time.
           const lambda = tier.latencyArrivalPerInstancePerS;
-          const q = mmc({ arrivalRate: lambda, serviceRate: 1 / tier.serviceTimeS, servers: tier.vcpusPerInstance });
+          const q = mmc({ arrivalRate: lambda, serviceRate: 1 / tier.serviceTimeS, servers: tier.serversPerInstance });
           const fromProbabilities = lambda * tier.serviceTimeS + (q.erlangC * q.utilization) / (1 - q.utilization);
           expect(lambda * (tier.meanMs / 1000)).toBeCloseTo(fromProbabilities, 9);
         }

@@ -135,3 +135,13 @@ describe('end-to-end percentile by summing tier percentiles', () => {
     expect(plan.latency.valueMs! / monteCarloP95).toBeLessThan(1.25);
   });
 });
+
+describe('fractional vCPUs', () => {
+  it('models a 500m pod as one server at half speed', async () => {
+    const { buildStations } = await import('../../src/model/stations.js');
+    const pod = { ...phase.components[0]!, instance: { type: 'pod', vcpus: 0.5, memoryGb: 1 } };
+    const [station] = buildStations([pod], { cache: 0, dbReads: 0, dbWrites: 0 }, catalog.workload.assumptions, () => 1);
+    // demand_app_s = 0.05 vCPU-s at half a vCPU → 0.1 s on one server.
+    expect(station).toMatchObject({ vcpus: 0.5, serversPerInstance: 1, serviceTimeS: 0.1 });
+  });
+});

@@ -1,0 +1,38 @@
+// Bundles a TypeScript entry of the project into a temporary ESM file and imports it, so benchmarks
+// measure the same code the CLI ships without a separate compile step.
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export async function importTs(relativeEntry) {
+  const entry = fileURLToPath(new URL(`../${relativeEntry}`, import.meta.url));
+  const outfile = join(mkdtempSync(join(tmpdir(), 'cuenta-plan-bench-')), 'entry.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);" },
+    // Keep import.meta.url pointing into the repo, so the bundled catalog and prices are found.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** Median time per call in microseconds: `rounds` rounds of `calls` calls each, after a warm-up. */
+export function medianMicros(fn, { calls = 100, rounds = 15 } = {}) {
+  for (let i = 0; i < calls; i += 1) fn();
+  const samples = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; i += 1) fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e3 / calls);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
