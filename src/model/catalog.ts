@@ -61,6 +61,15 @@ export type ComponentKind =
  */
 export type Tier = 'edge' | 'gateway' | 'lb' | 'app' | 'cache' | 'db';
 
+/** Container requests/limits (Kubernetes), normalised: CPU in vCPUs (500m → 0.5), memory in GiB (1Gi → 1). */
+export interface ContainerResources {
+  requests: { vcpus: number; memoryGb: number };
+  limits?: { vcpus: number; memoryGb: number };
+}
+
+/** A free-form detail the document gives about a component (cache TTLs, edge locations): not read by the engine. */
+export type SettingValue = string | number | boolean | Quantity | (Range & Partial<Provenance>);
+
 export interface InstanceSpec {
   /** Instance type as the price book names it, e.g. "t3.medium", "db.r6g.large". */
   type: string;
@@ -86,6 +95,7 @@ export type CountRule =
 
 /** Database layout: one writer plus readers; reads go to readers when there are any. */
 export interface DatabaseLayout {
+  /** Reader instances beside the one writer; a fixed `count` should be 1 + readers. */
   readers: number;
 }
 
@@ -105,6 +115,8 @@ export interface QuotedCost {
   /** The row's label as written in the document, e.g. "EC2 (Auto-scaling)". */
   label: string;
   provider: string;
+  /** Where in the document, e.g. "Fase 2 › Costos estimados". */
+  note?: string;
 }
 
 export interface Component {
@@ -123,11 +135,25 @@ export interface Component {
   /** Absent when the document's cost table has no row for it (e.g. phase 2's ALB). */
   quoted?: QuotedCost;
   note?: string;
+  /** Kubernetes requests/limits, when the document gives them (phase 3's Deployment). */
+  resources?: ContainerResources;
+  /** Details from the document the engine does not read (cache TTL, edge locations, …). */
+  settings?: Readonly<Record<string, SettingValue>>;
 }
 
 export interface LatencySlo {
   percentile: number;
   targetMs: number;
+  source?: Source;
+  note?: string;
+}
+
+/** A region (or cloud) a phase runs in. */
+export interface Region {
+  id: string;
+  role: 'primary' | 'secondary' | 'backup' | 'additional';
+  provider?: string;
+  note?: string;
 }
 
 export interface Phase {
@@ -149,6 +175,168 @@ export interface Phase {
   components: readonly Component[];
   /** Phase-specific overrides of workload assumptions, by name. */
   assumptions: Readonly<Record<string, Quantity>>;
+  /** Regions or clouds the phase runs in (phases 3–4). */
+  regions?: readonly Region[];
+  /** The document's request path, top to bottom, as its diagram names the boxes. */
+  architecture?: readonly string[];
+  /** Practices the document lists for the phase that carry no number (CQRS, rate limiting, …). */
+  practices?: readonly string[];
+}
+
+/** How a KPI, claim or threshold compares a value with its limit. `approx`: within `tolerance` (relative). */
+export type Comparison = '<' | '<=' | '>' | '>=' | 'approx';
+
+/** One step of a premium price schedule: from `fromUsers` platform users on, premium costs `usdPerMonth`. */
+export interface PriceStep {
+  fromUsers: Quantity;
+  usdPerMonth: Quantity;
+}
+
+export interface Revenue {
+  /** Share of users on the free plan (0–1). */
+  freeShare: Quantity;
+  premium: {
+    /** Ascending by `fromUsers`; the first step starts at 0. The price applies to every premium user. */
+    priceSchedule: readonly PriceStep[];
+    note?: string;
+  };
+  enterprise: {
+    usdPerSchoolMonth: Quantity;
+    /** Share of all users who come through a school licence (0–1); premium share = 1 − free − this. */
+    userShare: Quantity;
+    usersPerSchool: Quantity;
+  };
+  fees: {
+    /** Payment processing as a fraction of each charge. */
+    paymentPercent: Quantity;
+    paymentFixedUsd: Quantity;
+  };
+  /** Monthly costs that are not infrastructure (team, tools). */
+  opexUsdPerMonth: Quantity;
+}
+
+/** A statement in the document to test rather than trust (e.g. break-even at ~50K premium users). */
+export interface Claim {
+  id: string;
+  /** As the document words it. */
+  text: string;
+  metric: string;
+  comparison: Comparison;
+  value: number;
+  /** For `approx`: relative tolerance, e.g. 0.25 = ±25 %. */
+  tolerance?: number;
+  phase?: number;
+  source: Source;
+  note?: string;
+}
+
+export type Upfront = 'none' | 'partial' | 'all';
+
+/** A commitment (reserved instance or savings plan) as a fraction off on-demand. */
+export interface CommitmentOption {
+  termYears: 1 | 3;
+  upfront: Upfront;
+  /** Fraction off the on-demand price (0.4 = 40 % off). */
+  discount: Quantity;
+}
+
+export interface Discounts {
+  reserved: {
+    /** The document's headline figure (40–60 %): `value` with `range`. */
+    discount: Quantity;
+    options: readonly CommitmentOption[];
+  };
+  savingsPlans: readonly CommitmentOption[];
+  spot: {
+    /** Fraction off on-demand. */
+    discount: Quantity;
+    /** Share of spot instances reclaimed per month. */
+    interruptionRate: Quantity;
+    /** Largest share of a stateless tier that may run on spot. */
+    maxShare: Quantity;
+    /** The tier's autoscaling minimum always runs on-demand. */
+    onDemandFloor: 'min';
+  };
+  /** Levers the document lists without a number (auto-scaling, CDN, compression). */
+  levers: readonly { id: string; text: string; source: Source; note?: string }[];
+}
+
+export interface MigrationStep {
+  id: string;
+  name: string;
+  weeks: Range & Provenance;
+  tasks: readonly string[];
+}
+
+export interface Migration {
+  steps: readonly MigrationStep[];
+  /** The rollback plan, by concern (database, application, cdn, data). */
+  rollback: Readonly<Record<string, string>>;
+}
+
+export type AlertUnit = 'fraction' | 'ms' | 'count' | 'percent';
+
+/** An alert: fires when `metric` exceeds `threshold` for `forMinutes`. */
+export interface AlertThreshold {
+  id: string;
+  /** cpu_utilization, memory_utilization, error_rate, response_time_ms, db_connections_of_pool, … */
+  metric: string;
+  threshold: number;
+  unit: AlertUnit;
+  forMinutes?: number;
+  source: Source;
+  note?: string;
+}
+
+export interface Kpi {
+  id: string;
+  metric: string;
+  comparison: Comparison;
+  value: number;
+  unit: string;
+  /** The phase it applies to, when only one. */
+  phase?: number;
+  source: Source;
+  note?: string;
+}
+
+export interface Kpis {
+  technical: readonly Kpi[];
+  business: readonly Kpi[];
+}
+
+export interface BackupSchedule {
+  id: string;
+  everyHours: number;
+  /** The first phase it applies to; all phases when absent. */
+  fromPhase?: number;
+  purpose: string;
+  source: Source;
+  note?: string;
+}
+
+export interface Backups {
+  pointInTimeRecovery: boolean;
+  schedules: readonly BackupSchedule[];
+}
+
+export interface RoadmapItem {
+  id: string;
+  name: string;
+  items: readonly string[];
+}
+
+export interface Risk {
+  id: string;
+  category: 'technical' | 'business';
+  name: string;
+  mitigation: string;
+  planB: string;
+}
+
+/** Where a number in the catalog came from, by its YAML path ("phases[2].slo.availability"). */
+export interface ProvenanceEntry extends Quantity {
+  path: string;
 }
 
 export interface Workload {
@@ -167,10 +355,18 @@ export interface Catalog {
   workload: Workload;
   phases: readonly Phase[];
   /** Everything else the document says (revenue, discounts, migration, alerts, KPIs, backups). */
-  revenue: unknown;
-  discounts: unknown;
-  migration: unknown;
-  alerts: unknown;
-  kpis: unknown;
-  backups: unknown;
+  revenue: Revenue;
+  discounts: Discounts;
+  migration: Migration;
+  alerts: readonly AlertThreshold[];
+  kpis: Kpis;
+  backups: Backups;
+  /** Statements in the document to test, not to trust. */
+  claims?: readonly Claim[];
+  roadmap?: readonly RoadmapItem[];
+  risks?: readonly Risk[];
+  /** The document the catalog encodes. */
+  document?: { title: string; version?: string; nextReview?: string };
+  /** Every number that came with a source (seed or assumption), for reports that list assumptions. */
+  provenance?: readonly ProvenanceEntry[];
 }

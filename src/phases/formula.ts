@@ -1,0 +1,254 @@
+/**
+ * Catalog formulas ("=ceil(concurrent_users / 250)"): parsed with mathjs's parser, checked against a
+ * whitelist, and compiled once into plain JavaScript closures. Nothing is ever evaluated by mathjs:
+ * its `evaluate`/`compile` would resolve any function name in its namespace (`import`, `createUnit`,
+ * `evaluate`…); here only the nodes and functions below can reach the compiled code.
+ *
+ * The parser comes from the number-only build with just `parse`'s dependencies, created on first use,
+ * so the bundled CLI does not pay for the rest of mathjs at start-up.
+ */
+import { create, parseDependencies } from 'mathjs/number';
+import type { Formula, FormulaScope } from '../model/catalog.js';
+
+/** Functions a formula may call, with their arity [min, max]. */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
+  min: [1, Infinity],
+  max: [1, Infinity],
+  ceil: [1, 1],
+  floor: [1, 1],
+  round: [1, 2],
+  sqrt: [1, 1],
+  log: [1, 2],
+  exp: [1, 1],
+  abs: [1, 1],
+};
+
+/** mathjs operator functions a formula may use, and the symbol a formula writes for each. */
+const OPERATORS: Readonly<Record<string, string>> = {
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+  unaryMinus: '-',
+  unaryPlus: '+',
+};
+
+/** Longest formula accepted, in characters; a formula is one line of arithmetic. */
+export const MAX_FORMULA_LENGTH = 500;
+/** Deepest parenthesis nesting accepted (the parser recurses per level). */
+export const MAX_FORMULA_DEPTH = 32;
+
+type Evaluator = (scope: FormulaScope) => number;
+
+export type CompileResult = { ok: true; formula: Formula } | { ok: false; message: string };
+
+let parser: ((text: string) => unknown) | undefined;
+function parse(text: string): unknown {
+  if (!parser) {
+    if (!parseDependencies) throw new Error('mathjs/number exports no parseDependencies');
+    const math = create({ parseDependencies });
+    parser = (source) => math.parse(source);
+  }
+  return parser(text);
+}
+
+/** The structural view of a mathjs node this module relies on. */
+interface Node {
+  type: string;
+  name?: string;
+  value?: unknown;
+  op?: string;
+  fn?: unknown;
+  implicit?: boolean;
+  args?: Node[];
+  content?: Node;
+}
+
+class FormulaError extends Error {}
+
+const list = (names: Iterable<string>) => [...names].join(', ');
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') deepest = Math.max(deepest, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Parses, checks and compiles one formula.
+ * @param text the formula without its leading "=", e.g. "ceil(concurrent_users / 250)"
+ * @param known variable names the formula may read (FORMULA_VARIABLES and assumption names)
+ * @returns the compiled formula, or a message saying what is wrong and what to do
+ * @example compileFormula('users * 0.05', new Set(['users'])) // { ok: true, formula } ; formula.evaluate({ users: 100 }) === 5
+ */
+export function compileFormula(text: string, known: ReadonlySet<string>): CompileResult {
+  if (text.trim() === '') return { ok: false, message: 'the formula is empty: write an expression after "=", e.g. "=users * 0.05"' };
+  if (text.length > MAX_FORMULA_LENGTH) {
+    return { ok: false, message: `the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed` };
+  }
+  if (nestingDepth(text) > MAX_FORMULA_DEPTH) {
+    return { ok: false, message: `the formula nests brackets more than ${MAX_FORMULA_DEPTH} deep; simplify it` };
+  }
+  let root: Node;
+  try {
+    root = parse(text) as Node;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the formula does not parse: ${reason}` };
+  }
+  const variables = new Set<string>();
+  let evaluate: Evaluator;
+  try {
+    evaluate = build(root, known, variables);
+  } catch (error) {
+    if (error instanceof FormulaError) return { ok: false, message: error.message };
+    throw error;
+  }
+  return {
+    ok: true,
+    formula: {
+      text,
+      variables: [...variables],
+      evaluate(scope: FormulaScope): number {
+        const value = evaluate(scope);
+        if (!Number.isFinite(value)) {
+          throw new RangeError(
+            `the catalog formula "=${text}" evaluates to ${value}; check it for a division by zero, a log or sqrt of a negative number, or a huge power`,
+          );
+        }
+        return value;
+      },
+    },
+  };
+}
+
+function build(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value = node.value;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new FormulaError(`only finite numbers may appear as constants; found ${JSON.stringify(value) ?? String(value)}`);
+      }
+      return () => value;
+    }
+    case 'SymbolNode': {
+      const name = node.name ?? '';
+      if (!known.has(name)) {
+        if (name in FORMULA_FUNCTIONS) throw new FormulaError(`"${name}" is a function: call it, e.g. ${name}(x)`);
+        throw new FormulaError(`unknown variable "${name}"; a formula may read: ${list(known)} — or define "${name}" under workload:`);
+      }
+      variables.add(name);
+      return (scope) => {
+        const value = Object.hasOwn(scope, name) ? scope[name] : undefined;
+        if (typeof value !== 'number') {
+          // The validator checked the name, so a missing binding is the engine's fault, not the catalog's.
+          throw new Error(`formula variable "${name}" has no value in the evaluation scope`);
+        }
+        return value;
+      };
+    }
+    case 'ParenthesisNode':
+      return build(node.content as Node, known, variables);
+    case 'OperatorNode':
+      return buildOperator(node, known, variables);
+    case 'FunctionNode':
+      return buildFunction(node, known, variables);
+    default:
+      throw new FormulaError(`${describe(node.type)} is not allowed in a formula; use numbers, variables, + - * / ^, parentheses and ${list(Object.keys(FORMULA_FUNCTIONS))}()`);
+  }
+}
+
+function describe(type: string): string {
+  const names: Record<string, string> = {
+    AssignmentNode: 'assignment ("x = …")',
+    FunctionAssignmentNode: 'defining a function ("f(x) = …")',
+    AccessorNode: 'property or index access ("a.b", "a[1]")',
+    IndexNode: 'indexing',
+    ObjectNode: 'an object literal ("{…}")',
+    ArrayNode: 'a matrix or array ("[…]")',
+    BlockNode: 'more than one expression (";" or a line break)',
+    ConditionalNode: 'a conditional ("a ? b : c")',
+    RangeNode: 'a range ("a:b")',
+  };
+  return names[type] ?? `a ${type}`;
+}
+
+function buildOperator(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+  const fn = typeof node.fn === 'string' ? node.fn : '';
+  const symbol = OPERATORS[fn];
+  if (symbol === undefined || (node.op !== symbol && !(fn === 'divide' && node.op === '/'))) {
+    throw new FormulaError(`the operator "${node.op}" is not allowed; use + - * / ^`);
+  }
+  if (node.implicit) throw new FormulaError('write multiplication explicitly with "*" (e.g. "2 * users", not "2 users")');
+  const args = (node.args ?? []).map((arg) => build(arg, known, variables));
+  const [a, b] = args;
+  if (!a) throw new FormulaError(`the operator "${node.op}" has no operand`);
+  if (fn === 'unaryMinus') return (s) => -a(s);
+  if (fn === 'unaryPlus') return a;
+  if (!b || args.length !== 2) throw new FormulaError(`the operator "${node.op}" needs two operands`);
+  switch (fn) {
+    case 'add':
+      return (s) => a(s) + b(s);
+    case 'subtract':
+      return (s) => a(s) - b(s);
+    case 'multiply':
+      return (s) => a(s) * b(s);
+    case 'divide':
+      return (s) => a(s) / b(s);
+    default:
+      return (s) => a(s) ** b(s);
+  }
+}
+
+/** Rounds half away from zero, as mathjs's `round` does: round(-2.5) = -3. */
+function roundHalfAway(x: number, decimals: number): number {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
+    throw new RangeError(`round(x, n) needs a whole number of decimals n from 0 to 15; got ${decimals}`);
+  }
+  const factor = 10 ** decimals;
+  return (Math.sign(x) * Math.round(Math.abs(x) * factor)) / factor;
+}
+
+function buildFunction(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+  const callee = node.fn as Node | undefined;
+  if (!callee || callee.type !== 'SymbolNode' || typeof callee.name !== 'string') {
+    throw new FormulaError('only the named functions ' + list(Object.keys(FORMULA_FUNCTIONS)) + ' may be called');
+  }
+  const name = callee.name;
+  const arity = Object.hasOwn(FORMULA_FUNCTIONS, name) ? FORMULA_FUNCTIONS[name] : undefined;
+  if (!arity) {
+    throw new FormulaError(`the function "${name}" is not allowed; a formula may call ${list(Object.keys(FORMULA_FUNCTIONS))}`);
+  }
+  const args = (node.args ?? []).map((arg) => build(arg, known, variables));
+  const [lo, hi] = arity;
+  if (args.length < lo || args.length > hi) {
+    const expected = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo} or ${hi}`;
+    throw new FormulaError(`${name}() takes ${expected} argument${lo === 1 && hi === 1 ? '' : 's'}; got ${args.length}`);
+  }
+  const [a, b] = args as [Evaluator, Evaluator | undefined];
+  switch (name) {
+    case 'min':
+      return (s) => Math.min(...args.map((arg) => arg(s)));
+    case 'max':
+      return (s) => Math.max(...args.map((arg) => arg(s)));
+    case 'ceil':
+      return (s) => Math.ceil(a(s));
+    case 'floor':
+      return (s) => Math.floor(a(s));
+    case 'round':
+      return b ? (s) => roundHalfAway(a(s), b(s)) : (s) => roundHalfAway(a(s), 0);
+    case 'sqrt':
+      return (s) => Math.sqrt(a(s));
+    case 'log':
+      return b ? (s) => Math.log(a(s)) / Math.log(b(s)) : (s) => Math.log(a(s));
+    case 'exp':
+      return (s) => Math.exp(a(s));
+    default:
+      return (s) => Math.abs(a(s));
+  }
+}

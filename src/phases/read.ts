@@ -1,0 +1,167 @@
+/**
+ * Stage 1 and 2 of catalog validation: read the file (size, emptiness, text vs binary) and parse
+ * the YAML keeping positions. Both return problems instead of throwing.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { ProblemList } from './problems.js';
+
+/** Largest catalog accepted: checked on the file's size before reading it. */
+export const MAX_CATALOG_BYTES = 10 * 1024 * 1024;
+/** Alias expansions allowed when converting YAML to data ("billion laughs" protection). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type ReadResult = { ok: true; text: string } | { ok: false };
+
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Reads a catalog file as UTF-8 text, refusing what is too big, empty or binary. */
+export function readCatalogText(path: string, problems: ProblemList): ReadResult {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      problems.at('error', 'is a directory, not a catalog file: pass the path of a .yaml file');
+      return { ok: false };
+    }
+    size = stat.size;
+  } catch (error) {
+    problems.at('error', describeFsError(error));
+    return { ok: false };
+  }
+  if (size > MAX_CATALOG_BYTES) {
+    problems.at('error', `the file is ${mb(size)}; a catalog may be at most ${mb(MAX_CATALOG_BYTES)} — is this the right file?`);
+    return { ok: false };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(path, MAX_CATALOG_BYTES + 1);
+  } catch (error) {
+    problems.at('error', describeFsError(error));
+    return { ok: false };
+  }
+  if (bytes.length > MAX_CATALOG_BYTES) {
+    problems.at('error', `the file is over ${mb(MAX_CATALOG_BYTES)}; a catalog may be at most that`);
+    return { ok: false };
+  }
+  return decodeCatalogBytes(bytes, problems);
+}
+
+/** Reads at most `limit` bytes (the file may grow between stat and read). */
+function readBounded(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+      if (chunk.length === 0) break;
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Text checks on the raw bytes: empty, NUL bytes, invalid UTF-8. A UTF-8 byte-order mark is dropped. */
+export function decodeCatalogBytes(bytes: Uint8Array, problems: ProblemList): ReadResult {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    problems.at('error', `this is a binary file, not YAML text (a NUL byte at offset ${nul}); pass the catalog's .yaml file`);
+    return { ok: false };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    problems.at('error', 'this is not UTF-8 text (a binary file, or another encoding); save the catalog as UTF-8');
+    return { ok: false };
+  }
+  if (text.trim() === '') {
+    problems.at('error', 'the file is empty; a catalog needs at least version, name, workload and phases (see `cuenta-plan catalog schema`)');
+    return { ok: false };
+  }
+  return { ok: true, text };
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file; check the path (the default catalog is data/phases.yaml in the package)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file cannot be read';
+    case 'EISDIR':
+      return 'is a directory, not a catalog file';
+    default:
+      return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export type ParseResult = { ok: true; doc: Document; lineCounter: LineCounter; data: unknown } | { ok: false; doc?: Document; lineCounter?: LineCounter };
+
+/**
+ * Parses YAML with positions (LineCounter), reports syntax errors with line/column, and converts
+ * to plain data with a low alias budget so an alias bomb fails fast with a clear message.
+ */
+export function parseCatalogYaml(text: string, problems: ProblemList): ParseResult {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+  } catch (error) {
+    // The parser reports problems in doc.errors; a throw here means input it cannot even hold
+    // (e.g. nesting deep enough to exhaust the stack).
+    problems.at('error', `the YAML cannot be parsed: ${firstLine(error)}; simplify its nesting`);
+    return { ok: false };
+  }
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0];
+    problems.at('error', `YAML syntax error: ${firstLine(error)}`, pos ? { line: pos.line, column: pos.col } : {});
+  }
+  for (const warning of doc.warnings) {
+    const pos = warning.linePos?.[0];
+    problems.at('warning', `YAML: ${firstLine(warning)}`, pos ? { line: pos.line, column: pos.col } : {});
+  }
+  if (doc.errors.length > 0) return { ok: false, doc, lineCounter };
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, doc, lineCounter, data };
+  } catch (error) {
+    const message = firstLine(error);
+    if (/alias/i.test(message)) {
+      problems.at(
+        'error',
+        `the YAML expands aliases more than ${MAX_ALIAS_COUNT} times (a "billion laughs" alias bomb?); write the values out instead of nesting *aliases`,
+        firstAliasPosition(doc, lineCounter),
+      );
+    } else {
+      problems.at('error', `the YAML cannot be converted to data: ${message}`);
+    }
+    return { ok: false, doc, lineCounter };
+  }
+}
+
+function firstAliasPosition(doc: Document, lineCounter: LineCounter): { line?: number; column?: number } {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return {};
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** The first line of an error message (yaml's pretty errors append a code frame). */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
