@@ -43,7 +43,7 @@ function percentileAt(traffic: number, servers: number, serviceTime: number, q: 
  * Fewest M/M/c servers whose response-time percentile is strictly below a target and whose utilisation is
  * at most a cap. The binding constraint is whichever needs more servers.
  *
- *   serversForUtilization = min { c : λS/c ≤ cap and λS/c < 1 }
+ *   serversForUtilization = min { c : λS/c ≤ cap (to 1e-12 relative) and λS/c < 1 }
  *   serversForLatency     = min { c : t_p(T; c) < target }       (t_p from `responseTimePercentile`)
  *   servers               = max(serversForLatency, serversForUtilization)
  *
@@ -81,9 +81,11 @@ export function sizeServers(input: SizeServersInput): SizeServersResult {
     );
   }
   const leastStable = Math.floor(traffic) + 1;
+  // λS/c ≤ cap up to 1e-12 relative, so decimal inputs such as 70 × 0.01 ≤ 0.7 hold as written.
+  const withinCap = (c: number): boolean => traffic / c <= cap * (1 + 1e-12);
   let forUtilization = Math.max(leastStable, Math.ceil(traffic / cap));
-  while (forUtilization > leastStable && traffic / (forUtilization - 1) <= cap) forUtilization--;
-  while (traffic / forUtilization > cap) forUtilization++;
+  while (forUtilization > leastStable && withinCap(forUtilization - 1)) forUtilization--;
+  while (!withinCap(forUtilization)) forUtilization++;
 
   const floor = -Math.log(q) * s;
   const infeasible: SizeServersResult = {

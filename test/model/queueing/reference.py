@@ -214,7 +214,29 @@ def usl_section():
     usl_fit(ns, xs2, [0.01, 0.001, 90.0])
 
 
-for name, fn in [("erlang", erlang_section), ("mmc", mmc_section), ("mmck", mmck_section), ("mva", mva_section),
+def sizing_section():
+    """Fewest servers by a linear scan from the least stable count, percentiles by mp bisection (above)."""
+    print("\n# Sizing: (lambda, S, p, target, cap) -> serversForLatency, serversForUtilization, P at servers")
+    mp.mp.dps = 30
+    for lam, S, p, target, cap in [(100.0, 0.05, 95, 0.2, None), (4990.0, 1.0, 99, 5.0, None),
+                                   (100.0, 0.05, 95, 0.5, 0.6), (50000.0, 0.1, 99, 0.5, None),
+                                   (0.5, 2.0, 50, 10.0, None), (70.0, 0.01, 95, 1.0, 0.7)]:
+        A = mp.mpf(lam) * mp.mpf(S)
+        c = int(mp.floor(A)) + 1
+        while percentile(lam, 1 / mp.mpf(S), c, p) >= target:
+            c += 1
+        cap_eff = cap if cap is not None else 1
+        cu = int(mp.floor(A)) + 1
+        while A / cu > cap_eff:
+            cu += 1
+        servers = max(c, cu)
+        at = percentile(lam, 1 / mp.mpf(S), servers, p)
+        print(f"lam={lam} S={S} p={p} target={target} cap={cap}: latency={c} utilization={cu} servers={servers} "
+              f"P={g(at)} (P at latency-1: {g(percentile(lam, 1 / mp.mpf(S), c - 1, p)) if c - 1 > A else 'unstable'})")
+    mp.mp.dps = 60
+
+
+for name, fn in [("erlang", erlang_section), ("sizing", sizing_section), ("mmc", mmc_section), ("mmck", mmck_section), ("mva", mva_section),
                  ("usl", usl_section)]:
     if not WANTED or name in WANTED:
         fn()
