@@ -96,14 +96,21 @@ export function mva(input: MvaInput): MvaResult {
   checkInput(input);
   const n = input.users;
   // Delay stations and think time merge into one infinite-server stage; so do m ≥ N stations.
-  const queueing: { index: number; demand: number; servers: number }[] = [];
+  type Queueing = { index: number; demand: number; servers: number };
+  const queueing: Queueing[] = [];
   let delay = input.thinkTimeS;
   input.stations.forEach((s, index) => {
     const servers = s.servers ?? 1;
     if (s.kind === 'delay' || servers >= n) delay += s.demandS;
     else if (s.demandS > 0) queueing.push({ index, demand: s.demandS, servers });
   });
-  const start = delay > 0 ? delayThroughput(delay, n) : null;
+  // Aggregate from the largest demand down, so D·X_S(n) stays ≤ n·(largest/smallest demand). Demands below
+  // 1e-250 of the largest change nothing at double precision and would make that ratio overflow, so they
+  // are left out of the aggregation (such a station never queues: R = D, Q = X·D; a delay stage is dropped).
+  queueing.sort((a, b) => b.demand - a.demand);
+  const largest = Math.max(queueing[0]?.demand ?? 0, delay);
+  while (queueing.length > 0 && (queueing[queueing.length - 1] as Queueing).demand < largest * 1e-250) queueing.pop();
+  const start = delay > 0 && delay >= largest * 1e-250 ? delayThroughput(delay, n) : null;
   const build = (skip: number): Float64Array | null => {
     let x = start;
     for (const q of queueing) if (q.index !== skip) x = addStation(x, q.demand, q.servers, n).throughput;
