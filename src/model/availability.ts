@@ -87,7 +87,10 @@ export function phaseAvailability(
       perInstance,
       copies,
       combined: parallel(perInstance, copies),
-      singlePointOfFailure: copies === 1,
+      // A managed service priced by use (a CDN, an API gateway) is redundant inside the provider: its SLA
+      // is its availability. One instance we run ourselves, or a database writer without automatic
+      // failover, is a single point of failure.
+      singlePointOfFailure: copies === 1 && component.instance !== undefined && component.database?.failover !== 'automatic',
     });
   }
   const expected = series(components.map((c) => c.combined));

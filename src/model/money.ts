@@ -66,3 +66,11 @@ export function roundCents(usd: number): number {
 export function roundPerUser(usd: number): number {
   return roundTo(usd, 4);
 }
+
+const USD_TEXT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money as people read it, to the cent with separators: 4179.37 → "$4,179.37", -22.5 → "-$22.50". */
+export function usdText(usd: number): string {
+  const text = USD_TEXT.format(Math.abs(usd));
+  return usd < 0 && text !== '0.00' ? `-$${text}` : `$${text}`;
+}

@@ -1,7 +1,7 @@
 import type { Catalog, Phase } from './catalog.js';
 import type { ComponentCost, PriceLookup, PricedLine } from './cost.js';
 import { headroom, type Headroom } from './headroom.js';
-import { roundCents, roundPerUser, roundTo } from './money.js';
+import { roundCents, roundPerUser, roundTo, usdText } from './money.js';
 import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
 import { assumptionsFor } from './workload.js';
 
@@ -151,14 +151,15 @@ function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headro
   const failing = plan.checks.filter((check) => !check.pass).map((check) => check.name);
   if (plan.exhausted) {
     messages.push(
-      `phase ${plan.phase.id} is exhausted at ${plan.users} users (${failing.join(', ')}): start migrating` +
+      `phase ${plan.phase.id} is exhausted at ${plan.users.toLocaleString('en-US')} users (${failing.join(', ')}): start migrating` +
         (servedBy === null ? '; no other phase serves this load either' : `; phase ${servedBy} serves it`),
     );
   } else if (!plan.capacityOk) {
-    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${plan.users} users: ${failing.join(', ')}`);
+    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${plan.users.toLocaleString('en-US')} users: ${failing.join(', ')}`);
   }
   if (plan.cost.budget.status === 'over') {
-    messages.push(`over budget: $${roundCents(plan.cost.totalUsd)}/month against the phase's $${plan.cost.budget.minUsd}–${plan.cost.budget.maxUsd}`);
+    const { minUsd, maxUsd } = plan.cost.budget;
+    messages.push(`over budget: ${usdText(plan.cost.totalUsd)}/month against the phase's ${usdText(minUsd)}–${usdText(maxUsd)}`);
   }
   if (!plan.availability.pass) {
     messages.push(
@@ -166,7 +167,7 @@ function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headro
     );
   }
   if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {
-    messages.push(`less than 20% headroom: the phase serves at most ${headroomResult.maxUsers} users`);
+    messages.push(`less than 20% headroom: the phase serves at most ${headroomResult.maxUsers.toLocaleString('en-US')} users`);
   }
   return messages;
 }

@@ -3,17 +3,15 @@
  * so the same value looks the same in a table, in markdown and in a warning.
  */
 
+import { usdText } from '../model/money.js';
+
 const grouped = (decimals: number) =>
   new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-const USD = grouped(2);
 const PER_USER = grouped(4);
 const INT = grouped(0);
 
 /** Money to the cent with thousands separators: 63.849999999999994 → "$63.85", -22.5 → "-$22.50". */
-export function formatUsd(usd: number): string {
-  const text = USD.format(Math.abs(usd));
-  return usd < 0 && text !== '0.00' ? `-$${text}` : `$${text}`;
-}
+export const formatUsd = usdText;
 
 /** Per-user money to 4 decimals: 0.0196 → "$0.0196". */
 export const formatUsdPerUser = (usd: number): string => `$${PER_USER.format(usd)}`;
@@ -33,3 +31,32 @@ export const formatMs = (ms: number | null, decimals = 1): string => (ms === nul
 /** A value that may be missing. */
 export const orDash = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? '—' : String(value);
+
+/** A unit price with every significant digit and at least cents: 0.6 → "$0.60", 0.0416 → "$0.0416". */
+export function formatUnitPrice(usd: number): string {
+  const digits = String(usd).split('.')[1]?.length ?? 0;
+  return `$${formatNumber(usd, Math.min(10, Math.max(2, digits)))}`;
+}
+
+/** A quantity of a priced unit: whole numbers plainly, small fractions to 2 decimals. */
+export const formatQuantity = (quantity: number): string =>
+  Number.isInteger(quantity) ? formatInt(quantity) : formatNumber(quantity, quantity < 10 ? 2 : 0);
+
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  hour: 'h',
+  'vcpu-hour': 'vCPU-h',
+  'gb-hour': 'GB-h',
+  'lcu-hour': 'LCU-h',
+  'acu-hour': 'ACU-h',
+  'wcu-hour': 'WCU-h',
+  'rcu-hour': 'RCU-h',
+  month: 'mo',
+  year: 'yr',
+  'gb-month': 'GB-mo',
+  gb: 'GB',
+  'gb-second': 'GB-s',
+  'million-requests': 'M req',
+};
+
+/** Short label of a price unit for tables ("million-requests" → "M req"). */
+export const unitLabel = (unit: string): string => UNIT_LABELS[unit] ?? unit;

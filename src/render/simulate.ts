@@ -1,9 +1,9 @@
 import type { SimulateResult } from '../model/simulate.js';
 import type { RenderOptions } from '../output.js';
-import { formatInt, formatMs, formatNumber, formatUsd, formatUsdPerUser, orDash } from './format.js';
+import { formatInt, formatMs, formatNumber, formatQuantity, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, unitLabel } from './format.js';
 import { markdownTable, paint, terminalTable, verdict, type Align } from './table.js';
 
-type Rows = { head: string[]; rows: string[][]; align: Align[] };
+type Rows = { head: string[]; rows: string[][]; align: Align[]; maxWidths?: Array<number | undefined> };
 
 const percent = (value: number | null, decimals = 1) => (value === null ? '—' : `${formatNumber(value, decimals)}%`);
 
@@ -44,12 +44,16 @@ function checkRows(r: SimulateResult, options: RenderOptions): Rows {
   return {
     head: ['check', 'value', 'limit', 'result'],
     align: ['left', 'right', 'right', 'left'],
-    rows: r.checks.map((c) => [
-      c.name,
-      c.value === null ? 'unbounded' : `${formatNumber(c.value, c.unit === '%' && c.name === 'availability' ? 4 : 1)} ${c.unit}`,
-      `${c.relation} ${formatNumber(c.limit, c.name === 'availability' ? 3 : 1)} ${c.unit}`,
-      verdict(c.pass, options),
-    ]),
+    rows: r.checks.map((c) => {
+      // Availability needs its nines; small shares need two decimals to show they are not zero.
+      const decimals = c.name === 'availability' ? 4 : c.value !== null && Math.abs(c.value) < 1 ? 2 : 1;
+      return [
+        c.name,
+        c.value === null ? 'unbounded (unstable queue)' : `${formatNumber(c.value, decimals)} ${c.unit}`,
+        `${c.relation} ${formatNumber(c.limit, c.name === 'availability' ? 3 : 1)} ${c.unit}`,
+        verdict(c.pass, options),
+      ];
+    }),
   };
 }
 
@@ -58,19 +62,18 @@ function costRows(r: SimulateResult): Rows {
   return {
     head: ['component', `${r.cost.book}`, other, 'quoted', 'how it is priced'],
     align: ['left', 'right', 'right', 'right', 'left'],
+    maxWidths: [undefined, undefined, undefined, undefined, 64],
     rows: r.cost.components.map((c) => [
       c.id,
       formatUsd(c.monthlyUsd),
       formatUsd(c.compareUsd),
       c.quotedUsd === null ? '—' : formatUsd(c.quotedUsd),
       c.lines
-        .map((l) => `${formatNumber(l.quantity, l.quantity < 10 ? 2 : 0)} ${l.unit} × ${formatUsd4(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`)
+        .map((l) => `${formatQuantity(l.quantity)} ${unitLabel(l.unit)} × ${formatUnitPrice(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`)
         .join(' + '),
     ]),
   };
 }
-
-const formatUsd4 = (usd: number) => (usd >= 1 ? formatUsd(usd) : `$${String(usd)}`);
 
 function costSummary(r: SimulateResult): string {
   const c = r.cost;
@@ -105,6 +108,7 @@ function assumptionRows(r: SimulateResult): Rows {
   return {
     head: ['assumption', 'value', 'source', 'why'],
     align: ['left', 'right', 'left', 'left'],
+    maxWidths: [undefined, undefined, undefined, 64],
     rows: r.assumptions.map((a) => [a.name, String(a.value), a.scope === 'phase' ? `${a.source} (phase)` : a.source, orDash(a.note)]),
   };
 }
@@ -117,7 +121,7 @@ function statusLine(r: SimulateResult): string {
 /** The human-readable report of `simulate` for a terminal. */
 export function renderSimulateTable(r: SimulateResult, options: RenderOptions): string {
   const c = paint(options);
-  const table = ({ head, rows, align }: Rows) => terminalTable(head, rows, options, align);
+  const table = ({ head, rows, align, maxWidths }: Rows) => terminalTable(head, rows, options, align, maxWidths);
   const section = (title: string) => `\n${c.bold(title)}`;
   const lines = [
     c.bold(headline(r)),

@@ -7,12 +7,31 @@ export const paint = (options: RenderOptions): ChalkInstance => new Chalk({ leve
 
 export type Align = 'left' | 'right';
 
-/** A terminal table (cli-table3), columns right-aligned where `align` says so. */
-export function terminalTable(head: string[], rows: string[][], options: RenderOptions, align: Align[] = []): string {
+const ANSI = /\u001b\[[0-9;]*m/g;
+const visibleLength = (text: string) => text.replace(ANSI, '').length;
+
+/**
+ * A terminal table (cli-table3), columns right-aligned where `align` says so. A column with a
+ * `maxWidths` entry wraps its words at that many characters, so long notes do not run off the screen.
+ */
+export function terminalTable(
+  head: string[],
+  rows: string[][],
+  options: RenderOptions,
+  align: Align[] = [],
+  maxWidths: Array<number | undefined> = [],
+): string {
   const c = paint(options);
+  const wraps = maxWidths.some((w) => w !== undefined);
+  const colWidths = head.map((h, i) => {
+    const widest = Math.max(visibleLength(h), ...rows.map((row) => visibleLength(row[i] ?? '')));
+    const limit = maxWidths[i];
+    return (limit === undefined ? widest : Math.min(widest, limit)) + 2;
+  });
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     colAligns: head.map((_, i) => align[i] ?? 'left'),
+    ...(wraps ? { colWidths, wordWrap: true } : {}),
     style: { head: [], border: [], compact: true },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
