@@ -97,6 +97,8 @@ export type CountRule =
 export interface DatabaseLayout {
   /** Reader instances beside the one writer; a fixed `count` should be 1 + readers. */
   readers: number;
+  /** `automatic`: a reader or standby takes over the writer's role by itself (Aurora, RDS Multi-AZ). */
+  failover?: 'automatic' | 'manual';
 }
 
 /**
