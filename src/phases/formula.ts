@@ -9,6 +9,7 @@
  */
 import { create, parseDependencies } from 'mathjs/number';
 import type { Formula, FormulaScope } from '../model/catalog.js';
+import { levenshtein } from '../pricing/levenshtein.js';
 
 /** Functions a formula may call, with their arity [min, max]. */
 export const FORMULA_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
@@ -68,6 +69,17 @@ interface Node {
 class FormulaError extends Error {}
 
 const list = (names: Iterable<string>) => [...names].join(', ');
+
+/** The known name nearest to a misspelt one (edit distance ≤ max(2, length/4)), if any. */
+function closest(name: string, known: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(name.length / 4));
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = levenshtein(name, candidate);
+    if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
 
 function nestingDepth(text: string): number {
   let depth = 0;
@@ -140,7 +152,12 @@ function build(node: Node, known: ReadonlySet<string>, variables: Set<string>): 
       const name = node.name ?? '';
       if (!known.has(name)) {
         if (name in FORMULA_FUNCTIONS) throw new FormulaError(`"${name}" is a function: call it, e.g. ${name}(x)`);
-        throw new FormulaError(`unknown variable "${name}"; a formula may read: ${list(known)} — or define "${name}" under workload:`);
+        const close = closest(name, known);
+        throw new FormulaError(
+          close
+            ? `unknown variable "${name}" — did you mean "${close}"?`
+            : `unknown variable "${name}"; a formula may read: ${list(known)} — or define "${name}" under workload:`,
+        );
       }
       variables.add(name);
       return (scope) => {

@@ -2,7 +2,7 @@
  * zod issues → catalog problems: a message that says what is wrong and what to do, and the YAML path
  * (line/column come from the path). Unions are unwrapped to the branch the author evidently meant.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PathSegment, ProblemList } from './problems.js';
 import { suggest } from './rules.js';
 
@@ -115,7 +115,7 @@ export function reportZodIssues(issues: readonly Issue[], data: unknown, schema:
         for (const key of issue.keys) {
           const hint = suggest(key, allowed);
           const list = allowed.length > 0 && !hint ? ` (allowed here: ${allowed.join(', ')})` : '';
-          problems.error([...path, key], `unknown key "${key}"${hint}${list}; remove it or fix its spelling`, { onKey: true });
+          problems.error([...path, key], `unknown key "${key}": fix its spelling or remove it${hint}${list}`, { onKey: true });
         }
         break;
       }

@@ -30,7 +30,7 @@ export function snapshotPriceKeys(path: string = defaultSnapshotPath): ReadonlyS
 /** Validates a catalog file with the snapshot's price keys. */
 export function validateCatalog(path: string = defaultCatalogPath): CatalogValidation {
   const keys = snapshotPriceKeys();
-  return validateCatalogFile(path, keys ? { priceKeys: keys } : {});
+  return validateCatalogFile(path, keys ? { priceKeys: keys, cache: true } : { cache: true });
 }
 
 /** The UserError for an invalid catalog: one detail line per problem, `file:line:col  path  message`. */

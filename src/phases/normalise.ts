@@ -11,6 +11,7 @@ import type {
   ContainerResources,
   CostDeclaration,
   CountRule,
+  Formula,
   Phase,
   ProvenanceEntry,
   Quantity,
@@ -31,9 +32,40 @@ const INSTANCE_VARIABLES = new Set(['instances', 'peak_instances', 'instance_hou
 
 type Path = readonly PathSegment[];
 
+export interface NormaliseOptions {
+  /**
+   * The data already passed every stage with this build (the cache's fast path): compile each formula
+   * on first use instead of now, so commands that never evaluate one never load the parser.
+   */
+  deferFormulas?: boolean;
+}
+
+/** A formula compiled on first use; the text was checked when the data was first validated. */
+function deferredFormula(text: string, known: ReadonlySet<string>): Formula {
+  let compiled: Formula | undefined;
+  const get = (): Formula => {
+    if (!compiled) {
+      const result = compileFormula(text, known);
+      if (!result.ok) throw new Error(`cached catalog formula "=${text}" no longer compiles: ${result.message}`);
+      compiled = result.formula;
+    }
+    return compiled;
+  };
+  return {
+    text,
+    get variables() {
+      return get().variables;
+    },
+    evaluate: (scope) => get().evaluate(scope),
+  };
+}
+
 class Normaliser {
   readonly provenance: ProvenanceEntry[] = [];
-  constructor(private readonly problems: ProblemList) {}
+  constructor(
+    private readonly problems: ProblemList,
+    private readonly options: NormaliseOptions = {},
+  ) {}
 
   quantity(raw: RawQuantity, path: Path): Quantity {
     if (typeof raw === 'number') return { value: raw, source: 'assumption' };
@@ -62,6 +94,7 @@ class Normaliser {
 
   amount(raw: RawAmount, path: Path, known: ReadonlySet<string>, forbidden: ReadonlySet<string> = new Set()): Amount {
     if (typeof raw === 'number') return raw;
+    if (this.options.deferFormulas) return deferredFormula(raw.slice(1), known);
     const result = compileFormula(raw.slice(1), known);
     if (!result.ok) {
       this.problems.error(path, `${result.message}`);
@@ -250,8 +283,8 @@ const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 /** Turns the schema-checked file into the engine's Catalog; problems go to `problems`. */
-export function normaliseCatalog(file: CatalogFile, problems: ProblemList): Catalog {
-  const n = new Normaliser(problems);
+export function normaliseCatalog(file: CatalogFile, problems: ProblemList, options: NormaliseOptions = {}): Catalog {
+  const n = new Normaliser(problems, options);
   const profile = file.workload.daily_profile;
   const dailyProfile = Array.isArray(profile) ? [...profile] : [...profile.values];
   const q = (raw: RawQuantity, path: Path) => n.quantity(raw, path);

@@ -206,20 +206,35 @@ function checkPhases(file: CatalogFile, catalog: Catalog, problems: ProblemList)
         checkQuantity(value as RawQuantity | undefined, [...base, 'assumptions', name], problems, true);
       }
     }
-    // Every assumption the engine reads must be defined, in the workload or in this phase.
+    // Every assumption the engine reads must be defined, in the workload or in this phase
+    // (assumptions missing everywhere are reported once, under workload:, by checkRequired).
     const phase = catalog.phases[i]!;
     const missing = Object.keys(REQUIRED_ASSUMPTIONS).filter(
-      (name) => !Object.hasOwn(catalog.workload.assumptions, name) && !Object.hasOwn(phase.assumptions, name),
+      (name) =>
+        !Object.hasOwn(catalog.workload.assumptions, name) &&
+        !Object.hasOwn(phase.assumptions, name) &&
+        catalog.phases.some((other) => Object.hasOwn(other.assumptions, name)),
     );
     for (const name of missing) {
-      const defined = [...Object.keys(catalog.workload.assumptions), ...Object.keys(phase.assumptions)];
       problems.error(
         [...base, 'assumptions'],
-        `phase ${phase.id} has no value for the required assumption "${name}" (${REQUIRED_ASSUMPTIONS[name as keyof typeof REQUIRED_ASSUMPTIONS]}); define it under workload:${suggest(name, defined)}`,
+        `phase ${phase.id} has no value for the required assumption "${name}" (${REQUIRED_ASSUMPTIONS[name as keyof typeof REQUIRED_ASSUMPTIONS]}); other phases define it here — define it for this phase or under workload:`,
       );
     }
     duplicates((raw.regions ?? []).map((r) => r.id), problems, (j) => [...base, 'regions', j, 'id'], 'region');
   });
+}
+
+function checkRequired(catalog: Catalog, problems: ProblemList): void {
+  const defined = new Set([...Object.keys(catalog.workload.assumptions), ...catalog.phases.flatMap((p) => Object.keys(p.assumptions))]);
+  const extra = [...defined].filter((name) => !Object.hasOwn(REQUIRED_ASSUMPTIONS, name));
+  for (const [name, meaning] of Object.entries(REQUIRED_ASSUMPTIONS)) {
+    if (defined.has(name)) continue;
+    problems.error(
+      ['workload'],
+      `the required assumption "${name}" (${meaning}) is not defined; add it under workload: as { value, source: assumption, note }${suggest(name, extra)}`,
+    );
+  }
 }
 
 function checkWorkload(file: CatalogFile, catalog: Catalog, problems: ProblemList): void {
@@ -303,6 +318,7 @@ export function checkRules(file: CatalogFile, catalog: Catalog, problems: Proble
   checkPhases(file, catalog, problems);
   checkComponents(file, catalog, problems, options);
   checkWorkload(file, catalog, problems);
+  checkRequired(catalog, problems);
   checkIds(file, problems);
   checkRevenue(file, problems);
   if (file.hours_per_month !== undefined) checkQuantity(file.hours_per_month, ['hours_per_month'], problems, false);

@@ -5,7 +5,7 @@
  * Field-level constraints (types, signs, fractions, enums, unknown keys) live here; rules that relate
  * several fields (ranges contiguous, min ≤ max, sums, formulas) live in ./rules.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ComponentKind, Source, Tier } from '../model/catalog.js';
 import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/snapshot-schema.js';

@@ -4,6 +4,7 @@
  * A stage runs only when the one before it produced no errors; warnings never stop it.
  */
 import type { Catalog } from '../model/catalog.js';
+import { readCachedCatalog, writeCachedCatalog } from './cache.js';
 import { reportZodIssues } from './issues.js';
 import { normaliseCatalog } from './normalise.js';
 import { Locator, ProblemList, type CatalogProblem } from './problems.js';
@@ -23,7 +24,10 @@ export interface CatalogValidation {
   stage: ValidationStage;
 }
 
-export type ValidateOptions = RuleOptions;
+export interface ValidateOptions extends RuleOptions {
+  /** Use the content-addressed cache of checked data (./cache.ts): the CLI does, tests need not. */
+  cache?: boolean;
+}
 
 function finish(file: string, problems: ProblemList, stage: ValidationStage, catalog?: Catalog): CatalogValidation {
   const result: CatalogValidation = { file, errors: problems.errors, warnings: problems.warnings, stage };
@@ -48,6 +52,22 @@ export function validateCatalogFile(path: string, options: ValidateOptions = {},
 }
 
 function validateDecoded(text: string, file: string, options: ValidateOptions): CatalogValidation {
+  if (options.cache) {
+    const cached = readCachedCatalog(text);
+    if (cached) {
+      // Same text, same build: it passed YAML and zod with no problem before. Normalise and run the
+      // rules again (formulas are closures, price keys may have changed); any problem at all sends us
+      // down the full path so every problem gets its line and column.
+      const quick = new ProblemList(file);
+      try {
+        const catalog = normaliseCatalog(cached, quick, { deferFormulas: true });
+        if (quick.items.length === 0) checkRules(cached, catalog, quick, options);
+        if (quick.items.length === 0) return finish(file, quick, 'rules', catalog);
+      } catch {
+        // a malformed cache entry: fall through
+      }
+    }
+  }
   const yamlProblems = new ProblemList(file);
   const parsed = parseCatalogYaml(text, yamlProblems);
   if (!parsed.ok) return finish(file, yamlProblems, 'yaml');
@@ -63,5 +83,6 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   const catalog = normaliseCatalog(checked.data, problems);
   if (problems.hasErrors) return finish(file, problems, 'formulas');
   checkRules(checked.data, catalog, problems, options);
+  if (options.cache && problems.items.length === 0) writeCachedCatalog(text, checked.data);
   return finish(file, problems, 'rules', catalog);
 }

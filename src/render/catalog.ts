@@ -1,0 +1,139 @@
+/** Renderers for the `catalog` commands: pure functions of their result objects. */
+import type { RenderOptions } from '../output.js';
+import { formatProblem, type CatalogProblem } from '../phases/problems.js';
+import type { CatalogShowResult, CatalogValidateResult, PhaseSummary } from '../phases/summary.js';
+import { formatFraction, formatInt, formatUsd } from './format.js';
+import { markdownTable, paint, terminalTable, type Align } from './table.js';
+
+type Rows = { head: string[]; rows: string[][]; align: Align[] };
+
+/** Per-user money with 2 to 4 decimals, as the document's cost-per-user table writes it: $0.25, $0.0335. */
+export const formatUsdPerUserShort = (usd: number): string =>
+  `$${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(usd)}`;
+
+const usdRange = (r: { min: number; max: number }) => `${formatUsd(r.min)}–${formatUsd(r.max)}`;
+const intRange = (r: { min: number; max: number }) => `${formatInt(r.min)}–${formatInt(r.max)}`;
+/** 99.95 → "99.95%": availability targets keep every digit they were written with. */
+const percent = (value: number) => `${value}%`;
+
+function overviewRows(result: CatalogShowResult): Rows {
+  return {
+    head: ['phase', 'name', 'users', 'concurrent', 'latency', 'availability', 'quoted/month', 'per user (top)', 'budget/month'],
+    align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    rows: result.phases.map((p) => [
+      String(p.id),
+      p.name,
+      intRange(p.users),
+      intRange(p.concurrentUsers),
+      `P${p.slo.latencyPercentile} < ${formatInt(p.slo.latencyTargetMs)} ms`,
+      percent(p.slo.availabilityPercent),
+      formatUsd(p.quotedTotalUsd),
+      formatUsdPerUserShort(p.quotedCostPerUserUsd),
+      usdRange(p.budgetUsd),
+    ]),
+  };
+}
+
+function componentRows(p: PhaseSummary): Rows {
+  return {
+    head: ['component', 'kind', 'provider', 'serves', 'instance', 'count', 'quoted/month'],
+    align: ['left', 'left', 'left', 'left', 'left', 'left', 'right'],
+    rows: [
+      ...p.components.map((c) => [
+        c.inCostTable ? c.id : `${c.id} *`,
+        c.kind,
+        c.provider,
+        c.serves.length > 0 ? c.serves.join('+') : '—',
+        c.instance ?? '—',
+        c.count,
+        c.quoted ? formatUsd(c.quoted.usd) : '—',
+      ]),
+      ['quoted total', '', '', '', '', '', formatUsd(p.quotedTotalUsd)],
+    ],
+  };
+}
+
+function facts(p: PhaseSummary): Array<[string, string]> {
+  const slo = p.slo;
+  const lines: Array<[string, string]> = [
+    ['users', `${intRange(p.users)}${p.users.note ? `  (${p.users.note})` : ''}`],
+    ['concurrent users', `${intRange(p.concurrentUsers)} at the daily peak`],
+    ['latency target', `P${slo.latencyPercentile} < ${formatInt(slo.latencyTargetMs)} ms`],
+    ['availability', percent(slo.availabilityPercent)],
+  ];
+  if (slo.errorRate !== null) lines.push(['error rate', `< ${formatFraction(slo.errorRate, 1)}`]);
+  lines.push(
+    ['quoted', `${formatUsd(p.quotedTotalUsd)}/month = ${formatUsdPerUserShort(p.quotedCostPerUserUsd)} per user at ${formatInt(p.users.max)} users`],
+    ['budget', `${usdRange(p.budgetUsd)}/month`],
+  );
+  if (p.regions.length > 0) lines.push(['regions', p.regions.join(', ')]);
+  return lines;
+}
+
+const footnote = (p: PhaseSummary) =>
+  `* not in the document's cost table (${p.components.length - p.quotedComponentCount} of ${p.components.length}); ` +
+  `the ${p.quotedComponentCount} quoted rows sum to ${formatUsd(p.quotedComponentsUsd)}`;
+
+function warningLines(warnings: readonly CatalogProblem[]): string[] {
+  return warnings.length === 0 ? [] : ['', `${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${formatProblem(w)}`)];
+}
+
+export function renderCatalogShowTable(result: CatalogShowResult, options: RenderOptions): string {
+  const c = paint(options);
+  const out: string[] = [];
+  if (result.phases.length !== 1) {
+    const t = overviewRows(result);
+    out.push(c.bold(`${result.catalog.name}: ${result.phases.length} phases`), terminalTable(t.head, t.rows, options, t.align));
+    out.push('', 'Per user = the quoted monthly total over the users at the top of the range.');
+    out.push('Run `cuenta-plan catalog show <phase>` for a phase\'s components.');
+  } else {
+    const p = result.phases[0]!;
+    out.push(c.bold(`Phase ${p.id} · ${p.name}`));
+    if (p.summary) out.push(p.summary);
+    out.push('');
+    const width = Math.max(...facts(p).map(([k]) => k.length));
+    for (const [key, value] of facts(p)) out.push(`  ${key.padEnd(width)}  ${value}`);
+    out.push('');
+    const t = componentRows(p);
+    out.push(terminalTable(t.head, t.rows, options, t.align), c.dim(footnote(p)));
+  }
+  out.push(...warningLines(result.warnings).map((line) => (line.startsWith('  ') ? c.yellow(line) : line)));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderCatalogShowMarkdown(result: CatalogShowResult): string {
+  const out: string[] = [];
+  if (result.phases.length !== 1) {
+    const t = overviewRows(result);
+    out.push(`## ${result.catalog.name}: ${result.phases.length} phases`, '', markdownTable(t.head, t.rows, t.align), '');
+    out.push('Per user = the quoted monthly total over the users at the top of the range.');
+  } else {
+    const p = result.phases[0]!;
+    out.push(`## Phase ${p.id} · ${p.name}`, '');
+    if (p.summary) out.push(p.summary, '');
+    for (const [key, value] of facts(p)) out.push(`- **${key}**: ${value}`);
+    const t = componentRows(p);
+    out.push('', markdownTable(t.head, t.rows, t.align), '', footnote(p).replace(/^\* /, '\\* '));
+  }
+  out.push(...warningLines(result.warnings));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderCatalogValidateTable(result: CatalogValidateResult, options: RenderOptions): string {
+  const c = paint(options);
+  const head = result.valid
+    ? c.green(`valid: ${result.phases} phases, ${result.components} components, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`)
+    : c.red(`invalid: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
+  const lines = [head, ...[...result.errors, ...result.warnings].map((p) => `  ${formatProblem(p)}`)];
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCatalogValidateMarkdown(result: CatalogValidateResult): string {
+  const title = result.valid
+    ? `**${result.file}** is valid: ${result.phases} phases, ${result.components} components, ${result.warnings.length} warnings.`
+    : `**${result.file}** is invalid: ${result.errors.length} errors, ${result.warnings.length} warnings.`;
+  const problems = [...result.errors, ...result.warnings];
+  if (problems.length === 0) return `${title}\n`;
+  const rows = problems.map((p) => [p.severity, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '—', p.path || '—', p.message]);
+  return `${title}\n\n${markdownTable(['severity', 'line:col', 'path', 'message'], rows)}\n`;
+}
