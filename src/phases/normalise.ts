@@ -214,7 +214,10 @@ function componentOf(n: Normaliser, problems: ProblemList, raw: RawComponent, pa
     component.instance = { type: raw.instance.type, vcpus: raw.instance.vcpus, memoryGb: raw.instance.memory_gb };
     if (raw.instance.connections !== undefined) component.instance.connections = raw.instance.connections;
   }
-  if (raw.database) component.database = { readers: raw.database.readers };
+  if (raw.database) {
+    component.database = { readers: raw.database.readers };
+    if (raw.database.failover !== undefined) component.database.failover = raw.database.failover;
+  }
   if (raw.availability !== undefined) component.availability = n.quantity(raw.availability, [...path, 'availability']);
   if (raw.quoted) {
     component.quoted = { usd: raw.quoted.usd, label: raw.quoted.label, provider: raw.quoted.provider };

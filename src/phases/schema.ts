@@ -174,7 +174,15 @@ const component = z.strictObject({
   instance: instance.optional(),
   count: amount(wholeNonNegative()).optional().describe('a fixed count: a number or a formula (give count or scaling)'),
   scaling: scaling.optional(),
-  database: z.strictObject({ readers: wholeNonNegative().describe('read replicas beside the writer') }).optional(),
+  database: z
+    .strictObject({
+      readers: wholeNonNegative().describe('read replicas beside the writer'),
+      failover: z
+        .enum(['automatic', 'manual'])
+        .optional()
+        .describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),
+    })
+    .optional(),
   availability: quantity(
     z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
     'availability of one instance, as a fraction',
