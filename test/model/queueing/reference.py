@@ -13,7 +13,8 @@ mpmath, never from the TypeScript implementation:
   * M/M/c/K: the birth-death stationary distribution summed term by term
   * MVA: Buzen's convolution of normalising constants with load-dependent factors (not MVA):
     G(n) = sum_j F_k(j) G_prev(n-j); X(N) = G(N-1)/G(N); marginals p_k(j|N) = F_k(j) G_{-k}(N-j) / G(N)
-  * USL: scipy.optimize.least_squares with bounds (trust-region reflective), tolerances 1e-15
+  * USL: scipy.optimize.least_squares with bounds (trust-region reflective), tolerances 1e-15, and a
+    40-digit variable-projection solve in mpmath (gamma eliminated in closed form, findroot on the gradient)
 Numbers are printed with 17 significant digits and pasted into the *.test.ts files.
 """
 import math
@@ -200,6 +201,42 @@ def usl_fit(ns, xs, start):
         print(f"  peak N*={n_star!r} X*={gm * n_star / (1 + a * (n_star - 1) + b * n_star * (n_star - 1))!r}")
 
 
+def usl_mp(ns, xs, a_start, b_start, alpha_fixed_zero=False):
+    """Variable projection in mpmath (40 digits): for fixed (alpha, beta) the best gamma is linear least
+    squares, gamma = sum(X f)/sum(f^2) with f = N/(1 + alpha(N-1) + beta N(N-1)), leaving
+    SSE(alpha, beta) = sum X^2 - (sum X f)^2 / sum f^2; its stationary point is found with findroot on the
+    gradient (mp.diff). An independent check on both scipy and the engine's Levenberg-Marquardt."""
+    mp.mp.dps = 40
+    N = [mp.mpf(n) for n in ns]
+    X = [mp.mpf(x) for x in xs]
+
+    def parts(a, b):
+        f = [n / (1 + a * (n - 1) + b * n * (n - 1)) for n in N]
+        sxf = mp.fsum(x * fi for x, fi in zip(X, f))
+        sff = mp.fsum(fi * fi for fi in f)
+        return sxf, sff
+
+    def sse(a, b):
+        sxf, sff = parts(a, b)
+        return mp.fsum(x * x for x in X) - sxf * sxf / sff
+
+    if alpha_fixed_zero:
+        b = mp.findroot(lambda b: mp.diff(lambda t: sse(0, t), b), (mp.mpf(b_start) * 0.9, mp.mpf(b_start) * 1.1),
+                        solver="anderson")
+        a = mp.mpf(0)
+        print(f"  (alpha pinned at 0; d SSE/d alpha at the optimum = {g(mp.diff(lambda t: sse(t, b), 0))} must be > 0)")
+    else:
+        a, b = mp.findroot([lambda a, b: mp.diff(lambda t: sse(t, b), a), lambda a, b: mp.diff(lambda t: sse(a, t), b)],
+                           (mp.mpf(a_start), mp.mpf(b_start)))
+    sxf, sff = parts(a, b)
+    gm = sxf / sff
+    print(f"  mp: alpha={g(a)} beta={g(b)} gamma={g(gm)} sse={g(sse(a, b))}")
+    if b > 0 and a < 1:
+        n_star = mp.sqrt((1 - a) / b)
+        print(f"  mp: peak N*={g(n_star)} X*={g(gm * n_star / (1 + a * (n_star - 1) + b * n_star * (n_star - 1)))}")
+    mp.mp.dps = 60
+
+
 def usl_section():
     print("\n# USL: scipy least_squares with bounds")
     ns = [1, 4, 8, 12, 16, 20, 24, 28, 32, 48]
@@ -208,10 +245,12 @@ def usl_section():
           for i, n in enumerate(ns)]
     print("data1:", [(n, repr(x)) for n, x in zip(ns, xs)])
     usl_fit(ns, xs, [0.01, 0.001, 900.0])
+    usl_mp(ns, xs, 0.0415, 0.0003)
     # 2. data whose unconstrained optimum has alpha < 0 (generated with alpha = -0.02): the bound is active
     xs2 = [100.0 * n / (1 - 0.02 * (n - 1) + 0.002 * n * (n - 1)) for n in ns]
     print("data2:", [(n, repr(x)) for n, x in zip(ns, xs2)])
     usl_fit(ns, xs2, [0.01, 0.001, 90.0])
+    usl_mp(ns, xs2, 0, 0.0018, alpha_fixed_zero=True)
 
 
 def sizing_section():
