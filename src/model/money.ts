@@ -17,8 +17,12 @@ export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) throw new RangeError(`money amount must be a finite number; got ${x}`);
   const factor = 10 ** decimals;
   const scaled = Math.abs(x) * factor;
+  // Snapping to 15 significant digits only changes the result next to a .5 tie; elsewhere it is skipped
+  // (it costs a number → string → number round trip, and this runs on every cost line).
   // Beyond 1e15 a double has no fractional digits left to correct.
-  const snapped = scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
+  const frac = scaled - Math.floor(scaled);
+  const nearTie = Math.abs(frac - 0.5) <= scaled * 1e-14 + 1e-12;
+  const snapped = nearTie && scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled;
   const rounded = Math.round(snapped) / factor;
   const signed = x < 0 ? -rounded : rounded;
   return signed === 0 ? 0 : signed; // no -0

@@ -1,7 +1,7 @@
 import { phaseAvailability, type AvailabilityResult } from './availability.js';
 import type { Catalog, Component, FormulaScope, Phase, Quantity } from './catalog.js';
 import { evaluateAmount, phaseCost, type CostResult, type PriceLookup } from './cost.js';
-import { sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
+import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';
 import { assumed, assumptionsFor, workloadAt, type WorkloadAt } from './workload.js';
 
@@ -217,20 +217,25 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
   const stations = stationsAt(ctx, workload);
   const targets = sizingTargets(ctx);
 
-  // Size every hour of the profile (identical load factors are sized once).
-  const byRate = new Map<number, SizingResult>();
-  const hourly = workload.hours.map((hour) => {
-    let sizing = byRate.get(hour.requestsPerS);
-    if (!sizing) {
-      sizing = sizeStations(stations, hour.requestsPerS, targets);
-      byRate.set(hour.requestsPerS, sizing);
-    }
-    return sizing;
-  });
   const peak = sizeStations(stations, workload.peakRequestsPerS, targets);
+  // Instances hour by hour. When the peak needed no instance for latency's sake, no quieter hour
+  // does either (latency never falls as load grows), so the autoscaler's rule alone sizes each hour;
+  // otherwise every hour is sized in full. Identical load factors are sized once.
+  const latencyBound = peak.stations.some((s) => s.reason === 'latency');
+  const byRate = new Map<number, number[]>();
+  const hourly = workload.hours.map((hour) => {
+    let counts = byRate.get(hour.requestsPerS);
+    if (!counts) {
+      counts = latencyBound
+        ? sizeStations(stations, hour.requestsPerS, targets).stations.map((s) => s.state.instances)
+        : instancesForLoad(stations, hour.requestsPerS);
+      byRate.set(hour.requestsPerS, counts);
+    }
+    return counts;
+  });
 
   const tiers: TierPlan[] = peak.stations.map((sized, i) => {
-    const counts = hourly.map((sizing) => sizing.stations[i]!.state.instances);
+    const counts = hourly.map((hour) => hour[i]!);
     const { station, state } = sized;
     const occupancy = connectionOccupancy(sized);
     return {

@@ -137,6 +137,11 @@ function sizeForLoad(station: Station, requestsPerS: number): { instances: numbe
   return { instances: wanted, reason: byCpu >= byRequests ? 'utilization' : 'requests-per-target' };
 }
 
+/** Instances per station by the autoscaler's rule alone (fixed stations keep their count). */
+export function instancesForLoad(stations: readonly Station[], requestsPerS: number): number[] {
+  return stations.map((station) => (station.autoscaled ? sizeForLoad(station, requestsPerS).instances : station.minInstances));
+}
+
 /**
  * Sizes every station for a request rate: first each autoscaled station by its utilisation target
  * (what the autoscaler does), then, while the end-to-end percentile is not strictly under the SLO,

@@ -1,0 +1,28 @@
+// Engine speed on the bundled catalog: one plan evaluation, one headroom search.
+// Usage: node bench/plan.mjs   (or npm run bench for every benchmark)
+import { cpus } from 'node:os';
+import { importTs, medianMicros } from './bundle.mjs';
+
+const engine = await importTs('bench/plan-entry.ts');
+const { catalog } = engine.loadCatalog();
+const book = engine.loadSnapshotPriceBook();
+const thresholds = engine.thresholdsOf(catalog);
+const phase3 = catalog.phases.find((p) => p.id === 3);
+
+const cases = [
+  ['evaluatePlan: phase 3 at 50,000 users (24 hours, cost)', () => engine.evaluatePlan(catalog, phase3, 50000, book, thresholds), 100],
+  ['capacityAt: phase 3 at 50,000 users (peak hour only)', () => engine.capacityAt(catalog, phase3, 50000, thresholds), 100],
+  ['headroom: phase 3 from 50,000 users (bisection)', () => engine.headroom(catalog, phase3, 50000, thresholds), 5000],
+];
+
+console.log(`engine — ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, median of 15 rounds`);
+let failed = false;
+for (const [label, fn, targetMicros] of cases) {
+  const micros = medianMicros(fn, { calls: targetMicros >= 1000 ? 10 : 200 });
+  const ok = micros <= targetMicros;
+  failed ||= !ok;
+  const shown = micros >= 1000 ? `${(micros / 1000).toFixed(2)} ms` : `${micros.toFixed(1)} µs`;
+  const target = targetMicros >= 1000 ? `${targetMicros / 1000} ms` : `${targetMicros} µs`;
+  console.log(`  ${label.padEnd(58)} ${shown.padStart(10)}  (target ≤ ${target}) ${ok ? 'ok' : 'OVER'}`);
+}
+if (failed) process.exitCode = 1;
