@@ -5,7 +5,7 @@ import { phaseForUsers } from '../model/select.js';
 import { thresholdsOf } from '../model/plan.js';
 import { simulate } from '../model/simulate.js';
 import { emit } from '../output.js';
-import { loadCatalog } from '../phases/index.js';
+import { formatProblem, loadCatalog } from '../phases/index.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
 import { numberArg } from './args.js';
 import type { CommandContext } from './context.js';
@@ -53,10 +53,19 @@ Examples:
     .action((options: { users: number; phase?: number; pricing: string }, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
-      const { catalog } = loadCatalog(globals.catalog);
+      const { catalog, warnings } = loadCatalog(globals.catalog);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = priceBooks(catalog, pricing);
-      const result = simulate({ catalog, phase, selectedBy, users: options.users, book, compareBook, thresholds: thresholdsOf(catalog) });
+      const result = simulate({
+        catalog,
+        phase,
+        selectedBy,
+        users: options.users,
+        book,
+        compareBook,
+        thresholds: thresholdsOf(catalog),
+        catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
+      });
       emit(result, { table: renderSimulateTable, md: renderSimulateMarkdown }, globals, ctx.io);
     });
 }

@@ -18,6 +18,8 @@ export interface SimulateInput {
   /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa). */
   compareBook: PriceLookup;
   thresholds: Thresholds;
+  /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
+  catalogWarnings?: readonly string[];
 }
 
 export interface LineResult {
@@ -180,7 +182,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   const room = headroom(catalog, phase, users, thresholds);
   const servedBy = plan.capacityOk ? null : servingPhase(input);
   const assumptions = assumptionsFor(catalog, phase);
-  const warnings: string[] = [];
+  const warnings: string[] = [...(input.catalogWarnings ?? [])];
   if (plan.availability.unrated.length > 0) {
     warnings.push(`no availability figure for ${plan.availability.unrated.join(', ')}: left out of the availability product`);
   }

@@ -1,6 +1,7 @@
 /** The one piece of I/O in src/pricing: read a snapshot file and hand it to the pure book. */
 import { readFileSync } from 'node:fs';
-import { defaultSnapshotPath } from '../paths.js';
+import { relative, sep } from 'node:path';
+import { defaultSnapshotPath, packageRoot } from '../paths.js';
 import { InvalidPriceSnapshotError } from './errors.js';
 import { snapshotPriceBook, type SnapshotPriceBook } from './snapshot-book.js';
 
@@ -23,5 +24,11 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidPriceSnapshotError(file, `the price snapshot is not valid JSON: ${reason}`);
   }
-  return snapshotPriceBook(json, file);
+  return snapshotPriceBook(json, displayPath(file));
+}
+
+/** The bundled snapshot is named relative to the package ("data/pricing/…"), so reports read the same on every machine. */
+function displayPath(file: string): string {
+  const inside = relative(packageRoot, file);
+  return inside.startsWith('..') || inside === file ? file : inside.split(sep).join('/');
 }
