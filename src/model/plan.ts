@@ -164,7 +164,7 @@ function capacityChecks(ctx: Context, sizing: SizingResult): Check[] {
     const occupancy = connectionOccupancy(tier);
     if (occupancy !== null || (tier.station.roles.includes('db') && tier.station.component.instance?.connections && !tier.state.stable)) {
       checks.push({
-        name: `${tier.station.id} DB connections`,
+        name: `${tier.station.id} connections`,
         value: occupancy === null ? null : occupancy * 100,
         limit: ctx.thresholds.dbConnections * 100,
         unit: '% of pool',
