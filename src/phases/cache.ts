@@ -18,7 +18,14 @@ import type { CatalogFile } from './schema.js';
 
 const FORMAT = 1;
 
+/**
+ * Running from the sources (tests, ts-node) rather than the one-file bundle: the stamp below cannot see
+ * edits to the other modules that check the data, so the cache is off there.
+ */
+const fromSources = /[\\/]cache\.[cm]?[jt]s$/.test(fileURLToPath(import.meta.url));
+
 export function catalogCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (fromSources) return undefined;
   if (env.CUENTA_PLAN_NO_CACHE && env.CUENTA_PLAN_NO_CACHE !== '0') return undefined;
   if (env.CUENTA_PLAN_CACHE_DIR) return env.CUENTA_PLAN_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'cuenta-plan');
@@ -30,7 +37,7 @@ export function catalogCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 let stamp: string | undefined;
-/** Identifies the code that checked the data: a rebuild (or an edited source file) invalidates the cache. */
+/** Identifies the code that checked the data (the bundle's size and mtime): a rebuild invalidates the cache. */
 function codeStamp(): string {
   if (stamp === undefined) {
     let fileStamp = '';

@@ -121,6 +121,10 @@ export function reportZodIssues(issues: readonly Issue[], data: unknown, schema:
       }
       case 'invalid_value': {
         const options = issue.values.map((v) => String(v));
+        if (value === undefined && path.length > 0) {
+          problems.error(path, `missing required key "${String(path[path.length - 1])}": add it (one of ${options.join(', ')})`);
+          break;
+        }
         if (options.length === 1) {
           problems.error(path, issue.message.startsWith('Invalid') ? `must be ${JSON.stringify(issue.values[0])}; got ${describeValue(value)}` : `${issue.message}; got ${describeValue(value)}`);
         } else {

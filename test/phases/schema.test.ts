@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogJsonSchemaText } from '../../src/phases/json-schema.js';
+
+describe('schema/catalog.schema.json', () => {
+  it('equals the JSON Schema generated from the zod schema (regenerate: npm run build && node scripts/gen-schema.mjs)', () => {
+    const committed = readFileSync(new URL('../../schema/catalog.schema.json', import.meta.url), 'utf8');
+    expect(committed).toBe(catalogJsonSchemaText());
+  });
+
+  it('describes the input side: quantities as number or { value, source }, formulas as strings', () => {
+    const schema = JSON.parse(catalogJsonSchemaText()) as { properties: Record<string, unknown>; required: string[] };
+    expect(schema.required).toEqual(expect.arrayContaining(['version', 'name', 'workload', 'phases', 'revenue', 'discounts']));
+    const text = JSON.stringify(schema);
+    expect(text).toContain('"pattern":"^="');
+    expect(text).toContain('requests per second from one concurrent user');
+  });
+});
