@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
+import { registerQueue } from './commands/queue.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { reportError, EXIT } from './errors.js';
@@ -33,7 +34,7 @@ export function buildProgram(io: Io): Command {
 }
 
 /** Every command module exports one `register…(program, ctx)`; add new commands here. */
-const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSimulate, registerCompare, registerSweep, registerCatalog];
+const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSimulate, registerCompare, registerSweep, registerCatalog, registerQueue];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: string[], io: Io): Promise<number> {
