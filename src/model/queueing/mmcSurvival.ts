@@ -40,6 +40,7 @@ function oneMinusExpOverX(x: number): number {
 export function logResponseSurvival(dist: MmcTimeDistribution, t: number): number {
   const { serviceRate: mu, drainRate: theta, waitProbability: c } = dist;
   if (t <= 0) return 0;
+  if (t === Infinity) return -Infinity;
   const slow = Math.min(mu, theta);
   const gap = Math.abs(theta - mu);
   // P(T>t) = e^{−μt} + Cμ·t·e^{−min(μ,θ)t}·(1 − e^{−|θ−μ|t})/(|θ−μ|t); factor out e^{−min(μ,θ)t}.

@@ -147,6 +147,8 @@ describe('M/M/c percentiles', () => {
     expectRelative(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, 1), Math.exp(-1) * (4 / 3), 1e-14);
     expectRelative(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, 7), Math.exp(-7) * (1 + 7 / 3), 1e-14);
     expect(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, 0)).toBe(1);
+    expect(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, Number.POSITIVE_INFINITY)).toBe(0);
+    expect(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, 1e6)).toBe(0);
   });
 
   it('waitSurvival is C·e^{−(cμ−λ)t}', () => {
