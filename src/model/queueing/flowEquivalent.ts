@@ -41,7 +41,11 @@ export interface AddedStation {
 
 /**
  * Adds a station to a network whose throughput is `base` (X_S(n) for n = 0…N, or null for the empty
- * network). Internal: demand > 0, 1 ≤ servers, N ≥ 1 whole numbers are assumed.
+ * network). Demand in seconds, throughput in jobs per second.
+ * Internal and unchecked: demand > 0, servers ≥ 1 and N ≥ 1 whole numbers are assumed (`mva` validates).
+ * @example
+ *   // one user, think 1 s, then a 1 s single server: X(1) = 1/(1 + 1) = 0.5 per second
+ *   addStation(delayThroughput(1, 1), 1, 1, 1).throughput[1] // 0.5
  */
 export function addStation(base: Float64Array | null, demand: number, servers: number, users: number): AddedStation {
   const out = new Float64Array(users + 1);
@@ -77,7 +81,11 @@ export function addStation(base: Float64Array | null, demand: number, servers: n
   return { throughput: out, queueLength };
 }
 
-/** Throughput X(n), n = 0…N, of a pure delay (infinite-server) stage with total demand `delay` seconds. */
+/**
+ * Throughput X(n) = n/Z, n = 0…N, of a pure delay (infinite-server) stage with total demand Z seconds.
+ * @example
+ *   delayThroughput(2, 3) // Float64Array [0, 0.5, 1, 1.5]
+ */
 export function delayThroughput(delay: number, users: number): Float64Array {
   const out = new Float64Array(users + 1);
   for (let n = 1; n <= users; n++) out[n] = n / delay;

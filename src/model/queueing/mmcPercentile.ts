@@ -88,6 +88,8 @@ export function waitPercentile(params: MmcParams, percentile: number): number {
 /**
  * Several waiting-time percentiles at once (Erlang C is computed once).
  * @throws {RangeError} as `waitPercentile`
+ * @example
+ *   waitPercentiles({ arrivalRate: 2, serviceRate: 1, servers: 3 }, [50, 95]) // [0, ≈ 2.184802] seconds
  */
 export function waitPercentiles(params: MmcParams, percentiles: readonly number[]): number[] {
   for (const p of percentiles) requirePercentile('percentile', p);

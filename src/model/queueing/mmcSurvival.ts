@@ -18,6 +18,9 @@ export interface MmcTimeDistribution {
 /**
  * Prepares the time distribution of an M/M/c queue (validates the parameters once).
  * @throws {RangeError} as `mmc` does (bad rates or servers, or λ ≥ cμ)
+ * @example
+ *   mmcTimeDistribution({ arrivalRate: 2, serviceRate: 1, servers: 3 })
+ *   // { serviceRate: 1, drainRate: 1, waitProbability: 4/9 }
  */
 export function mmcTimeDistribution(params: MmcParams): MmcTimeDistribution {
   checkMmc(params);
