@@ -22,13 +22,14 @@
  *   r(n) = u_0 + Σ u_j + u_T
  *
  * This is the load-dependent MVA recursion of Reiser & Lavenberg (1980, "Mean-value analysis of closed
- * multichain queuing networks", JACM 27(2), §4) with one change: p(0|n) comes from normalising positive terms
- * instead of 1 − Σ_{j≥1} p(j|n), the subtraction that makes the textbook recursion lose all its digits (and
- * return negative probabilities) once the station saturates. The same remedy — obtain p(0|n) from the
- * complement network S, through X_{S+k}(n)/X_S(n), rather than by subtraction — is the subject of
- * G. Casale, "A note on stable flow-equivalent aggregation in closed networks", Queueing Systems 60 (2008),
- * 193–202. For m = 1 the recursion reduces to r(n) = p(0|n−1) + D·X_S(n) and to the ordinary MVA
- * Q(n) = D·X(n)·(1 + Q(n−1)). Cost O(N·m); memory O(N + m).
+ * multichain queuing networks", JACM 27(2)) with one change: p(0|n) comes from normalising positive terms
+ * (equivalently p(0|n) = G_S(n)/G_{S+k}(n), a ratio against the complement network S) instead of
+ * 1 − Σ_{j≥1} p(j|n), the subtraction that makes the textbook recursion lose all its digits (and return
+ * negative probabilities) once the station saturates. On that instability and on stable flow-equivalent
+ * aggregation see G. Casale, "A note on stable flow-equivalent aggregation in closed networks", Queueing
+ * Systems 60 (2008), 193–202; the derivation above is self-contained. For m = 1 the recursion reduces to
+ * r(n) = p(0|n−1) + D·X_S(n) and to the ordinary MVA Q(n) = D·X(n)·(1 + Q(n−1)).
+ * Cost O(N·m); memory O(N + m).
  */
 
 /** Result of adding a station to a network. */
