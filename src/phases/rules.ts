@@ -181,7 +181,7 @@ function checkComponents(file: CatalogFile, catalog: Catalog, problems: ProblemL
       if (options.priceKeys) {
         (raw.cost ?? []).forEach((line, k) => {
           if (!options.priceKeys!.has(line.price)) {
-            problems.warning([...at, 'cost', k, 'price'], `price key "${line.price}" is not in the price snapshot${suggest(line.price, options.priceKeys!)}; only the seed book can price this component`);
+            problems.warning([...at, 'cost', k, 'price'], `price key "${line.price}" is not in the price snapshot, so only the seed book can price this line${suggest(line.price, options.priceKeys!)}`);
           }
         });
       }

@@ -29,8 +29,16 @@ export interface ValidateOptions extends RuleOptions {
   cache?: boolean;
 }
 
+/** File-level problems first, then by position; the sort is stable, so rules keep their order on one line. */
+const byPosition = (a: CatalogProblem, b: CatalogProblem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
 function finish(file: string, problems: ProblemList, stage: ValidationStage, catalog?: Catalog): CatalogValidation {
-  const result: CatalogValidation = { file, errors: problems.errors, warnings: problems.warnings, stage };
+  const result: CatalogValidation = {
+    file,
+    errors: problems.errors.sort(byPosition),
+    warnings: problems.warnings.sort(byPosition),
+    stage,
+  };
   if (catalog && !problems.hasErrors) result.catalog = catalog;
   return result;
 }

@@ -70,9 +70,12 @@ function facts(p: PhaseSummary): Array<[string, string]> {
   return lines;
 }
 
-const footnote = (p: PhaseSummary) =>
-  `* not in the document's cost table (${p.components.length - p.quotedComponentCount} of ${p.components.length}); ` +
-  `the ${p.quotedComponentCount} quoted rows sum to ${formatUsd(p.quotedComponentsUsd)}`;
+function footnote(p: PhaseSummary): string {
+  const unquoted = p.components.length - p.quotedComponentCount;
+  const rows = `${p.quotedComponentCount} quoted row${p.quotedComponentCount === 1 ? '' : 's'}`;
+  const sum = `the document's ${rows} ${p.quotedComponentCount === 1 ? 'is' : 'sum to'} ${formatUsd(p.quotedComponentsUsd)}`;
+  return unquoted > 0 ? `* not in the document's cost table (${unquoted} of ${p.components.length} components); ${sum}` : `${sum[0]!.toUpperCase()}${sum.slice(1)}`;
+}
 
 function warningLines(warnings: readonly CatalogProblem[]): string[] {
   return warnings.length === 0 ? [] : ['', `${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`, ...warnings.map((w) => `  ${formatProblem(w)}`)];

@@ -197,7 +197,7 @@ describe('stages 4–5: formulas and cross-field rules', () => {
   it('warns about price keys the snapshot lacks, with a suggestion', () => {
     const v = validateCatalogText(minimal.replace('"ec2:t3.medium"', '"ec2:t3.medum"'), 'x.yaml', { priceKeys: new Set(['ec2:t3.medium', 'ebs:gp3:gb-month', 'digitalocean:s-2vcpu-4gb']) });
     expect(v.errors).toEqual([]);
-    expect(v.warnings[0]!.message).toMatch(/"ec2:t3.medum" is not in the price snapshot — did you mean "ec2:t3.medium"/);
+    expect(v.warnings[0]!.message).toMatch(/"ec2:t3.medum" is not in the price snapshot, so only the seed book can price this line — did you mean "ec2:t3.medium"/);
   });
 });
 
