@@ -28,7 +28,7 @@ describe('plan invariants (fast-check)', () => {
         const plan = evaluatePlan(catalog, phase, n, book, thresholds);
         for (const tier of plan.tiers) {
           if (tier.meanMs === null || tier.delay) continue;
-          // L from the state probabilities (Kleinrock vol. 1 eq. 3.40: L = A + C·ρ/(1 − ρ))
+          // L from the state probabilities (L = A + C·ρ/(1 − ρ), Kleinrock vol. 1 §3.5)
           // must equal λ·W from the tier's mean response time.
           const lambda = tier.latencyArrivalPerInstancePerS;
           const q = mmc({ arrivalRate: lambda, serviceRate: 1 / tier.serviceTimeS, servers: tier.serversPerInstance });
