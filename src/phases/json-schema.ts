@@ -6,7 +6,7 @@ import { catalogFileSchema } from './schema.js';
  * writes). Committed as schema/catalog.schema.json for editors; a test pins the two equal.
  */
 export function catalogJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogFileSchema, { io: 'input', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(catalogFileSchema(), { io: 'input', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://cuenta-plan.dev/schema/catalog.schema.json',

@@ -83,9 +83,9 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   // From here on every problem is located through the YAML document.
   const problems = new ProblemList(file, new Locator(parsed.doc, parsed.lineCounter));
   problems.items.push(...yamlProblems.items);
-  const checked = catalogFileSchema.safeParse(parsed.data);
+  const checked = catalogFileSchema().safeParse(parsed.data);
   if (!checked.success) {
-    reportZodIssues(checked.error.issues, parsed.data, catalogFileSchema, problems);
+    reportZodIssues(checked.error.issues, parsed.data, catalogFileSchema(), problems);
     return finish(file, problems, 'schema');
   }
   const catalog = normaliseCatalog(checked.data, problems);
