@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The installed package's root. This module sits one level below it both as source
- * (src/paths.ts) and bundled (dist/cli.js), so the bundled catalog is found from any working directory.
+ * (src/paths.ts) and bundled (dist/cli.cjs), so the bundled catalog is found from any working directory.
  */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 

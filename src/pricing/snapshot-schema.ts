@@ -2,7 +2,7 @@
  * The offline price snapshot file format (data/pricing/*.json), validated with zod.
  * Validation failures name the file and the dotted field path, one problem per line.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidPriceSnapshotError } from './errors.js';
 import { PRICE_UNITS } from '../model/units.js';
 
