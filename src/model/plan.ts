@@ -61,6 +61,8 @@ export interface TierPlan {
 
 export interface Check {
   name: string;
+  /** `capacity` checks move with the load (latency, CPU, connections) and decide headroom; the others do not. */
+  kind: 'capacity' | 'availability' | 'errors';
   /** The measured or modelled value, in `unit`. */
   value: number | null;
   limit: number;
@@ -142,6 +144,7 @@ function capacityChecks(ctx: Context, sizing: SizingResult): Check[] {
   const checks: Check[] = [
     {
       name: `latency P${latency.percentile}`,
+      kind: 'capacity',
       value: sizing.percentileS === null ? null : sizing.percentileS * 1000,
       limit: latency.targetMs,
       unit: 'ms',
@@ -155,6 +158,7 @@ function capacityChecks(ctx: Context, sizing: SizingResult): Check[] {
     const what = tier.station.autoscaled ? 'scaling target' : 'CPU alert';
     checks.push({
       name: `${tier.station.id} CPU (${what})`,
+      kind: 'capacity',
       value: tier.state.utilization * 100,
       limit: cap * 100,
       unit: '%',
@@ -165,6 +169,7 @@ function capacityChecks(ctx: Context, sizing: SizingResult): Check[] {
     if (occupancy !== null || (tier.station.roles.includes('db') && tier.station.component.instance?.connections && !tier.state.stable)) {
       checks.push({
         name: `${tier.station.id} connections`,
+        kind: 'capacity',
         value: occupancy === null ? null : occupancy * 100,
         limit: ctx.thresholds.dbConnections * 100,
         unit: '% of pool',
@@ -292,6 +297,7 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
   );
   checks.push({
     name: 'availability',
+    kind: 'availability',
     value: availability.expectedPercent,
     limit: availability.targetPercent,
     unit: '%',
@@ -301,7 +307,7 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
   const errorSlo = phase.slo.errorRate;
   if (errorSlo !== undefined) {
     const errorRate = assumed(ctx.assumptions, 'error_rate');
-    checks.push({ name: 'error rate', value: errorRate * 100, limit: errorSlo * 100, unit: '%', relation: '<', pass: errorRate < errorSlo });
+    checks.push({ name: 'error rate', kind: 'errors', value: errorRate * 100, limit: errorSlo * 100, unit: '%', relation: '<', pass: errorRate < errorSlo });
   }
 
   const cost = phaseCost(phase, users, book, scopeFor);

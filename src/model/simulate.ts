@@ -150,7 +150,7 @@ function servingPhase(input: SimulateInput): number | null {
 
 function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headroom): string[] {
   const messages: string[] = [];
-  const failing = plan.checks.filter((check) => !check.pass).map((check) => check.name);
+  const failing = plan.checks.filter((check) => check.kind === 'capacity' && !check.pass).map((check) => check.name);
   if (plan.exhausted) {
     messages.push(
       `phase ${plan.phase.id} is exhausted at ${plan.users.toLocaleString('en-US')} users (${failing.join(', ')}): start migrating` +

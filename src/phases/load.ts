@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog.js';
-import { defaultCatalogPath, defaultSnapshotPath } from '../paths.js';
+import { defaultCatalogPath, defaultSnapshotPath, displayPath } from '../paths.js';
 import { formatProblem, type CatalogProblem } from './problems.js';
 import { validateCatalogFile, type CatalogValidation } from './validate.js';
 
@@ -30,7 +30,7 @@ export function snapshotPriceKeys(path: string = defaultSnapshotPath): ReadonlyS
 /** Validates a catalog file with the snapshot's price keys. */
 export function validateCatalog(path: string = defaultCatalogPath): CatalogValidation {
   const keys = snapshotPriceKeys();
-  return validateCatalogFile(path, keys ? { priceKeys: keys, cache: true } : { cache: true });
+  return validateCatalogFile(path, keys ? { priceKeys: keys, cache: true } : { cache: true }, path === defaultCatalogPath ? displayPath(path) : path);
 }
 
 /** The UserError for an invalid catalog: one detail line per problem, `file:line:col  path  message`. */
@@ -56,7 +56,7 @@ export function loadCatalog(path?: string): LoadedCatalog {
   if (cached) return cached;
   const validation = validateCatalog(file);
   if (!validation.catalog) throw invalidCatalogError(validation);
-  const loaded: LoadedCatalog = { catalog: validation.catalog, warnings: validation.warnings, file };
+  const loaded: LoadedCatalog = { catalog: validation.catalog, warnings: validation.warnings, file: validation.file };
   cache.set(file, loaded);
   return loaded;
 }

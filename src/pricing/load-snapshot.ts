@@ -1,7 +1,6 @@
 /** The one piece of I/O in src/pricing: read a snapshot file and hand it to the pure book. */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { defaultSnapshotPath, packageRoot } from '../paths.js';
+import { defaultSnapshotPath, displayPath } from '../paths.js';
 import { InvalidPriceSnapshotError } from './errors.js';
 import { snapshotPriceBook, type SnapshotPriceBook } from './snapshot-book.js';
 
@@ -27,8 +26,3 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
   return snapshotPriceBook(json, displayPath(file));
 }
 
-/** The bundled snapshot is named relative to the package ("data/pricing/…"), so reports read the same on every machine. */
-function displayPath(file: string): string {
-  const inside = relative(packageRoot, file);
-  return inside.startsWith('..') || inside === file ? file : inside.split(sep).join('/');
-}
