@@ -14,8 +14,8 @@ export function buildProgram(io: Io): Command {
   const ctx = makeContext(io);
   const program = new Command('cuenta-plan')
     .description(
-      'Capacity planning and cost modelling for a web platform that grows through phases:\n' +
-        'which phase and how many instances at N users, latency, cost per user, headroom.',
+      'Capacity planning and cost modelling for a web platform that grows through phases: which phase and\n' +
+        'how many instances at N users, the latency and availability to expect, cost per user, headroom.',
     )
     .version(version, '-V, --version', 'print the version and exit')
     .option('--catalog <file>', 'phase catalog YAML (default: the bundled Cuenta Conmigo plan, data/phases.yaml)')
@@ -23,6 +23,20 @@ export function buildProgram(io: Io): Command {
     .option('--out <file>', 'write the output to FILE (atomically) instead of stdout')
     .option('--no-color', 'no ANSI colours (also: NO_COLOR=1 in the environment)')
     .showHelpAfterError('(run with --help for usage and examples)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cuenta-plan simulate --users 50000          which phase, instances, P95, cost and headroom at 50,000 users
+  $ cuenta-plan compare 2 3                     phases 2 and 3 side by side where migrating is decided
+  $ cuenta-plan sweep --from 100 --to 1000000 --log
+  $ cuenta-plan catalog show                    the phases of the bundled plan
+  $ cuenta-plan queue mmc --arrival-rate 80 --service-rate 10 --servers 10
+
+Exit codes: 0 done · 1 a gate failed · 2 bad input (the message says what to fix) · 3 an external source
+failed · 70 a bug in cuenta-plan (please report it with the trace).
+Run \`cuenta-plan <command> --help\` for a command's options and examples.`,
+    )
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
