@@ -14,7 +14,7 @@ export function buildProgram(io: Io): Command {
   const ctx = makeContext(io);
   const program = new Command('cuenta-plan')
     .description(
-      'Capacity planning and cost modelling for a web platform that grows through phases: which phase and\n' +
+      'Capacity planning and cost modelling for a web platform that grows through phases: which phase and ' +
         'how many instances at N users, the latency and availability to expect, cost per user, headroom.',
     )
     .version(version, '-V, --version', 'print the version and exit')
@@ -79,5 +79,10 @@ function processIo(): Io {
 
 /** The entry point bin/cuenta-plan.js calls. */
 export async function run(): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error worth a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
