@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SimulateResult } from '../../src/model/simulate.js';
 import { run, runBinary, STACK_LINE } from './run.js';
@@ -89,5 +90,23 @@ describe('the built binary', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/50,000 users → phase 3/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('a catalog with a price key the snapshot lacks', () => {
+  const warn = fileURLToPath(new URL('../fixtures/catalogs/warn.yaml', import.meta.url));
+
+  it('exits 2 under snapshot pricing, naming the key and the closest ones', async () => {
+    const result = await run(['--catalog', warn, 'simulate', '--users', '500']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ec2:t3\.medum/);
+    expect(result.stderr).toMatch(/ec2:t3\.medium/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('exits 2 under seed pricing too: the side column is priced from the snapshot', async () => {
+    const result = await run(['--catalog', warn, 'simulate', '--users', '500', '--pricing', 'seed']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown price key "ec2:t3\.medum" in the snapshot price book/);
   });
 });
