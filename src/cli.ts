@@ -73,7 +73,7 @@ function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns,
+    columns: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
   };
 }
 
