@@ -11,6 +11,7 @@ import {
   responseTimePercentiles,
   sizeServers,
   waitPercentiles,
+  type MmcMetrics,
   type MvaStation,
   type UslPoint,
 } from '../model/queueing/index.js';
@@ -29,15 +30,7 @@ const whole = (flag: string, min = 1, max?: number) =>
 
 // ── results (what --format json prints) ────────────────────────────────────────────────────────────────
 
-export interface QueueMmcResult {
-  utilization: number;
-  erlangC: number;
-  erlangB: number;
-  meanWait: number;
-  meanQueueLength: number;
-  meanResponse: number;
-  meanInSystem: number;
-  throughput: number;
+export interface QueueMmcResult extends MmcMetrics {
   response: { p50: number; p90: number; p95: number; p99: number; p999: number };
   wait: { p50: number; p95: number; p99: number };
 }

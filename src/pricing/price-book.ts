@@ -1,18 +1,12 @@
 import { UnknownPriceKeyError } from './errors.js';
 import { closestMatches } from './levenshtein.js';
-import type { PriceUnit } from '../model/units.js';
+import type { UnitPrice } from '../model/cost.js';
 
-/** One price: USD per unit, with where it came from. */
-export interface PriceQuote {
-  key: string;
-  usdPerUnit: number;
-  unit: PriceUnit;
-  /** True only when the figure is traced to a dated source (PRICES-VERIFIED.md for the snapshot). */
-  verified: boolean;
-  /** Where the figure comes from, in words (repository + path, "estimate: …", "seed document …"). */
-  source: string;
-  /** ISO date the price was current (YYYY-MM-DD), when known. */
-  asOf?: string;
+/**
+ * One price: USD per unit, with where it came from (`verified` only when traced to a dated source,
+ * PRICES-VERIFIED.md for the snapshot; `asOf` the ISO date it was current, when known).
+ */
+export interface PriceQuote extends UnitPrice {
   description?: string;
   /** How the figure was derived, or caveats (e.g. "≈ 2× single-AZ"). */
   note?: string;
