@@ -1,5 +1,5 @@
 import type { Catalog, Phase } from './catalog.js';
-import type { ComponentCost, PriceLookup, PricedLine } from './cost.js';
+import type { ComponentCost, CostResult, PriceLookup, PricedLine } from './cost.js';
 import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo, usdText } from './money.js';
 import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
@@ -101,6 +101,13 @@ export interface SimulateResult {
     compareTotalUsd: number;
     quotedTotalUsd: number;
     quotedPerUserUsd: number;
+    /** The priced estimate (the non-seed book) against the document's quote, and what makes the gap. */
+    vsQuote: {
+      estimateBook: string;
+      differenceUsd: number;
+      /** Components by the size of their gap, largest first; `quoted: false` when the document has no row. */
+      drivers: Array<{ id: string; differenceUsd: number; quoted: boolean }>;
+    };
     budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
     components: ComponentCostResult[];
     unverifiedLines: number;
@@ -135,6 +142,14 @@ function componentResult(cost: ComponentCost, compare: ComponentCost | undefined
     differenceUsd: cost.differenceUsd === null ? null : roundCents(cost.differenceUsd),
     lines: cost.lines.map(lineResult),
   };
+}
+
+function vsQuote(estimate: CostResult, quotedTotalUsd: number): SimulateResult['cost']['vsQuote'] {
+  const drivers = estimate.components
+    .map((c) => ({ id: c.component, differenceUsd: roundCents(c.monthlyUsd - (c.quotedUsd ?? 0)), quoted: c.quotedUsd !== null }))
+    .filter((d) => d.differenceUsd !== 0)
+    .sort((a, b) => Math.abs(b.differenceUsd) - Math.abs(a.differenceUsd));
+  return { estimateBook: estimate.book, differenceUsd: roundCents(estimate.totalUsd - quotedTotalUsd), drivers };
 }
 
 /** The first other phase (later phases first) whose capacity checks pass at N users. */
@@ -262,6 +277,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       quotedPerUserUsd: roundPerUser(users > 0 ? phase.quotedTotalUsd / users : 0),
       budget,
       components: plan.cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
+      vsQuote: vsQuote(book.name === 'seed' ? compare : plan.cost, phase.quotedTotalUsd),
       unverifiedLines: plan.cost.unverifiedLines,
     },
     headroom: {

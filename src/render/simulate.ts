@@ -84,6 +84,15 @@ function costSummary(r: SimulateResult): string {
   );
 }
 
+function quoteGapLine(r: SimulateResult): string {
+  const { vsQuote } = r.cost;
+  const sign = (usd: number) => (usd >= 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
+  if (vsQuote.drivers.length === 0) return `the ${vsQuote.estimateBook} estimate equals the document's quote`;
+  const shown = vsQuote.drivers.slice(0, 4).map((d) => `${d.id} ${sign(d.differenceUsd)}${d.quoted ? '' : ' (no row in the document)'}`);
+  const more = vsQuote.drivers.length > 4 ? `, ${vsQuote.drivers.length - 4} more` : '';
+  return `${vsQuote.estimateBook} estimate vs the document's quote: ${sign(vsQuote.differenceUsd)} — ${shown.join(', ')}${more}`;
+}
+
 function availabilityLine(r: SimulateResult): string {
   const a = r.availability;
   const spof = a.singlePointsOfFailure.length ? a.singlePointsOfFailure.join(', ') : 'none';
@@ -140,6 +149,7 @@ export function renderSimulateTable(r: SimulateResult, options: RenderOptions): 
     section('Cost per month'),
     table(costRows(r)),
     costSummary(r),
+    quoteGapLine(r),
     section('Headroom'),
     headroomLine(r),
     section('Assumptions'),
@@ -168,7 +178,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     availabilityLine(r),
     '### Cost per month',
     md(costRows(r)),
-    costSummary(r),
+    `${costSummary(r)}  \n${quoteGapLine(r)}`,
     '### Headroom',
     headroomLine(r),
     '### Assumptions',
