@@ -48,6 +48,8 @@ export interface TierPlan {
   /** True when latency is taken at the autoscaler's scale-out point rather than the actual load. */
   latencyAtScaleOut: boolean;
   visitsPerRequest: number;
+  /** The autoscaling rule's cap on requests per instance per minute, when the catalog sets one. */
+  requestsPerTargetPerMin?: number;
   /** Service time of one visit on one vCPU, seconds. */
   serviceTimeS: number;
   meanMs: number | null;
@@ -262,6 +264,7 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
       latencyArrivalPerInstancePerS: state.latencyArrivalPerInstancePerS,
       latencyAtScaleOut: state.latencyArrivalPerInstancePerS > state.arrivalPerInstancePerS,
       visitsPerRequest: station.visitsPerRequest,
+      requestsPerTargetPerMin: station.requestsPerTargetPerMin,
       serviceTimeS: station.serviceTimeS,
       meanMs: state.meanS === null ? null : state.meanS * 1000,
       percentileMs: state.percentileS === null ? null : state.percentileS * 1000,

@@ -204,6 +204,17 @@ export function simulate(input: SimulateInput): SimulateResult {
   if (plan.cost.unverifiedLines > 0) {
     warnings.push(`${plan.cost.unverifiedLines} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
   }
+  for (const tier of plan.tiers) {
+    const cap = tier.requestsPerTargetPerMin;
+    if (cap === undefined || tier.instances.peak < tier.instances.max) continue;
+    const perMinute = (tier.arrivalPerInstancePerS / tier.visitsPerRequest) * 60;
+    if (perMinute <= cap) continue;
+    warnings.push(
+      `${tier.id}: at its maximum of ${tier.instances.max} instances each takes ${Math.round(perMinute).toLocaleString('en-US')} requests/min, ` +
+        `over the scaling rule's ${cap.toLocaleString('en-US')}/min (CPU ${roundTo(tier.utilization * 100, 1)}%): ` +
+        `raise the maximum or the rule's threshold`,
+    );
+  }
   const unquoted = phase.components.filter((c) => !c.quoted).map((c) => c.id);
   if (unquoted.length > 0 && book.name === 'seed') {
     warnings.push(`the document's cost table has no row for ${unquoted.join(', ')}: they cost $0 under the seed book`);
@@ -252,7 +263,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       pass: plan.latency.pass,
       method: 'network overhead + Σ per tier ⌈visits⌉ × visit percentile (conservative for p ≥ 90)',
     },
-    checks: plan.checks.map((check) => ({ ...check, value: round(check.value, 3) })),
+    checks: plan.checks.map((check) => ({ ...check, value: round(check.value, check.kind === 'availability' ? 5 : 3) })),
     availability: {
       expectedPercent: roundTo(plan.availability.expectedPercent, 5),
       targetPercent: plan.availability.targetPercent,
