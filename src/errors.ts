@@ -5,6 +5,8 @@
  * 3 an external source failed and no fallback was allowed · 70 internal error (a bug).
  */
 
+import { InputError } from './model/input-error.js';
+
 export const EXIT = { ok: 0, policy: 1, usage: 2, external: 3, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -38,11 +40,6 @@ function isKnownError(error: unknown): error is KnownError {
   return error instanceof UserError || error instanceof PolicyError || error instanceof ExternalError;
 }
 
-/** Engine functions throw RangeError for arguments outside their domain; at the CLI boundary that is bad input. */
-function isEngineDomainError(error: unknown): error is RangeError {
-  return error instanceof RangeError && !/call stack|Invalid array length|Invalid string length/i.test(error.message);
-}
-
 export interface ErrorReport {
   exitCode: ExitCode;
   text: string;
@@ -54,7 +51,8 @@ export function reportError(error: unknown): ErrorReport {
     const details = error instanceof UserError ? error.details.map((line) => `  ${line}`) : [];
     return { exitCode: error.exitCode, text: [`cuenta-plan: ${error.message}`, ...details].join('\n') };
   }
-  if (isEngineDomainError(error)) {
+  // The engine's InputError: a value outside a model's domain, from a flag or the catalog. Any other error is a bug.
+  if (error instanceof InputError) {
     return { exitCode: EXIT.usage, text: `cuenta-plan: ${error.message}` };
   }
   const stack = error instanceof Error ? (error.stack ?? String(error)) : String(error);

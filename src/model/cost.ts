@@ -1,6 +1,7 @@
 import type { Amount, Component, FormulaScope, Phase } from './catalog.js';
 import { multiplyMoney, roundCents, sumMoney } from './money.js';
 import type { PriceUnit } from './units.js';
+import { InputError } from './input-error.js';
 
 /** One price as a book quotes it. */
 export interface UnitPrice {
@@ -39,7 +40,7 @@ export interface PricedLine extends DeclaredLine {
 }
 
 /** A declared unit differs from the unit the price book quotes: the quantity would be priced wrongly. */
-export class PriceUnitMismatchError extends RangeError {
+export class PriceUnitMismatchError extends InputError {
   override name = 'PriceUnitMismatchError';
   constructor(component: string, priceKey: string, lineUnit: PriceUnit, priceUnit: PriceUnit) {
     super(
@@ -85,7 +86,7 @@ export function declareQuotedLine(phase: Phase, component: Component): DeclaredL
  */
 export function priceLine(line: DeclaredLine, book: PriceLookup): PricedLine {
   if (!Number.isFinite(line.quantity) || line.quantity < 0) {
-    throw new RangeError(
+    throw new InputError(
       `cost line of component "${line.component}" (${line.priceKey}) has quantity ${line.quantity}; ` +
         'a quantity must be a finite number ≥ 0 (check its formula in the catalog)',
     );

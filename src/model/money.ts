@@ -1,3 +1,4 @@
+import { InputError } from './input-error.js';
 /**
  * Money arithmetic without float artefacts (no `63.849999999999994`, no `0.30000000000000004`).
  *
@@ -14,7 +15,7 @@ export const MICROS_PER_USD = 1_000_000;
 
 /** x rounded to `decimals` places, half away from zero, after removing binary representation error. */
 export function roundTo(x: number, decimals: number): number {
-  if (!Number.isFinite(x)) throw new RangeError(`money amount must be a finite number; got ${x}`);
+  if (!Number.isFinite(x)) throw new InputError(`money amount must be a finite number; got ${x}`);
   const factor = 10 ** decimals;
   const scaled = Math.abs(x) * factor;
   // Snapping to 15 significant digits only changes the result next to a .5 tie; elsewhere it is skipped
@@ -34,13 +35,13 @@ export function roundTo(x: number, decimals: number): number {
  */
 export function toMicros(usd: number): number {
   const micros = Math.round(roundTo(usd, 6) * MICROS_PER_USD);
-  if (!Number.isSafeInteger(micros)) throw new RangeError(`money amount ${usd} USD is too large to sum exactly`);
+  if (!Number.isSafeInteger(micros)) throw new InputError(`money amount ${usd} USD is too large to sum exactly`);
   return micros === 0 ? 0 : micros;
 }
 
 /** Integer micro-dollars → USD (the nearest double to the decimal amount, so it prints cleanly). */
 export function fromMicros(micros: number): number {
-  if (!Number.isSafeInteger(micros)) throw new RangeError(`micro-dollar amount must be a safe integer; got ${micros}`);
+  if (!Number.isSafeInteger(micros)) throw new InputError(`micro-dollar amount must be a safe integer; got ${micros}`);
   const usd = micros / MICROS_PER_USD;
   return usd === 0 ? 0 : usd;
 }
@@ -52,7 +53,7 @@ export function fromMicros(micros: number): number {
 export function sumMoney(items: Iterable<number | { readonly monthlyUsd: number }>): number {
   let micros = 0;
   for (const item of items) micros += toMicros(typeof item === 'number' ? item : item.monthlyUsd);
-  if (!Number.isSafeInteger(micros)) throw new RangeError('money sum is too large to count exactly');
+  if (!Number.isSafeInteger(micros)) throw new InputError('money sum is too large to count exactly');
   return fromMicros(micros);
 }
 

@@ -4,6 +4,7 @@ import { evaluateAmount, phaseCost, type CostResult, type PriceLookup } from './
 import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';
 import { assumed, assumptionsFor, workloadAt, type WorkloadAt } from './workload.js';
+import { InputError } from './input-error.js';
 
 /** Alert thresholds the plan is checked against (fractions). */
 export interface Thresholds {
@@ -22,7 +23,7 @@ const ALERT_METRICS = { cpuUtilization: 'cpu_utilization', dbConnections: 'db_co
 export function thresholdsOf(catalog: Catalog): Thresholds {
   const read = (metric: string): number => {
     const alert = catalog.alerts.find((a) => a.metric === metric);
-    if (!alert) throw new RangeError(`the catalog has no alert on "${metric}"; add one under alerts: (the plan is checked against it)`);
+    if (!alert) throw new InputError(`the catalog has no alert on "${metric}"; add one under alerts: (the plan is checked against it)`);
     return alert.unit === 'percent' ? alert.threshold / 100 : alert.threshold;
   };
   return { cpuUtilization: read(ALERT_METRICS.cpuUtilization), dbConnections: read(ALERT_METRICS.dbConnections) };
@@ -115,7 +116,7 @@ function fixedCountFor(scope: FormulaScope) {
     if (component.count.kind !== 'fixed') return component.count.min;
     const value = evaluateAmount(component.count.count, scope);
     if (!Number.isFinite(value) || value < 0) {
-      throw new RangeError(`component ${component.id}: its count evaluates to ${value}; a count must be a whole number ≥ 0`);
+      throw new InputError(`component ${component.id}: its count evaluates to ${value}; a count must be a whole number ≥ 0`);
     }
     return Math.ceil(value - 1e-9);
   };

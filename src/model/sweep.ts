@@ -3,6 +3,7 @@ import type { PriceLookup } from './cost.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { evaluatePlan, type Thresholds } from './plan.js';
 import { phaseForUsers } from './select.js';
+import { InputError } from './input-error.js';
 
 export const SWEEP_SCHEMA_VERSION = 1;
 
@@ -59,7 +60,7 @@ export function sweep(input: SweepInput): SweepResult {
   const { catalog, book, thresholds } = input;
   const rows = userPoints(input.from, input.to, input.points, input.log).map((users): SweepRow => {
     const phase = phaseForUsers(catalog, users);
-    if (!phase) throw new RangeError(`no phase of the catalog holds ${users} users`);
+    if (!phase) throw new InputError(`no phase of the catalog holds ${users} users`);
     const plan = evaluatePlan(catalog, phase, users, book, thresholds);
     return {
       users,

@@ -1,5 +1,6 @@
 import type { Catalog, Phase, Quantity } from './catalog.js';
 import type { RequiredAssumption } from './variables.js';
+import { InputError } from './input-error.js';
 
 /** Seconds in a billing month of `hoursPerMonth` hours. */
 export const secondsPerMonth = (hoursPerMonth: number): number => hoursPerMonth * 3600;
@@ -12,7 +13,7 @@ export function assumptionsFor(catalog: Catalog, phase: Phase): Readonly<Record<
 /** Reads a required assumption's value; the catalog validator guarantees it exists. */
 export function assumed(assumptions: Readonly<Record<string, Quantity>>, name: RequiredAssumption): number {
   const quantity = assumptions[name];
-  if (quantity === undefined) throw new RangeError(`the catalog defines no assumption "${name}"`);
+  if (quantity === undefined) throw new InputError(`the catalog defines no assumption "${name}"`);
   return quantity.value;
 }
 

@@ -10,6 +10,7 @@
 import { create, parseDependencies } from 'mathjs/number';
 import type { Formula, FormulaScope } from '../model/catalog.js';
 import { levenshtein } from '../pricing/levenshtein.js';
+import { InputError } from '../model/input-error.js';
 
 /** Functions a formula may call, with their arity [min, max]. */
 export const FORMULA_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
@@ -129,7 +130,7 @@ export function compileFormula(text: string, known: ReadonlySet<string>): Compil
       evaluate(scope: FormulaScope): number {
         const value = evaluate(scope);
         if (!Number.isFinite(value)) {
-          throw new RangeError(
+          throw new InputError(
             `the catalog formula "=${text}" evaluates to ${value}; check it for a division by zero, a log or sqrt of a negative number, or a huge power`,
           );
         }
@@ -225,7 +226,7 @@ function buildOperator(node: Node, known: ReadonlySet<string>, variables: Set<st
 /** Rounds half away from zero, as mathjs's `round` does: round(-2.5) = -3. */
 function roundHalfAway(x: number, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
-    throw new RangeError(`round(x, n) needs a whole number of decimals n from 0 to 15; got ${decimals}`);
+    throw new InputError(`round(x, n) needs a whole number of decimals n from 0 to 15; got ${decimals}`);
   }
   const factor = 10 ** decimals;
   return (Math.sign(x) * Math.round(Math.abs(x) * factor)) / factor;

@@ -1,3 +1,4 @@
+import { InputError } from '../model/input-error.js';
 /**
  * Reserved-capacity price keys and the effective hourly rate of a reservation.
  *
@@ -53,7 +54,7 @@ export function reservedKey(baseKey: string, termYears: TermYears, offeringClass
 export function effectiveHourlyUsd(fees: { hourlyUsd: number; upfrontUsd: number; termYears: TermYears }): number {
   const { hourlyUsd, upfrontUsd, termYears } = fees;
   if (!(Number.isFinite(hourlyUsd) && hourlyUsd >= 0 && Number.isFinite(upfrontUsd) && upfrontUsd >= 0)) {
-    throw new RangeError(`reservation fees must be finite and ≥ 0; got hourly ${hourlyUsd}, upfront ${upfrontUsd}`);
+    throw new InputError(`reservation fees must be finite and ≥ 0; got hourly ${hourlyUsd}, upfront ${upfrontUsd}`);
   }
   return upfrontUsd / (HOURS_PER_YEAR * termYears) + hourlyUsd;
 }

@@ -1,5 +1,6 @@
 import { inverseErlangB } from './erlangB.js';
 import { num, requireInteger, requireNonNegative } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /**
  * Erlang C from the reciprocal of Erlang B, without forming B itself:
@@ -37,7 +38,7 @@ export function erlangC(traffic: number, servers: number): number {
   requireNonNegative('traffic (erlangs)', traffic);
   requireInteger('servers', servers, 1);
   if (traffic >= servers) {
-    throw new RangeError(
+    throw new InputError(
       `unstable: traffic A=${num(traffic)} ≥ servers c=${servers}; Erlang C needs A < c (add servers or lower the load)`,
     );
   }

@@ -1,5 +1,6 @@
 import { inverseErlangB } from './erlangB.js';
 import { num, requireInteger, requirePositive } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /** An M/M/c queue: Poisson arrivals, exponential service, c identical servers, FCFS, unlimited waiting room. */
 export interface MmcParams {
@@ -41,7 +42,7 @@ export function checkMmc(params: MmcParams): void {
   requireInteger('servers', params.servers, 1);
   const capacity = params.servers * params.serviceRate;
   if (!(params.arrivalRate < capacity) || params.arrivalRate / params.serviceRate >= params.servers) {
-    throw new RangeError(
+    throw new InputError(
       `unstable: λ=${num(params.arrivalRate)} ≥ cμ=${num(capacity)}; add servers or lower the arrival rate`,
     );
   }

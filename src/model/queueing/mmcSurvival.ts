@@ -1,6 +1,7 @@
 import { inverseErlangB } from './erlangB.js';
 import { checkMmc, type MmcParams } from './mmc.js';
 import { describe } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /**
  * What the M/M/c FCFS time distributions depend on: μ, θ = cμ − λ and the probability of waiting C.
@@ -53,7 +54,7 @@ export function logResponseSurvival(dist: MmcTimeDistribution, t: number): numbe
 
 function requireTime(t: unknown): asserts t is number {
   if (typeof t !== 'number' || Number.isNaN(t)) {
-    throw new RangeError(`time must be a number of seconds, got ${describe(t)}`);
+    throw new InputError(`time must be a number of seconds, got ${describe(t)}`);
   }
 }
 

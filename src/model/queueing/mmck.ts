@@ -1,4 +1,5 @@
 import { requireInteger, requirePositive } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /** An M/M/c/K queue: c servers and room for K requests in total (in service + waiting); arrivals beyond are lost. */
 export interface MmckParams {
@@ -62,7 +63,7 @@ export function mmck(params: MmckParams): MmckMetrics {
   requireInteger('capacity', params.capacity, 1);
   const { arrivalRate: lambda, serviceRate: mu, servers: c, capacity: k } = params;
   if (k < c) {
-    throw new RangeError(`capacity K must be ≥ servers c (K counts those in service), got K=${k} < c=${c}`);
+    throw new InputError(`capacity K must be ≥ servers c (K counts those in service), got K=${k} < c=${c}`);
   }
   const a = lambda / mu;
   const rho = a / c;

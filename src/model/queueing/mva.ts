@@ -1,5 +1,6 @@
 import { addStation, delayThroughput } from './flowEquivalent.js';
 import { describe, requireInteger, requireNonNegative } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /** One station of a closed network. */
 export interface MvaStation {
@@ -48,20 +49,20 @@ function checkInput(input: MvaInput): void {
   requireInteger('users', input.users, 1);
   requireNonNegative('think time (seconds)', input.thinkTimeS);
   if (!Array.isArray(input.stations) || input.stations.length === 0) {
-    throw new RangeError(`stations must be a non-empty list, got ${describe(input.stations)}`);
+    throw new InputError(`stations must be a non-empty list, got ${describe(input.stations)}`);
   }
   let total = input.thinkTimeS;
   input.stations.forEach((s, i) => {
     const where = `station ${i + 1} (${describe(s?.name)})`;
     requireNonNegative(`${where} demand (seconds)`, s?.demandS);
     if (s.kind !== undefined && s.kind !== 'queue' && s.kind !== 'delay') {
-      throw new RangeError(`${where} kind must be "queue" or "delay", got ${describe(s.kind)}`);
+      throw new InputError(`${where} kind must be "queue" or "delay", got ${describe(s.kind)}`);
     }
     if (s.servers !== undefined) requireInteger(`${where} servers`, s.servers, 1);
     total += s.demandS;
   });
   if (!(total > 0)) {
-    throw new RangeError('think time plus total demand must be > 0 seconds (otherwise throughput is infinite)');
+    throw new InputError('think time plus total demand must be > 0 seconds (otherwise throughput is infinite)');
   }
 }
 

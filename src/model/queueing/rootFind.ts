@@ -1,3 +1,4 @@
+import { InputError } from '../input-error.js';
 /**
  * Brent's method for a root of a continuous function on a bracket [lo, hi] with f(lo) and f(hi) of opposite
  * signs (Brent, "Algorithms for Minimization without Derivatives", 1973, ch. 4, procedure `zero`; also
@@ -18,7 +19,7 @@
  */
 export function brentRoot(f: (x: number) => number, lo: number, hi: number, relTol = 1e-15): number {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-    throw new RangeError(`root bracket must be finite, got [${lo}, ${hi}]`);
+    throw new InputError(`root bracket must be finite, got [${lo}, ${hi}]`);
   }
   let a = lo;
   let b = hi;
@@ -27,7 +28,7 @@ export function brentRoot(f: (x: number) => number, lo: number, hi: number, relT
   if (fa === 0) return a;
   if (fb === 0) return b;
   if (fa > 0 === fb > 0 || Number.isNaN(fa) || Number.isNaN(fb)) {
-    throw new RangeError(`root bracket [${lo}, ${hi}] does not change sign (f = ${fa}, ${fb})`);
+    throw new InputError(`root bracket [${lo}, ${hi}] does not change sign (f = ${fa}, ${fb})`);
   }
   let c = a;
   let fc = fa;

@@ -1,6 +1,7 @@
 import { erlangCFromTraffic } from './erlangC.js';
 import { responseQuantile } from './mmcPercentile.js';
 import { requireFraction, requirePercentile, requirePositive } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /** What to size: an M/M/c pool of servers for a response-time percentile target and a utilisation cap. */
 export interface SizeServersInput {
@@ -76,7 +77,7 @@ export function sizeServers(input: SizeServersInput): SizeServersResult {
   const q = (100 - input.percentile) / 100;
 
   if (traffic > MAX_TRAFFIC) {
-    throw new RangeError(
+    throw new InputError(
       `arrival rate × service time must be ≤ ${MAX_TRAFFIC} erlangs to size (each step is O(servers)), got ${traffic}`,
     );
   }

@@ -1,6 +1,7 @@
 import { uslPeak, type UslParams } from './usl.js';
 import { at, gram, project, solveFree, type Mat3, type Vec3 } from './leastSquares3.js';
 import { describe } from './validate.js';
+import { InputError } from '../input-error.js';
 
 /** One measurement: throughput observed at a concurrency level. */
 export interface UslPoint {
@@ -71,7 +72,7 @@ function evaluate(points: readonly UslPoint[], [alpha, beta, gamma]: Vec3): { ss
 
 function checkPoints(points: readonly UslPoint[]): void {
   if (!Array.isArray(points) || points.length < 3) {
-    throw new RangeError(
+    throw new InputError(
       `a USL fit needs at least 3 measurements, got ${Array.isArray(points) ? points.length : describe(points)}`,
     );
   }
@@ -79,12 +80,12 @@ function checkPoints(points: readonly UslPoint[]): void {
     for (const key of ['concurrency', 'throughput'] as const) {
       const v = p?.[key];
       if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-        throw new RangeError(`point ${i + 1}: ${key} must be a finite number > 0, got ${describe(v)}`);
+        throw new InputError(`point ${i + 1}: ${key} must be a finite number > 0, got ${describe(v)}`);
       }
     }
   });
   if (new Set(points.map((p) => p.concurrency)).size < 3) {
-    throw new RangeError('a USL fit needs at least 3 distinct concurrency levels (3 coefficients)');
+    throw new InputError('a USL fit needs at least 3 distinct concurrency levels (3 coefficients)');
   }
 }
 
