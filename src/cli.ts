@@ -20,7 +20,7 @@ export function buildProgram(io: Io): Command {
     .version(version, '-V, --version', 'print the version and exit')
     .option('--catalog <file>', 'phase catalog YAML (default: the bundled Cuenta Conmigo plan, data/phases.yaml)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('--out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .option('--out <file>', 'write the output to FILE (atomically; `-` is stdout) instead of stdout')
     .option('--no-color', 'no ANSI colours (also: NO_COLOR=1 in the environment)')
     .showHelpAfterError('(run with --help for usage and examples)')
     .addHelpText(

@@ -44,7 +44,7 @@ export interface GlobalOptions {
 
 /** Renders a result in the chosen format and writes it to stdout or, atomically, to --out. */
 export function emit<R>(result: R, renderers: Renderers<R>, globals: GlobalOptions, io: Io): void {
-  const toFile = globals.out !== undefined;
+  const toFile = globals.out !== undefined && globals.out !== '-';
   const options: RenderOptions = {
     color: globals.color && !toFile && io.isTTY && io.env.NO_COLOR === undefined && globals.format === 'table',
     columns: toFile ? undefined : io.columns,

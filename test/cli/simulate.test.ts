@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,10 +77,26 @@ describe('cuenta-plan simulate', () => {
     expect(readdirSync(dir)).toEqual(['plan.md']);
   });
 
+  it('follows a symlink, keeps the file permissions, writes devices directly, and takes - for stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cuenta-plan-'));
+    const real = join(dir, 'real.md');
+    writeFileSync(real, 'old');
+    chmodSync(real, 0o600);
+    symlinkSync(real, join(dir, 'link.md'));
+    expect((await run(['simulate', '--users', '550', '--format', 'md', '--out', join(dir, 'link.md')])).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^## cuenta-plan: 550 users/);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect((await run(['simulate', '--users', '550', '--out', '/dev/null'])).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const dash = await run(['simulate', '--users', '550', '--format', 'json', '--out', '-']);
+    expect(JSON.parse(dash.stdout).users).toBe(550);
+  });
+
   it('fails with exit 2 and no file when --out points into a missing folder', async () => {
     const result = await run(['simulate', '--users', '50000', '--out', '/nonexistent-dir/plan.txt']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot write --out \/nonexistent-dir\/plan.txt/);
+    expect(result.stderr).toMatch(/cannot write --out \/nonexistent-dir\/plan.txt: the folder \/nonexistent-dir does not exist/);
   });
 });
 
