@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
 import type { CatalogFile } from './schema.js';
@@ -81,11 +81,31 @@ export function writeCachedCatalog(text: string, data: CatalogFile, dir: string 
   const path = entryPath(dir, text);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     const entry: Entry = { format: FORMAT, stamp: codeStamp(), data };
     writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, path);
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written, or it cannot be removed either: the cache is best effort.
+    }
+  }
+}
+
+/**
+ * Creates the cache folder and, if needed, its parent (~/.cache). Not `recursive: true`: on Node 20 that
+ * spins forever on some unwritable paths (/proc/…).
+ */
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw error;
+    mkdirSync(dirname(dir));
+    mkdirSync(dir);
   }
 }
