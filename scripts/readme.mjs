@@ -16,9 +16,9 @@ function words(line) {
   return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-function runExample(args, cwd) {
+function runExample(args) {
   const child = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
+    cwd: root,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, NO_COLOR: '1' },
   });
@@ -26,25 +26,21 @@ function runExample(args, cwd) {
 }
 
 /** Re-runs one `$ cuenta-plan …` example; other commands (and pipes) are left as written. */
-function refreshSegment(segment, cwd) {
+function refreshSegment(segment) {
   const [first, ...shown] = segment.replace(/\n+$/, '').split('\n');
   const command = first.slice(2);
   if (!/^cuenta-plan( |$)/.test(command) || /[|><]/.test(command)) return segment.replace(/\n+$/, '');
-  const fresh = runExample(words(command).slice(1), cwd).split('\n');
+  const fresh = runExample(words(command).slice(1)).split('\n');
   const truncated = shown.at(-1) === '…';
   const lines = truncated ? [...fresh.slice(0, shown.length - 1), '…'] : fresh;
   return [first, ...lines].join('\n');
 }
 
-/**
- * Refreshes every ```console block. A block may hold several `$ ` commands (separated by a blank line in
- * the output) and may be preceded by `<!-- cwd: DIR -->` to run its commands in DIR (from the repo root).
- */
+/** Refreshes every ```console block; a block may hold several `$ ` commands, separated by a blank line. */
 export function refresh(text) {
-  return text.replace(/(<!-- cwd: ([^>]+?) -->\n)?```console\n([\s\S]*?)```/g, (_block, marker = '', dir, body) => {
-    const cwd = dir ? `${root}${dir.trim()}` : root;
+  return text.replace(/```console\n([\s\S]*?)```/g, (_block, body) => {
     const segments = body.split(/^(?=\$ )/m).filter((segment) => segment.trim() !== '');
-    return `${marker}\`\`\`console\n${segments.map((segment) => refreshSegment(segment, cwd)).join('\n\n')}\n\`\`\``;
+    return `\`\`\`console\n${segments.map((segment) => refreshSegment(segment)).join('\n\n')}\n\`\`\``;
   });
 }
 

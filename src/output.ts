@@ -46,7 +46,7 @@ export interface GlobalOptions {
 export function emit<R>(result: R, renderers: Renderers<R>, globals: GlobalOptions, io: Io): void {
   const toFile = globals.out !== undefined && globals.out !== '-';
   const options: RenderOptions = {
-    color: globals.color && !toFile && io.isTTY && io.env.NO_COLOR === undefined && globals.format === 'table',
+    color: globals.color && !toFile && io.isTTY && !io.env.NO_COLOR && globals.format === 'table',
     columns: toFile ? undefined : io.columns,
   };
   const render = globals.format === 'json' ? (renderers.json ?? renderJson) : renderers[globals.format];

@@ -25,14 +25,17 @@ export function choosePhase(catalog: Catalog, users: number, phaseOption: number
   const first = catalog.phases[0]!;
   if (users > last.users.max) {
     throw new UserError(
-      `--users ${users} is above the catalog's largest phase (phase ${last.id} ends at ${last.users.max} users); ` +
+      `--users ${users.toLocaleString('en-US')} is above the catalog's largest phase (phase ${last.id} ends at ${last.users.max.toLocaleString('en-US')} users); ` +
         `pass --phase ${last.id} to extrapolate it`,
     );
   }
-  throw new UserError(`--users ${users} is below the catalog's first phase (phase ${first.id} starts at ${first.users.min}); pass --phase`);
+  throw new UserError(
+    `--users ${users.toLocaleString('en-US')} is below the catalog's first phase (phase ${first.id} starts at ${first.users.min.toLocaleString('en-US')}); pass --phase`,
+  );
 }
 
-export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true });
+/** Users: a whole number from 1 to a billion (beyond that the money sums stop being exact to the micro-dollar). */
+export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true, max: 1_000_000_000 });
 
 export function registerSimulate(program: Command, ctx: CommandContext): void {
   program

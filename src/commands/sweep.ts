@@ -37,7 +37,7 @@ Examples:
       const last = catalog.phases[catalog.phases.length - 1]!;
       if (options.from < first.users.min || options.to > last.users.max) {
         throw new UserError(
-          `the sweep must stay within the catalog's phases: ${first.users.min}–${last.users.max} users; got ${options.from}–${options.to}`,
+          `the sweep must stay within the catalog's phases: --from ${Math.max(1, first.users.min)} --to ${last.users.max} at the widest; got ${options.from}–${options.to}`,
         );
       }
       const { book } = priceBooks(catalog, parsePricing(options.pricing));

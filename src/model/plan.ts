@@ -215,11 +215,8 @@ export function capacityAt(catalog: Catalog, phase: Phase, users: number, thresh
   return { ok, failing };
 }
 
-/**
- * Evaluates one phase at one user count: workload hour by hour, instances per tier, latency,
- * availability, cost priced by `book`, and the checks against SLOs and alert thresholds.
- */
-export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book: PriceLookup, thresholds: Thresholds): Plan {
+/** Sizes a phase at N users hour by hour and binds the variables its formulas see. */
+function sizePlan(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds) {
   const ctx = contextFor(catalog, phase, thresholds);
   const workload = workloadAt(catalog, phase, users);
   const stations = stationsAt(ctx, workload);
@@ -291,7 +288,23 @@ export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book
     const { average, peak: peakInstances } = instancesOf(component);
     return { ...scope, instances: average, peak_instances: peakInstances, instance_hours: average * catalog.hoursPerMonth };
   };
+  return { ctx, workload, peak, tiers, fixedCount, scopeFor };
+}
 
+/**
+ * The variables each component's formulas see at N users, after sizing: what the catalog validator
+ * evaluates every formula against, so a formula that goes negative or infinite is caught at its line.
+ */
+export function formulaScopes(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): (component: Component) => FormulaScope {
+  return sizePlan(catalog, phase, users, thresholds).scopeFor;
+}
+
+/**
+ * Evaluates one phase at one user count: workload hour by hour, instances per tier, latency,
+ * availability, cost priced by `book`, and the checks against SLOs and alert thresholds.
+ */
+export function evaluatePlan(catalog: Catalog, phase: Phase, users: number, book: PriceLookup, thresholds: Thresholds): Plan {
+  const { ctx, workload, peak, tiers, fixedCount, scopeFor } = sizePlan(catalog, phase, users, thresholds);
   const capacity = verdict(ctx, peak);
   const checks = [...capacity.checks];
   const availability = phaseAvailability(

@@ -180,7 +180,7 @@ function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headro
   }
   if (!plan.availability.pass) {
     messages.push(
-      `availability ${roundTo(plan.availability.expectedPercent, 3)}% is short of the ${plan.availability.targetPercent}% target`,
+      `availability ${roundTo(plan.availability.expectedPercent, 4)}% is short of the ${plan.availability.targetPercent}% target`,
     );
   }
   if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {

@@ -40,6 +40,8 @@ export interface SweepResult {
   from: number;
   to: number;
   log: boolean;
+  /** Points asked for; `rows` can hold fewer when rounding to whole users makes some equal. */
+  pointsAsked: number;
   latencyPercentile: number;
   pricing: { book: string; description: string };
   rows: SweepRow[];
@@ -79,6 +81,7 @@ export function sweep(input: SweepInput): SweepResult {
     from: input.from,
     to: input.to,
     log: input.log,
+    pointsAsked: input.points,
     latencyPercentile: catalog.phases[0]?.slo.latency.percentile ?? 95,
     pricing: { book: book.name, description: book.description },
     rows,

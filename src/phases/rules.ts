@@ -12,7 +12,7 @@ import { ASSUMPTION_NAME, type CatalogFile, type RawQuantity } from './schema.js
 type Path = readonly PathSegment[];
 
 export interface RuleOptions {
-  /** Price keys a book can price; unknown keys in cost lines become warnings. */
+  /** Price keys the snapshot can price; an unknown key in a cost line is an error (it is the default book). */
   priceKeys?: ReadonlySet<string>;
 }
 
@@ -181,7 +181,7 @@ function checkComponents(file: CatalogFile, catalog: Catalog, problems: ProblemL
       if (options.priceKeys) {
         (raw.cost ?? []).forEach((line, k) => {
           if (!options.priceKeys!.has(line.price)) {
-            problems.warning([...at, 'cost', k, 'price'], `price key "${line.price}" is not in the price snapshot, so only the seed book can price this line${suggest(line.price, options.priceKeys!)}`);
+            problems.error([...at, 'cost', k, 'price'], `price key "${line.price}" is not in the price snapshot (data/pricing/aws-us-east-1.json): fix the key or add its price there${suggest(line.price, options.priceKeys!)}`);
           }
         });
       }
@@ -199,6 +199,14 @@ function checkPhases(file: CatalogFile, catalog: Catalog, problems: ProblemList)
       problems.warning([...base, 'concurrent_users', 'max'], `more concurrent users (${raw.concurrent_users.max}) than users (${raw.users.max}); the engine caps concurrency at the user count`);
     }
     checkQuantity(raw.slo.availability, [...base, 'slo', 'availability'], problems, false);
+    const availability = catalog.phases[i]!.slo.availability;
+    if (availability < 50) {
+      problems.error([...base, 'slo', 'availability'], `availability is a percent: ${availability} means ${availability} %, not ${availability * 100} % — did you mean ${Number((availability * 100).toPrecision(12))}?`);
+    }
+    const percentile = catalog.phases[i]!.slo.latency.percentile;
+    if (percentile < 90) {
+      problems.warning([...base, 'slo', 'latency', 'percentile'], `P${percentile}: the end-to-end latency model sums tier percentiles, which is conservative only from P90 up`);
+    }
     checkQuantity(raw.quoted_total_usd, [...base, 'quoted_total_usd'], problems, false);
     if (raw.assumptions) {
       checkAssumptionNames(raw.assumptions, [...base, 'assumptions'], problems);
@@ -277,7 +285,7 @@ function checkIds(file: CatalogFile, problems: ProblemList): void {
   });
   const metrics = new Set(file.alerts.map((a) => a.metric));
   for (const needed of ['cpu_utilization', 'db_connections_of_pool']) {
-    if (!metrics.has(needed)) problems.warning(['alerts'], `no alert on ${needed}: the engine's capacity checks use it`);
+    if (!metrics.has(needed)) problems.error(['alerts'], `no alert on ${needed}: the engine checks every plan against it; add { id, metric: ${needed}, threshold: 0.8, unit: fraction, source, note }`);
   }
 }
 

@@ -9,10 +9,11 @@ import { reportZodIssues } from './issues.js';
 import { normaliseCatalog } from './normalise.js';
 import { Locator, ProblemList, type CatalogProblem } from './problems.js';
 import { decodeCatalogBytes, parseCatalogYaml, readCatalogText } from './read.js';
+import { checkEvaluation } from './dry-run.js';
 import { checkRules, type RuleOptions } from './rules.js';
 import { catalogFileSchema } from './schema.js';
 
-export type ValidationStage = 'read' | 'yaml' | 'schema' | 'formulas' | 'rules';
+export type ValidationStage = 'read' | 'yaml' | 'schema' | 'formulas' | 'rules' | 'dry run';
 
 export interface CatalogValidation {
   file: string;
@@ -70,7 +71,7 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
       try {
         const catalog = normaliseCatalog(cached, quick, { deferFormulas: true });
         if (quick.items.length === 0) checkRules(cached, catalog, quick, options);
-        if (quick.items.length === 0) return finish(file, quick, 'rules', catalog);
+        if (quick.items.length === 0) return finish(file, quick, 'dry run', catalog);
       } catch {
         // a malformed cache entry: fall through
       }
@@ -91,6 +92,8 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   const catalog = normaliseCatalog(checked.data, problems);
   if (problems.hasErrors) return finish(file, problems, 'formulas');
   checkRules(checked.data, catalog, problems, options);
+  if (problems.hasErrors) return finish(file, problems, 'rules');
+  checkEvaluation(catalog, problems);
   if (options.cache && problems.items.length === 0) writeCachedCatalog(text, checked.data);
-  return finish(file, problems, 'rules', catalog);
+  return finish(file, problems, 'dry run', catalog);
 }

@@ -125,8 +125,8 @@ export function renderCatalogShowMarkdown(result: CatalogShowResult): string {
 export function renderCatalogValidateTable(result: CatalogValidateResult, options: RenderOptions): string {
   const c = paint(options);
   const head = result.valid
-    ? c.green(`valid: ${result.phases} phases, ${result.components} components, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`)
-    : c.red(`invalid: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
+    ? c.green(`${result.file} is valid: ${result.phases} phases, ${result.components} components, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`)
+    : c.red(`${result.file} is invalid: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
   const lines = [head, ...[...result.errors, ...result.warnings].map((p) => `  ${formatProblem(p)}`)];
   return `${lines.join('\n')}\n`;
 }

@@ -68,9 +68,11 @@ function costRows(r: SimulateResult): Rows {
       formatUsd(c.monthlyUsd),
       formatUsd(c.compareUsd),
       c.quotedUsd === null ? '—' : formatUsd(c.quotedUsd),
-      c.lines
-        .map((l) => `${formatQuantity(l.quantity)} ${unitLabel(l.unit)} × ${formatUnitPrice(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`)
-        .join(' + '),
+      c.lines.length === 0
+        ? 'no charge of its own'
+        : c.lines
+            .map((l) => `${formatQuantity(l.quantity)} ${unitLabel(l.unit)} × ${formatUnitPrice(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`)
+            .join(' + '),
     ]),
   };
 }

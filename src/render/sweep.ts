@@ -19,8 +19,10 @@ function rows(r: SweepResult) {
   return { head, body, align };
 }
 
-const title = (r: SweepResult) =>
-  `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}`;
+const title = (r: SweepResult) => {
+  const merged = r.rows.length < r.pointsAsked ? ` (of ${r.pointsAsked} asked: rounding to whole users made the rest equal)` : '';
+  return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${merged}`;
+};
 
 /** The table, and below it a chart of cost per user when writing to a terminal. */
 export function renderSweepTable(r: SweepResult, options: RenderOptions): string {

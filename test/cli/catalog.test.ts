@@ -28,14 +28,14 @@ describe('cuenta-plan catalog validate', () => {
   it('passes the bundled catalog', () => {
     const result = cli(['catalog', 'validate']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('valid: 5 phases, 36 components, 0 warnings\n');
+    expect(result.stdout).toBe('data/phases.yaml is valid: 5 phases, 36 components, 0 warnings\n');
     expect(result.stderr).toBe('');
   });
 
   it('takes the file from --catalog when no FILE is given', () => {
     const result = cli(['--catalog', join(fixturesDir, 'minimal.yaml'), 'catalog', 'validate']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^valid: 2 phases, 2 components/);
+    expect(result.stdout).toMatch(/minimal.yaml is valid: 2 phases, 2 components/);
   });
 
   // Each broken fixture, and where its first problem is (line:col), or none for file-level problems.

@@ -110,19 +110,16 @@ describe('the built binary', () => {
 });
 
 describe('a catalog with a price key the snapshot lacks', () => {
-  const warn = fileURLToPath(new URL('../fixtures/catalogs/warn.yaml', import.meta.url));
-
-  it('exits 2 under snapshot pricing, naming the key and the closest ones', async () => {
-    const result = await run(['--catalog', warn, 'simulate', '--users', '500']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/ec2:t3\.medum/);
-    expect(result.stderr).toMatch(/ec2:t3\.medium/);
-    expect(result.stderr).not.toMatch(STACK_LINE);
-  });
-
-  it('exits 2 under seed pricing too: the side column is priced from the snapshot', async () => {
-    const result = await run(['--catalog', warn, 'simulate', '--users', '500', '--pricing', 'seed']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown price key "ec2:t3\.medum" in the snapshot price book/);
+  it('exits 2 before any simulation, naming the line and the closest keys', async () => {
+    const minimal = readFileSync(fileURLToPath(new URL('../fixtures/catalogs/minimal.yaml', import.meta.url)), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'cuenta-plan-')), 'typo.yaml');
+    writeFileSync(file, minimal.replace('"ec2:t3.medium"', '"ec2:t3.medum"'));
+    for (const pricing of ['snapshot', 'seed']) {
+      const result = await run(['--catalog', file, 'simulate', '--users', '500', '--pricing', pricing]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/typo\.yaml:64:\d+ {2}phases\[1\]\.components\[0\]\.cost\[0\]\.price {2}price key "ec2:t3\.medum" is not in the price snapshot/);
+      expect(result.stderr).toMatch(/did you mean "ec2:t3\.medium"/);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    }
   });
 });

@@ -194,10 +194,28 @@ describe('stages 4–5: formulas and cross-field rules', () => {
     expect(v.warnings[0]!.severity).toBe('warning');
   });
 
-  it('warns about price keys the snapshot lacks, with a suggestion', () => {
+  it('refuses price keys the snapshot lacks, with a suggestion', () => {
     const v = validateCatalogText(minimal.replace('"ec2:t3.medium"', '"ec2:t3.medum"'), 'x.yaml', { priceKeys: new Set(['ec2:t3.medium', 'ebs:gp3:gb-month', 'digitalocean:s-2vcpu-4gb']) });
-    expect(v.errors).toEqual([]);
-    expect(v.warnings[0]!.message).toMatch(/"ec2:t3.medum" is not in the price snapshot, so only the seed book can price this line — did you mean "ec2:t3.medium"/);
+    expect(v.errors[0]!.message).toMatch(/"ec2:t3.medum" is not in the price snapshot \(data\/pricing\/aws-us-east-1.json\): fix the key or add its price there — did you mean "ec2:t3.medium"/);
+  });
+
+  it('refuses an availability written as a fraction, and a missing CPU alert', () => {
+    const fraction = validateCatalogText(minimal.replace('availability: 99.9', 'availability: 0.999'), 'x.yaml');
+    expect(fraction.errors.map((e) => e.message).join('\n')).toMatch(/availability is a percent: 0.999 means 0.999 %, not 99.9 % — did you mean 99.9\?/);
+    const noAlert = validateCatalogText(minimal.replace(/\n  - \{ id: cpu[^\n]*/, ''), 'x.yaml');
+    expect(noAlert.errors.map((e) => e.message).join('\n')).toMatch(/no alert on cpu_utilization/);
+  });
+
+  it('dry-runs every formula at both ends of each phase: a negative quantity is caught at its line', () => {
+    const v = validateCatalogText(minimal.replace('quantity: "=instance_hours"', 'quantity: "=instance_hours - 1e9"'), 'x.yaml');
+    expect(v.errors).toHaveLength(2); // at the phase's smallest and largest user counts
+    expect(v.errors[0]!.message).toMatch(/the quantity \("=instance_hours - 1e9"\) evaluates to -\d+(\.\d+)? at [\d,]+ users; it must be a finite number ≥ 0/);
+    expect(v.errors[0]!.path).toMatch(/^phases\[1\]\.components\[0\]\.cost\[0\]\.quantity$/);
+  });
+
+  it('dry-runs counts: a request path with no instance is an error', () => {
+    const v = validateCatalogText(minimal.replace(/count: 1\b/, 'count: 0'), 'x.yaml');
+    expect(v.errors.map((e) => e.message).join('\n')).toMatch(/no instance at [\d,]+ users, but it serves/);
   });
 });
 
