@@ -195,6 +195,9 @@ export function parseStation(spec: string): MvaStation {
   const demandS = parseNumberOption(`--station ${name} demand`, demandText, { min: 0 });
   if (third === undefined) return { name, demandS };
   if (third.trim().toLowerCase() === 'delay') return { name, demandS, kind: 'delay' };
+  if (!/^\s*\d/.test(third)) {
+    throw new UserError(`--station ${name}: the third part is a server count or "delay"; got "${third}" in "${spec}"`);
+  }
   const servers = parseNumberOption(`--station ${name} servers`, third, { min: 1, integer: true });
   return { name, demandS, servers };
 }
@@ -203,6 +206,9 @@ function runMva(o: { thinkTime: number; station: MvaStation[]; users: number }):
   if (o.station.length === 0) {
     throw new UserError('queue mva needs at least one --station NAME:DEMAND[:SERVERS], e.g. --station db:0.004');
   }
+  const names = o.station.map((station) => station.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new UserError(`--station ${twice} is given twice; each station needs its own name`);
   const r = mva({ users: o.users, thinkTimeS: o.thinkTime, stations: o.station });
   return {
     throughput: r.throughput,
@@ -340,7 +346,11 @@ Examples:
     .requiredOption('--service-time <S>', 'mean service time per request, seconds (> 0)', positive('--service-time'))
     .requiredOption('--percentile <p>', 'response-time percentile in percent, 0 < p < 100 (95 = P95)', percentileArg)
     .requiredOption('--target <seconds>', 'the percentile must be strictly below this, seconds (> 0)', positive('--target'))
-    .option('--max-utilization <u>', 'highest per-server utilisation, 0 < u ≤ 1 (default: just stable, < 1)', numberArg('--max-utilization', { min: 0, exclusiveMin: true, max: 1 }))
+    .option('--max-utilization <u>', 'highest per-server utilisation, 0 < u ≤ 1 (default: just stable, < 1)', (raw: string) => {
+      const value = parseNumberOption('--max-utilization', raw, { min: 0, exclusiveMin: true });
+      if (value > 1) throw new UserError(`--max-utilization is a fraction: 0.7 means 70 %; got ${raw}`);
+      return value;
+    })
     .addHelpText(
       'after',
       `

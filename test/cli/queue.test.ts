@@ -105,7 +105,7 @@ describe('cuenta-plan queue size', () => {
 
   it.each([
     [['--arrival-rate', '100', '--service-time', '0.05', '--percentile', '100', '--target', '1'], /--percentile must be less than 100/],
-    [['--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '1', '--max-utilization', '1.5'], /--max-utilization must be at most 1; got 1.5/],
+    [['--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '1', '--max-utilization', '1.5'], /--max-utilization is a fraction: 0.7 means 70 %; got 1.5/],
     [['--arrival-rate', '100', '--service-time', '0', '--percentile', '95', '--target', '1'], /--service-time must be greater than 0; got 0/],
   ])('exits 2 for %j', (args, message) => fails(['size', ...args], message));
 });
