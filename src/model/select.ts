@@ -4,6 +4,3 @@ import type { Catalog, Phase } from './catalog.js';
 export function phaseForUsers(catalog: Catalog, users: number): Phase | undefined {
   return catalog.phases.find((phase) => users >= phase.users.min && users <= phase.users.max);
 }
-
-/** The catalog's phase ids, in order, for error messages. */
-export const phaseIds = (catalog: Catalog): number[] => catalog.phases.map((phase) => phase.id);

@@ -14,8 +14,6 @@ export const FORMULA_VARIABLES = {
   instance_hours: "this component's instance-hours in a month",
 } as const;
 
-export type FormulaVariable = keyof typeof FORMULA_VARIABLES;
-
 /** Workload assumptions the engine itself reads; a catalog must define each (globally or per phase). */
 export const REQUIRED_ASSUMPTIONS = {
   requests_per_active_user_per_s: 'requests per second from one concurrent user',
