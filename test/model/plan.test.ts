@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorBudgetMinutes, parallel, series } from '../../src/model/availability.js';
 import { headroom } from '../../src/model/headroom.js';
 import { evaluatePlan } from '../../src/model/plan.js';
+import { buildStations } from '../../src/model/stations.js';
 import { concurrentUsers, workloadAt } from '../../src/model/workload.js';
 import { book, catalog, phase, thresholds } from './fixture-catalog.js';
 
@@ -137,8 +138,7 @@ describe('end-to-end percentile by summing tier percentiles', () => {
 });
 
 describe('fractional vCPUs', () => {
-  it('models a 500m pod as one server at half speed', async () => {
-    const { buildStations } = await import('../../src/model/stations.js');
+  it('models a 500m pod as one server at half speed', () => {
     const pod = { ...phase.components[0]!, instance: { type: 'pod', vcpus: 0.5, memoryGb: 1 } };
     const [station] = buildStations([pod], { cache: 0, dbReads: 0, dbWrites: 0 }, catalog.workload.assumptions, () => 1);
     // demand_app_s = 0.05 vCPU-s at half a vCPU → 0.1 s on one server.
