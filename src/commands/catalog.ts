@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { emit } from '../output.js';
 import { defaultCatalogPath } from '../paths.js';
-import { invalidCatalogError, loadCatalog, validateCatalog } from '../phases/load.js';
 import { catalogJsonSchema } from '../phases/json-schema.js';
+import { invalidCatalogError, loadCatalog } from '../phases/load.js';
+import { validateCatalog } from '../phases/validate.js';
 import { showCatalog, type CatalogValidateResult } from '../phases/summary.js';
 import {
   renderCatalogShowMarkdown,

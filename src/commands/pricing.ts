@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog.js';
-import { loadSnapshotPriceBook, type PriceBook } from '../pricing/index.js';
+import { loadSnapshotPriceBook } from '../pricing/load-snapshot.js';
+import type { PriceBook } from '../pricing/price-book.js';
 import { seedPriceBook } from '../pricing/seed-book.js';
 
 export const PRICING_CHOICES = ['snapshot', 'seed'] as const;

@@ -7,7 +7,8 @@ import { FORMULA_VARIABLES, REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { levenshtein } from '../pricing/levenshtein.js';
 import { FORMULA_FUNCTIONS } from './formula.js';
 import type { PathSegment, ProblemList } from './problems.js';
-import { ASSUMPTION_NAME, type CatalogFile, type RawQuantity } from './schema.js';
+import { ASSUMPTION_NAME } from './names.js';
+import type { CatalogFile, RawQuantity } from './schema.js';
 
 type Path = readonly PathSegment[];
 

@@ -8,7 +8,8 @@
 import * as z from 'zod';
 import type { ComponentKind, Source, Tier } from '../model/catalog.js';
 import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
-import { PRICE_KEY_PATTERN } from '../pricing/snapshot-schema.js';
+import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
+import { ASSUMPTION_NAME } from './names.js';
 
 export const SOURCES = ['seed', 'assumption', 'aws', 'measured', 'derived'] as const satisfies readonly Source[];
 export const COMPONENT_KINDS = [
@@ -29,8 +30,6 @@ export const COMPONENT_KINDS = [
 export const TIERS = ['edge', 'gateway', 'lb', 'app', 'cache', 'db'] as const satisfies readonly Tier[];
 export const COMPARISONS = ['<', '<=', '>', '>=', 'approx'] as const;
 
-/** Assumption names must be usable as formula variables. */
-export const ASSUMPTION_NAME = /^[a-z][a-z0-9_]*$/;
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 /**

@@ -4,11 +4,14 @@
  * A stage runs only when the one before it produced no errors; warnings never stop it.
  */
 import type { Catalog } from '../model/catalog.js';
-import { readCachedCatalog, writeCachedCatalog } from './cache.js';
+import { writeCached } from '../cache.js';
+import { defaultCatalogPath, displayPath } from '../paths.js';
+import { snapshotPriceKeys } from './price-keys.js';
 import { reportZodIssues } from './issues.js';
 import { normaliseCatalog } from './normalise.js';
 import { Locator, ProblemList, type CatalogProblem } from './problems.js';
-import { decodeCatalogBytes, parseCatalogYaml, readCatalogText } from './read.js';
+import { decodeCatalogBytes, readCatalogText } from './read.js';
+import { parseCatalogYaml } from './yaml.js';
 import { checkEvaluation } from './dry-run.js';
 import { checkRules, type RuleOptions } from './rules.js';
 import { catalogFileSchema } from './schema.js';
@@ -26,7 +29,7 @@ export interface CatalogValidation {
 }
 
 export interface ValidateOptions extends RuleOptions {
-  /** Use the content-addressed cache of checked data (./cache.ts): the CLI does, tests need not. */
+  /** Store a catalog that passes every check in the content-addressed cache (src/cache.ts): the CLI does, tests need not. */
   cache?: boolean;
 }
 
@@ -61,22 +64,6 @@ export function validateCatalogFile(path: string, options: ValidateOptions = {},
 }
 
 function validateDecoded(text: string, file: string, options: ValidateOptions): CatalogValidation {
-  if (options.cache) {
-    const cached = readCachedCatalog(text);
-    if (cached) {
-      // Same text, same build: it passed YAML and zod with no problem before. Normalise and run the
-      // rules again (formulas are closures, price keys may have changed); any problem at all sends us
-      // down the full path so every problem gets its line and column.
-      const quick = new ProblemList(file);
-      try {
-        const catalog = normaliseCatalog(cached, quick, { deferFormulas: true });
-        if (quick.items.length === 0) checkRules(cached, catalog, quick, options);
-        if (quick.items.length === 0) return finish(file, quick, 'dry run', catalog);
-      } catch {
-        // a malformed cache entry: fall through
-      }
-    }
-  }
   const yamlProblems = new ProblemList(file);
   const parsed = parseCatalogYaml(text, yamlProblems);
   if (!parsed.ok) return finish(file, yamlProblems, 'yaml');
@@ -94,6 +81,15 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   checkRules(checked.data, catalog, problems, options);
   if (problems.hasErrors) return finish(file, problems, 'rules');
   checkEvaluation(catalog, problems);
-  if (options.cache && problems.items.length === 0) writeCachedCatalog(text, checked.data);
+  if (options.cache && problems.items.length === 0) writeCached('catalog', text, checked.data);
   return finish(file, problems, 'dry run', catalog);
+}
+
+/** The name problems and reports give a catalog: the bundled one relative to the package, others as given. */
+export const catalogDisplayName = (path: string): string => (path === defaultCatalogPath ? displayPath(path) : path);
+
+/** Validates a catalog file in full with the snapshot's price keys, and caches it when it has no problem. */
+export function validateCatalog(path: string = defaultCatalogPath): CatalogValidation {
+  const keys = snapshotPriceKeys();
+  return validateCatalogFile(path, keys ? { priceKeys: keys, cache: true } : { cache: true }, catalogDisplayName(path));
 }

@@ -1,16 +1,17 @@
 /** Public surface of src/pricing: price books (cost-line pricing and money live in src/model). */
+export { PRICE_KEY_PATTERN } from './keys.js';
 export { PRICE_UNITS, isPriceUnit, type PriceUnit } from '../model/units.js';
 export { priceBookFromQuotes, type PriceBook, type PriceBookName, type PriceQuote } from './price-book.js';
 export { UnknownPriceKeyError, InvalidPriceSnapshotError } from './errors.js';
 export { levenshtein, closestMatches } from './levenshtein.js';
 export {
-  PRICE_KEY_PATTERN,
   priceSnapshotSchema,
   parsePriceSnapshot,
+  snapshotPriceBook,
   type PriceSnapshot,
   type PriceSnapshotEntry,
 } from './snapshot-schema.js';
-export { snapshotPriceBook, type SnapshotPriceBook, type SnapshotMeta } from './snapshot-book.js';
+export { bookFromSnapshot, type SnapshotPriceBook, type SnapshotMeta } from './snapshot-book.js';
 export { loadSnapshotPriceBook } from './load-snapshot.js';
 export {
   HOURS_PER_YEAR,

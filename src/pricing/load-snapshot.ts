@@ -1,14 +1,19 @@
 /** The one piece of I/O in src/pricing: read a snapshot file and hand it to the pure book. */
 import { readFileSync } from 'node:fs';
+import { readCached, writeCached } from '../cache.js';
 import { defaultSnapshotPath, displayPath } from '../paths.js';
 import { InvalidPriceSnapshotError } from './errors.js';
-import { snapshotPriceBook, type SnapshotPriceBook } from './snapshot-book.js';
+import { bookFromSnapshot, type SnapshotPriceBook } from './snapshot-book.js';
+import { parsePriceSnapshot, type PriceSnapshot } from './snapshot-schema.js';
 
 /**
- * Loads the bundled snapshot (data/pricing/aws-us-east-1.json) or the given file.
+ * Loads the bundled snapshot (data/pricing/aws-us-east-1.json) or the given file. A text this build has
+ * checked before is taken from the cache (src/cache.ts) without running the schema; otherwise the
+ * schema checks it, and a clean one is cached.
  * @throws InvalidPriceSnapshotError when the file cannot be read, is not JSON, or is not a valid snapshot.
  */
 export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): SnapshotPriceBook {
+  const origin = file === defaultSnapshotPath ? displayPath(file) : file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -16,6 +21,8 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidPriceSnapshotError(file, `cannot read the price snapshot: ${reason}`);
   }
+  const checked = readCached<PriceSnapshot>('snapshot', text);
+  if (checked) return bookFromSnapshot(checked, origin);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -23,6 +30,7 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidPriceSnapshotError(file, `the price snapshot is not valid JSON: ${reason}`);
   }
-  return snapshotPriceBook(json, displayPath(file));
+  const snapshot = parsePriceSnapshot(json, origin);
+  writeCached('snapshot', text, snapshot);
+  return bookFromSnapshot(snapshot, origin);
 }
-

@@ -1,5 +1,5 @@
 import { priceBookFromQuotes, type PriceBook, type PriceQuote } from './price-book.js';
-import { parsePriceSnapshot, type PriceSnapshot } from './snapshot-schema.js';
+import type { PriceSnapshot } from './snapshot-schema.js';
 
 export interface SnapshotMeta {
   /** The file (or label) the snapshot was read from. */
@@ -32,15 +32,10 @@ function toQuote(key: string, entry: PriceSnapshot['prices'][string]): PriceQuot
 }
 
 /**
- * The offline price book from a parsed snapshot JSON document. Pure: reading the file is
- * `loadSnapshotPriceBook`'s job (./load-snapshot.ts).
- *
- * @param json the parsed JSON (unknown: it is validated here).
- * @param origin the file name, used in error messages.
- * @throws InvalidPriceSnapshotError naming the file and field when the document is malformed.
+ * The offline price book from a snapshot already checked by `parsePriceSnapshot` (./snapshot-schema.ts);
+ * `snapshotPriceBook` there checks and builds in one step. Pure: reading the file is ./load-snapshot.ts's job.
  */
-export function snapshotPriceBook(json: unknown, origin = 'price snapshot'): SnapshotPriceBook {
-  const snapshot = parsePriceSnapshot(json, origin);
+export function bookFromSnapshot(snapshot: PriceSnapshot, origin = 'price snapshot'): SnapshotPriceBook {
   const quotes = Object.entries(snapshot.prices).map(([key, entry]) => toQuote(key, entry));
   const verified = quotes.filter((quote) => quote.verified).length;
   const description =

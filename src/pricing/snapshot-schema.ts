@@ -3,11 +3,12 @@
  * Validation failures name the file and the dotted field path, one problem per line.
  */
 import * as z from 'zod';
+import { PRICE_KEY_PATTERN } from './keys.js';
+import { bookFromSnapshot, type SnapshotPriceBook } from './snapshot-book.js';
 import { InvalidPriceSnapshotError } from './errors.js';
 import { PRICE_UNITS } from '../model/units.js';
 
 /** `service:item[:qualifier...]`: lower-case, a dot-free service segment, at least one more segment. */
-export const PRICE_KEY_PATTERN = /^[a-z0-9-]+(:[a-z0-9.-]+)+$/;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 const unitSchema = z.enum(PRICE_UNITS);
@@ -79,4 +80,12 @@ export function parsePriceSnapshot(json: unknown, origin: string): PriceSnapshot
   const first = details[0] ?? 'invalid';
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
   throw new InvalidPriceSnapshotError(origin, `invalid price snapshot: ${first}${more}`, details);
+}
+
+/**
+ * Checks a parsed snapshot JSON document and builds its price book.
+ * @throws InvalidPriceSnapshotError naming the file and field when the document is malformed.
+ */
+export function snapshotPriceBook(json: unknown, origin = 'price snapshot'): SnapshotPriceBook {
+  return bookFromSnapshot(parsePriceSnapshot(json, origin), origin);
 }

@@ -1,20 +1,19 @@
 /**
- * A content-addressed cache of schema-checked catalog data. The `yaml` parser needs ~150 ms cold on
- * the bundled 50 KB catalog (its lexer alone ~90 ms) and zod another ~40 ms — most of the CLI's start-up
- * budget. A catalog that validated with no problem at all is stored as JSON, keyed by the SHA-256 of
- * its text and a stamp of the code that checked it; a later run with the same text and the same build
- * skips YAML and zod (JSON.parse is < 1 ms) but still normalises, compiles formulas and runs the rules.
+ * A content-addressed cache of checked input: data that passed validation is stored as JSON, keyed by a
+ * kind ("catalog", "snapshot"), the SHA-256 of its text and a stamp of the code that checked it. A later
+ * run with the same text and the same build skips the parsers and validators (the `yaml` parser needs
+ * ~90 ms cold on the bundled 50 KB catalog, and loading zod ~20 ms) — most of the CLI's start-up budget.
+ * A catalog read from the cache is still normalised and its rules still run.
  *
  * Location: $CUENTA_PLAN_CACHE_DIR, else $XDG_CACHE_HOME/cuenta-plan, else ~/.cache/cuenta-plan.
  * CUENTA_PLAN_NO_CACHE=1 turns it off. Any failure to read or write is silent: the slow path is correct.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { version } from '../version.js';
-import type { CatalogFile } from './schema.js';
+import { version } from './version.js';
 
 const FORMAT = 1;
 
@@ -24,7 +23,7 @@ const FORMAT = 1;
  */
 const fromSources = /[\\/]cache\.[cm]?[jt]s$/.test(fileURLToPath(import.meta.url));
 
-export function catalogCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (fromSources) return undefined;
   if (env.CUENTA_PLAN_NO_CACHE && env.CUENTA_PLAN_NO_CACHE !== '0') return undefined;
   if (env.CUENTA_PLAN_CACHE_DIR) return env.CUENTA_PLAN_CACHE_DIR;
@@ -52,22 +51,24 @@ function codeStamp(): string {
   return stamp;
 }
 
-function entryPath(dir: string, text: string): string {
+export type CacheKind = 'catalog' | 'snapshot';
+
+function entryPath(dir: string, kind: CacheKind, text: string): string {
   const key = createHash('sha256').update(codeStamp()).update('\0').update(text).digest('hex');
-  return join(dir, `catalog-${key.slice(0, 32)}.json`);
+  return join(dir, `${kind}-${key.slice(0, 32)}.json`);
 }
 
-interface Entry {
+interface Entry<T> {
   format: number;
   stamp: string;
-  data: CatalogFile;
+  data: T;
 }
 
-/** The cached schema-checked data for this exact text and build, if any. */
-export function readCachedCatalog(text: string, dir: string | undefined = catalogCacheDir()): CatalogFile | undefined {
+/** The checked data cached for this kind, exact text and build, if any. */
+export function readCached<T extends object>(kind: CacheKind, text: string, dir: string | undefined = cacheDir()): T | undefined {
   if (!dir) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryPath(dir, text), 'utf8')) as Entry;
+    const entry = JSON.parse(readFileSync(entryPath(dir, kind, text), 'utf8')) as Entry<T>;
     if (entry.format !== FORMAT || entry.stamp !== codeStamp() || typeof entry.data !== 'object' || entry.data === null) return undefined;
     return entry.data;
   } catch {
@@ -75,16 +76,17 @@ export function readCachedCatalog(text: string, dir: string | undefined = catalo
   }
 }
 
-/** Stores data that passed every stage with no problem; atomic (temp file + rename); silent on failure. */
-export function writeCachedCatalog(text: string, data: CatalogFile, dir: string | undefined = catalogCacheDir()): void {
+/** Stores data that passed every check with no problem; atomic (temp file + rename); silent on failure. */
+export function writeCached<T extends object>(kind: CacheKind, text: string, data: T, dir: string | undefined = cacheDir()): void {
   if (!dir) return;
-  const path = entryPath(dir, text);
+  const path = entryPath(dir, kind, text);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     ensureDir(dir);
-    const entry: Entry = { format: FORMAT, stamp: codeStamp(), data };
+    const entry: Entry<T> = { format: FORMAT, stamp: codeStamp(), data };
     writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, path);
+    prune(dir, kind);
   } catch {
     try {
       rmSync(tmp, { force: true });
@@ -92,6 +94,17 @@ export function writeCachedCatalog(text: string, data: CatalogFile, dir: string 
       // Nothing was written, or it cannot be removed either: the cache is best effort.
     }
   }
+}
+
+/** Entries kept per kind; older ones (other builds, other texts) are removed when a new one is written. */
+const KEEP_PER_KIND = 8;
+
+function prune(dir: string, kind: CacheKind): void {
+  const entries = readdirSync(dir)
+    .filter((name) => name.startsWith(`${kind}-`) && name.endsWith('.json'))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const stale of entries.slice(KEEP_PER_KIND)) rmSync(stale.path, { force: true });
 }
 
 /**
