@@ -2,7 +2,7 @@
 import type { RenderOptions } from '../output.js';
 import { formatProblem, type CatalogProblem } from '../phases/problems.js';
 import type { CatalogShowResult, CatalogValidateResult, PhaseSummary } from '../phases/summary.js';
-import { formatFraction, formatInt, formatUsd } from './format.js';
+import { countOf, formatFraction, formatInt, formatUsd } from './format.js';
 import { markdownTable, paint, terminalTable, type Align } from './table.js';
 
 type Rows = { head: string[]; rows: string[][]; align: Align[] };
@@ -133,8 +133,8 @@ export function renderCatalogValidateTable(result: CatalogValidateResult, option
 
 export function renderCatalogValidateMarkdown(result: CatalogValidateResult): string {
   const title = result.valid
-    ? `**${result.file}** is valid: ${result.phases} phases, ${result.components} components, ${result.warnings.length} warnings.`
-    : `**${result.file}** is invalid: ${result.errors.length} errors, ${result.warnings.length} warnings.`;
+    ? `**${result.file}** is valid: ${result.phases} phases, ${result.components} components, ${countOf(result.warnings.length, 'warning')}.`
+    : `**${result.file}** is invalid: ${countOf(result.errors.length, 'error')}, ${countOf(result.warnings.length, 'warning')}.`;
   const problems = [...result.errors, ...result.warnings];
   if (problems.length === 0) return `${title}\n`;
   const rows = problems.map((p) => [p.severity, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '—', p.path || '—', p.message]);

@@ -55,5 +55,6 @@ export function renderCompareTable(r: CompareResult, options: RenderOptions): st
 
 export function renderCompareMarkdown(r: CompareResult): string {
   const { head, body, align } = rows(r, (text) => `**${text}**`);
-  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align), ...failures(r).map((f) => `- ${f}`)].join('\n\n');
+  const notes = failures(r).map((f) => `- ${f}`);
+  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align), ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
 }

@@ -60,3 +60,6 @@ const UNIT_LABELS: Readonly<Record<string, string>> = {
 
 /** Short label of a price unit for tables ("million-requests" → "M req"). */
 export const unitLabel = (unit: string): string => UNIT_LABELS[unit] ?? unit;
+
+/** A count with its noun, singular for one: (1, 'user') → "1 user", (50000, 'user') → "50,000 users". */
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string => `${formatInt(n)} ${n === 1 ? noun : plural}`;

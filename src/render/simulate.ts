@@ -1,6 +1,6 @@
 import type { SimulateResult } from '../model/simulate.js';
 import type { RenderOptions } from '../output.js';
-import { formatInt, formatMs, formatNumber, formatQuantity, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, unitLabel } from './format.js';
+import { countOf, formatInt, formatMs, formatNumber, formatQuantity, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, unitLabel } from './format.js';
 import { markdownTable, paint, terminalTable, verdict, type Align } from './table.js';
 
 type Rows = { head: string[]; rows: string[][]; align: Align[]; maxWidths?: Array<number | undefined> };
@@ -9,7 +9,7 @@ const percent = (value: number | null, decimals = 1) => (value === null ? '—' 
 
 function headline(r: SimulateResult): string {
   const how = r.phase.selectedBy === 'range' ? 'its range holds N' : 'chosen with --phase';
-  return `${formatInt(r.users)} users → phase ${r.phase.id} "${r.phase.name}" (${formatInt(r.phase.usersMin)}–${formatInt(r.phase.usersMax)} users; ${how})`;
+  return `${countOf(r.users, 'user')} → phase ${r.phase.id} "${r.phase.name}" (${formatInt(r.phase.usersMin)}–${formatInt(r.phase.usersMax)} users; ${how})`;
 }
 
 function workloadLine(r: SimulateResult): string {
