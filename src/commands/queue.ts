@@ -22,7 +22,7 @@ import type { CommandContext } from './context.js';
 
 // `cuenta-plan queue …`: thin adapters over src/model/queueing. Each subcommand parses flags (exit 2 on a bad
 // value, naming the flag), calls one engine function, and prints a result whose JSON is exactly the fields
-// listed in its help. Engine RangeErrors (e.g. an unstable queue) reach src/errors.ts and also exit 2.
+// listed in its help. The engine's InputErrors (e.g. an unstable queue) reach src/errors.ts and also exit 2.
 
 const positive = (flag: string) => numberArg(flag, { min: 0, exclusiveMin: true });
 const whole = (flag: string, min = 1, max?: number) =>

@@ -13,6 +13,18 @@ import { parsePriceSnapshot, type PriceSnapshot } from './snapshot-schema.js';
  * @throws InvalidPriceSnapshotError when the file cannot be read, is not JSON, or is not a valid snapshot.
  */
 export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): SnapshotPriceBook {
+  let book = loaded.get(file);
+  if (!book) {
+    book = load(file);
+    loaded.set(file, book);
+  }
+  return book;
+}
+
+/** Books already loaded in this process, by path: a run reads the catalog's price keys and then prices with the same book. */
+const loaded = new Map<string, SnapshotPriceBook>();
+
+function load(file: string): SnapshotPriceBook {
   const origin = file === defaultSnapshotPath ? displayPath(file) : file;
   let text: string;
   try {

@@ -181,7 +181,7 @@ describe('cuenta-plan catalog show', () => {
   it('gives the same answer from the cache of checked data, and shrugs off a corrupt entry', () => {
     const dir = join(tmp, 'cache-test');
     const first = cli(['catalog', 'show', '2', '--format', 'json'], { CUENTA_PLAN_CACHE_DIR: dir });
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.startsWith('catalog-') && f.endsWith('.json'))).toHaveLength(1);
     const second = cli(['catalog', 'show', '2', '--format', 'json'], { CUENTA_PLAN_CACHE_DIR: dir });
     expect(second.stdout).toBe(first.stdout);
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{ not json');

@@ -1,6 +1,6 @@
 /**
  * The queueing engine: pure functions, no I/O. Rates are per second, times in seconds, percentiles in
- * percent (95 = P95). Invalid arguments throw `RangeError` with a message that names the argument.
+ * percent (95 = P95). Invalid arguments throw `InputError` (a `RangeError`) with a message that names the argument.
  */
 export { erlangB } from './erlangB.js';
 export { erlangC } from './erlangC.js';

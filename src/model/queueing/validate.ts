@@ -1,8 +1,9 @@
-import { InputError } from '../input-error.js';
 /**
- * Argument checks shared by the queueing functions. Every check throws a `RangeError` whose message names
+ * Argument checks shared by the queueing functions. Every check throws an `InputError` (a `RangeError`) whose message names
  * the argument, says what it must be and shows what it got, so the CLI can print it as is (exit 2).
  */
+
+import { InputError } from '../input-error.js';
 
 /** Formats a received value for an error message: numbers as JavaScript prints them, anything else as JSON. */
 export function describe(value: unknown): string {
