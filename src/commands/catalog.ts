@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { emit } from '../output.js';
 import { defaultCatalogPath } from '../paths.js';
-import { catalogJsonSchema } from '../phases/json-schema.js';
-import { invalidCatalogError, loadCatalog } from '../phases/load.js';
-import { validateCatalog } from '../phases/validate.js';
-import { showCatalog, type CatalogValidateResult } from '../phases/summary.js';
+import { catalogJsonSchema } from '../catalog/json-schema.js';
+import { invalidCatalogError, loadCatalog } from '../catalog/load.js';
+import { validateCatalog } from '../catalog/validate.js';
+import { showCatalog, type CatalogValidateResult } from '../catalog/summary.js';
 import {
   renderCatalogShowMarkdown,
   renderCatalogShowTable,

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { compare } from '../model/compare.js';
 import { thresholdsOf } from '../model/plan.js';
 import { emit } from '../output.js';
-import { loadCatalog } from '../phases/load.js';
+import { loadCatalog } from '../catalog/load.js';
 import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
 import type { CommandContext } from './context.js';
 import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog-types.js';
 import { loadSnapshotPriceBook } from '../pricing/load-snapshot.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { seedPriceBook } from '../pricing/seed-book.js';

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import type { Catalog, Phase } from '../model/catalog.js';
+import type { Catalog, Phase } from '../model/catalog-types.js';
 import { phaseForUsers } from '../model/select.js';
 import { thresholdsOf } from '../model/plan.js';
-import { simulate } from '../model/simulate.js';
+import { simulate } from '../model/simulate-result.js';
 import { emit } from '../output.js';
-import { loadCatalog } from '../phases/load.js';
-import { formatProblem } from '../phases/problems.js';
+import { loadCatalog } from '../catalog/load.js';
+import { formatProblem } from '../catalog/problems.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
 import { numberArg } from './args.js';
 import type { CommandContext } from './context.js';

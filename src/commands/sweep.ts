@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { thresholdsOf } from '../model/plan.js';
 import { sweep } from '../model/sweep.js';
 import { emit } from '../output.js';
-import { loadCatalog } from '../phases/load.js';
+import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
 import { numberArg } from './args.js';
 import type { CommandContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { Component, Phase } from './catalog.js';
+import type { Component, Phase } from './catalog-types.js';
 
 /**
  * Availability of n redundant copies, any one of which suffices (parallel composition):

@@ -1,4 +1,4 @@
-import type { Catalog, Phase } from './catalog.js';
+import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';

@@ -1,4 +1,4 @@
-import type { Amount, Component, FormulaScope, Phase } from './catalog.js';
+import type { Amount, Component, FormulaScope, Phase } from './catalog-types.js';
 import { multiplyMoney, roundCents, sumMoney } from './money.js';
 import type { PriceUnit } from './units.js';
 import { InputError } from './input-error.js';

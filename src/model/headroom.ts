@@ -1,4 +1,4 @@
-import type { Catalog, Phase } from './catalog.js';
+import type { Catalog, Phase } from './catalog-types.js';
 import { capacityAt, type Thresholds } from './plan.js';
 
 /** Users beyond which the search stops and reports the phase as unbounded. */

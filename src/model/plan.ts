@@ -1,5 +1,5 @@
 import { phaseAvailability, type AvailabilityResult } from './availability.js';
-import type { Catalog, Component, FormulaScope, Phase, Quantity } from './catalog.js';
+import type { Catalog, Component, FormulaScope, Phase, Quantity } from './catalog-types.js';
 import { evaluateAmount, phaseCost, type CostResult, type PriceLookup } from './cost.js';
 import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';

@@ -1,4 +1,4 @@
-import type { Component, Quantity, Tier } from './catalog.js';
+import type { Component, Quantity, Tier } from './catalog-types.js';
 import { assumed, type Visits } from './workload.js';
 
 /**

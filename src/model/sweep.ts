@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.js';
+import type { Catalog } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { evaluatePlan, type Thresholds } from './plan.js';

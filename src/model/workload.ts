@@ -1,4 +1,4 @@
-import type { Catalog, Phase, Quantity } from './catalog.js';
+import type { Catalog, Phase, Quantity } from './catalog-types.js';
 import type { RequiredAssumption } from './variables.js';
 import { InputError } from './input-error.js';
 

@@ -1,4 +1,4 @@
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog-types.js';
 import { seedPriceKey } from '../model/cost.js';
 import { priceBookFromQuotes, type PriceBook, type PriceQuote } from './price-book.js';
 

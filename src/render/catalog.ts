@@ -1,7 +1,7 @@
 /** Renderers for the `catalog` commands: pure functions of their result objects. */
 import type { RenderOptions } from '../output.js';
-import { formatProblem, type CatalogProblem } from '../phases/problems.js';
-import type { CatalogShowResult, CatalogValidateResult, PhaseSummary } from '../phases/summary.js';
+import { formatProblem, type CatalogProblem } from '../catalog/problems.js';
+import type { CatalogShowResult, CatalogValidateResult, PhaseSummary } from '../catalog/summary.js';
 import { countOf, formatFraction, formatInt, formatUsd } from './format.js';
 import { markdownTable, paint, terminalTable, type Align } from './table.js';
 

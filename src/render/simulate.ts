@@ -1,4 +1,4 @@
-import type { SimulateResult } from '../model/simulate.js';
+import type { SimulateResult } from '../model/simulate-result.js';
 import type { RenderOptions } from '../output.js';
 import { countOf, formatInt, formatMs, formatNumber, formatQuantity, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, unitLabel } from './format.js';
 import { markdownTable, paint, terminalTable, verdict, type Align } from './table.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { CatalogShowResult, CatalogValidateResult } from '../../src/phases/summary.js';
+import type { CatalogShowResult, CatalogValidateResult } from '../../src/catalog/summary.js';
 import { runBinary, STACK_LINE, type RunResult } from './run.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cuenta-plan-catalog-cli-'));

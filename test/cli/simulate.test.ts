@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SimulateResult } from '../../src/model/simulate.js';
+import type { SimulateResult } from '../../src/model/simulate-result.js';
 import { run, runBinary, STACK_LINE } from './run.js';
 
 const json = async (args: string[]) => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, thresholdsOf } from '../../src/model/plan.js';
-import { simulate } from '../../src/model/simulate.js';
-import { loadCatalog } from '../../src/phases/index.js';
+import { simulate } from '../../src/model/simulate-result.js';
+import { loadCatalog } from '../../src/catalog/index.js';
 import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
 import { seedPriceBook } from '../../src/pricing/seed-book.js';
 

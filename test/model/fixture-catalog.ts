@@ -1,4 +1,4 @@
-import type { Catalog, Component, Formula, Phase, Quantity } from '../../src/model/catalog.js';
+import type { Catalog, Component, Formula, Phase, Quantity } from '../../src/model/catalog-types.js';
 import type { PriceLookup } from '../../src/model/cost.js';
 import type { PriceUnit } from '../../src/model/units.js';
 

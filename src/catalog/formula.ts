@@ -8,7 +8,7 @@
  * so the bundled CLI does not pay for the rest of mathjs at start-up.
  */
 import { create, parseDependencies } from 'mathjs/number';
-import type { Formula, FormulaScope } from '../model/catalog.js';
+import type { Formula, FormulaScope } from '../model/catalog-types.js';
 import { levenshtein } from '../pricing/levenshtein.js';
 import { InputError } from '../model/input-error.js';
 

@@ -2,7 +2,7 @@
  * The results of the `catalog` commands: typed, versioned objects built from a Catalog by pure
  * functions. Renderers (src/render/catalog.ts) turn them into text; `--format json` prints them as is.
  */
-import type { Catalog, Component, Phase, QuotedCost, Tier } from '../model/catalog.js';
+import type { Catalog, Component, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
 import type { CatalogProblem } from './problems.js';
 
 export interface ComponentSummary {

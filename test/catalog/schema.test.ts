@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogJsonSchemaText } from '../../src/phases/json-schema.js';
+import { catalogJsonSchemaText } from '../../src/catalog/json-schema.js';
 
 describe('schema/catalog.schema.json', () => {
   it('equals the JSON Schema generated from the zod schema (regenerate: npm run build && node scripts/gen-schema.mjs)', () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { defaultCatalogPath } from '../../src/paths.js';
-import { validateCatalogText, type CatalogValidation } from '../../src/phases/index.js';
+import { validateCatalogText, type CatalogValidation } from '../../src/catalog/index.js';
 
 const text = readFileSync(defaultCatalogPath, 'utf8');
 const base = parse(text) as unknown;

@@ -10,7 +10,7 @@ import {
   validateCatalogFile,
   validateCatalogText,
   type CatalogValidation,
-} from '../../src/phases/index.js';
+} from '../../src/catalog/index.js';
 
 const fixtures = new URL('../fixtures/catalogs/', import.meta.url);
 const fixture = (name: string) => new URL(name, fixtures).pathname;

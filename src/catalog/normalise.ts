@@ -19,7 +19,7 @@ import type {
   Provenance,
   SettingValue,
   Source,
-} from '../model/catalog.js';
+} from '../model/catalog-types.js';
 import { FORMULA_VARIABLES } from '../model/variables.js';
 import { compileFormula } from './formula.js';
 import { formatPath, type PathSegment, type ProblemList } from './problems.js';

@@ -2,7 +2,7 @@
  * Stage 5: rules that relate several fields — what a schema cannot say. Each rule reports through
  * `problems` with the path of the field to fix; none throws.
  */
-import type { Catalog, Phase } from '../model/catalog.js';
+import type { Catalog, Phase } from '../model/catalog-types.js';
 import { FORMULA_VARIABLES, REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { levenshtein } from '../pricing/levenshtein.js';
 import { FORMULA_FUNCTIONS } from './formula.js';

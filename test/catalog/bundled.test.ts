@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Component, Phase } from '../../src/model/catalog.js';
+import type { Catalog, Component, Phase } from '../../src/model/catalog-types.js';
 import { REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
 import { defaultCatalogPath, defaultSnapshotPath } from '../../src/paths.js';
-import { formatProblem, snapshotPriceKeys, validateCatalog } from '../../src/phases/index.js';
-import { showCatalog } from '../../src/phases/summary.js';
+import { formatProblem, snapshotPriceKeys, validateCatalog } from '../../src/catalog/index.js';
+import { showCatalog } from '../../src/catalog/summary.js';
 
 const validation = validateCatalog(defaultCatalogPath);
 const catalog = validation.catalog as Catalog;

@@ -1,6 +1,6 @@
 import { readCached } from '../cache.js';
 import { UserError } from '../errors.js';
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
 import { normaliseCatalog } from './normalise.js';
 import { snapshotPriceKeys } from './price-keys.js';

@@ -1,6 +1,6 @@
 /**
  * The catalog as the engine sees it: validated, normalised, formulas compiled.
- * `src/phases/` turns `data/phases.yaml` into this shape; the engine never reads YAML.
+ * `src/catalog/` turns `data/phases.yaml` into this shape; the engine never reads YAML.
  * Names are camelCase here; the YAML uses snake_case for the same fields.
  */
 

@@ -1,4 +1,4 @@
-import type { Catalog, Phase } from './catalog.js';
+import type { Catalog, Phase } from './catalog-types.js';
 import type { ComponentCost, CostResult, PriceLookup, PricedLine } from './cost.js';
 import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo, usdText } from './money.js';

@@ -3,7 +3,7 @@
  * count and cost formula is evaluated there, so a formula that goes negative, divides by zero or overflows,
  * or a request path with no instance, is reported at its line now instead of failing `simulate` later.
  */
-import type { Catalog, Component } from '../model/catalog.js';
+import type { Catalog, Component } from '../model/catalog-types.js';
 import { evaluateAmount } from '../model/cost.js';
 import { InputError } from '../model/input-error.js';
 import { formulaScopes, thresholdsOf } from '../model/plan.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Formula } from '../../src/model/catalog.js';
-import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/phases/formula.js';
+import type { Formula } from '../../src/model/catalog-types.js';
+import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/catalog/formula.js';
 
 const known = new Set(['users', 'concurrent_users', 'instance_hours', 'x', 'y']);
 

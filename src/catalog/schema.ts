@@ -6,7 +6,7 @@
  * several fields (ranges contiguous, min ≤ max, sums, formulas) live in ./rules.ts.
  */
 import * as z from 'zod';
-import type { ComponentKind, Source, Tier } from '../model/catalog.js';
+import type { ComponentKind, Source, Tier } from '../model/catalog-types.js';
 import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
 import { ASSUMPTION_NAME } from './names.js';

@@ -3,7 +3,7 @@
  *   read (size, empty, binary) → YAML (syntax, aliases) → schema (zod) → normalise (formulas) → rules.
  * A stage runs only when the one before it produced no errors; warnings never stop it.
  */
-import type { Catalog } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog-types.js';
 import { writeCached } from '../cache.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
 import { snapshotPriceKeys } from './price-keys.js';
