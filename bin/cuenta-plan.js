@@ -2,14 +2,16 @@
 // Loads the bundled CLI (dist/cli.cjs) with V8's code cache (dist/cli.cache, written by `npm run build`),
 // so a run does not parse and compile the whole bundle again. A cache from another Node.js version is
 // rejected by V8 and the bundle is simply compiled as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// CommonJS (bin/package.json): an ES module entry point makes Node load its ES module loader first, which
+// costs a bare start-up several milliseconds.
+'use strict';
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-const cacheFile = fileURLToPath(new URL('../dist/cli.cache', import.meta.url));
+const bundle = join(__dirname, '..', 'dist', 'cli.cjs');
+const cacheFile = join(__dirname, '..', 'dist', 'cli.cache');
 
 let source;
 try {
@@ -27,10 +29,25 @@ try {
 
 const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 const script = new vm.Script(wrapper, { filename: bundle, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 
 if (process.env.CUENTA_PLAN_WRITE_CODE_CACHE === '1') {
-  process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
+  process.once('beforeExit', () => {
+    // The build asks for the cache; an install that cannot be written (read-only, another owner) keeps
+    // working without it, so the failure is one line, not a crash.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch (error) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing to remove, or it cannot be removed either.
+      }
+      process.stderr.write(`cuenta-plan: the code cache ${cacheFile} was not written (${error.code ?? error.message}); start-up is only slower\n`);
+    }
+  });
 }
-module.exports.run();
+cli.exports.run();

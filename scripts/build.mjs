@@ -1,29 +1,113 @@
 // Builds dist/cli.cjs, one bundle of the CLI, and dist/cli.cache, V8's code cache for it.
-// Start-up is most of a CLI's time: one file instead of hundreds of modules, and compiled code read
-// from the cache instead of parsed again, keep `cuenta-plan` within 2.5× a bare `node -e 0`.
+// Start-up is most of a CLI's time, so the build does every piece of work a run would otherwise repeat:
+//  - checks the bundled catalog and price snapshot with the full validators and bakes the checked data
+//    into the bundle (scripts/check-bundled.ts, src/build-info.ts): no run parses their YAML or loads zod;
+//  - makes the heavy modules load on first use (lazyModules below), so a command pays only for what it runs;
+//  - compiles the bundle once and stores V8's code cache, so a run does not parse and compile it again.
+// bench/startup.mjs measures the result against a bare `node -e 0`.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { lazyModules } from './lazy-modules.mjs';
 
-rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
+const require = createRequire(import.meta.url);
+
+/**
+ * Imports that load on first use instead of when the bundle starts (scripts/lazy-modules.mjs): the parsers
+ * and validators only a catalog's or snapshot's first check needs, node:crypto (only the cache of a user's
+ * catalogs hashes), node:child_process (commander needs it only for external subcommands) and the AWS SDK
+ * clients (only the live paths need them). A lazy module must not be used at the top level of a module
+ * the common commands load: test/cli/startup.test.ts checks what `simulate` loads.
+ */
+const LAZY_PACKAGES = /^(yaml|zod|mathjs(\/number)?|@aws-sdk\/.+)$/;
+const LAZY_BUILTINS = /^(node:)?(crypto|child_process)$/;
+/** Source modules that use a lazy package at their top level (zod schemas built on import). */
+const LAZY_SOURCES = new Set(['src/pricing/snapshot-schema.ts'].map((file) => resolve(file)));
+
+const common = {
   bundle: true,
   platform: 'node',
   // CommonJS so that bin/cuenta-plan.js can compile it with vm.Script and V8's code cache.
   format: 'cjs',
   target: 'node20',
+  logLevel: 'warning',
   // Smaller to parse at every start; identifiers are kept so a bug report's stack trace stays readable.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  logLevel: 'warning',
+};
+/** src/paths.ts finds data/ from the module's URL, i.e. from the bundle's file in dist/. */
+const moduleUrl = {
   define: { 'import.meta.url': '__cpModuleUrl' },
   banner: { js: "const __cpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
 
-// Run one representative command so the cache holds the functions a run compiles, not just the top level.
+/**
+ * chalk's colour detection (its `#supports-color`) runs at import and loads node:tty (~4 ms); cuenta-plan
+ * never uses it: every renderer passes the level it decided (src/render/table.ts), so it is left out.
+ */
+function noColorDetection() {
+  return {
+    name: 'no-color-detection',
+    setup(b) {
+      b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+        loader: 'js',
+        contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n',
+      }));
+    },
+  };
+}
+
+/** Runs the full validators on the bundled data (scripts/check-bundled.ts) and returns the checked data. */
+async function checkBundledData() {
+  // Built into dist/ so that src/paths.ts finds data/ from it as it does from the CLI's bundle.
+  const file = resolve('dist/check-bundled.cjs');
+  await build({ ...common, ...moduleUrl, entryPoints: ['scripts/check-bundled.ts'], outfile: file });
+  try {
+    const result = require(file).checkBundledData();
+    if (!result.ok) {
+      console.error(`build: the bundled catalog does not pass its own checks:\n  ${result.problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    return result.checked;
+  } catch (error) {
+    console.error(`build: the bundled data does not pass its own checks: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist');
+const checked = await checkBundledData();
+
+// The build id is a digest of the bundle, computed with a placeholder of the same length in its place.
+const placeholder = 'cuenta-plan-build-id:'.padEnd(64, '?');
+const bundled = await build({
+  ...common,
+  ...moduleUrl,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+  write: false,
+  define: { ...moduleUrl.define, 'globalThis.__CUENTA_PLAN_BUILD__': JSON.stringify({ id: placeholder, checked }) },
+  plugins: [
+    lazyModules({ packages: LAZY_PACKAGES, builtins: LAZY_BUILTINS, sources: LAZY_SOURCES, srcDir: 'src', outDir: 'dist/lazy', esbuild: common }),
+    noColorDetection(),
+  ],
+});
+const text = bundled.outputFiles[0].text;
+if (text.split(placeholder).length !== 2) throw new Error('build: the build id placeholder must occur exactly once in the bundle');
+const id = createHash('sha256').update(text).digest('hex');
+writeFileSync('dist/cli.cjs.tmp', text.replace(placeholder, id));
+renameSync('dist/cli.cjs.tmp', 'dist/cli.cjs');
+
+// Run the most common command so the code cache holds the functions a run compiles, not just the top
+// level. It takes the fast path (the checked bundled data), so the parsers stay out of the cache.
 const warm = spawnSync(process.execPath, ['bin/cuenta-plan.js', 'simulate', '--users', '50000'], {
   env: { ...process.env, CUENTA_PLAN_WRITE_CODE_CACHE: '1', CUENTA_PLAN_NO_CACHE: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,30 +1,29 @@
 /**
- * A content-addressed cache of checked input: data that passed validation is stored as JSON, keyed by a
- * kind ("catalog", "snapshot"), the SHA-256 of its text and a stamp of the code that checked it. A later
- * run with the same text and the same build skips the parsers and validators (the `yaml` parser needs
- * ~90 ms cold on the bundled 50 KB catalog, and loading zod ~20 ms) — most of the CLI's start-up budget.
- * A catalog read from the cache is still normalised and its rules still run.
+ * A content-addressed cache of checked input that is not bundled (a user's catalog or price snapshot):
+ * data that passed validation is stored as JSON, keyed by a kind ("catalog", "snapshot"), the text it
+ * came from, what else the check depended on (`context`, e.g. the price keys) and the build that
+ * checked it. A later run with the same text, context and build skips the parsers and validators.
+ * (The bundled files need no cache: the build checked them, see src/build-info.ts.)
+ *
+ * Each entry is verified before use: its first line is a SHA-256 digest of the build id, kind, context,
+ * source text and the stored JSON, so an entry edited by hand, truncated or left by another build is
+ * rejected and the full validation runs.
  *
  * Location: $CUENTA_PLAN_CACHE_DIR, else $XDG_CACHE_HOME/cuenta-plan, else ~/.cache/cuenta-plan.
- * CUENTA_PLAN_NO_CACHE=1 turns it off. Any failure to read or write is silent: the slow path is correct.
+ * CUENTA_PLAN_NO_CACHE=1 turns it off; so does running from the sources. Any failure to read or write
+ * is silent: the slow path is correct.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { version } from './version.js';
+import { buildId } from './build-info.js';
+import { pruneStaleTemps } from './temp-files.js';
 
-const FORMAT = 1;
-
-/**
- * Running from the sources (tests, ts-node) rather than the one-file bundle: the stamp below cannot see
- * edits to the other modules that check the data, so the cache is off there.
- */
-const fromSources = /[\\/]cache\.[cm]?[jt]s$/.test(fileURLToPath(import.meta.url));
+const FORMAT = 2;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (fromSources) return undefined;
+  if (buildId === undefined) return undefined;
   if (env.CUENTA_PLAN_NO_CACHE && env.CUENTA_PLAN_NO_CACHE !== '0') return undefined;
   if (env.CUENTA_PLAN_CACHE_DIR) return env.CUENTA_PLAN_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'cuenta-plan');
@@ -35,56 +34,47 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   }
 }
 
-let stamp: string | undefined;
-/** Identifies the code that checked the data (the bundle's size and mtime): a rebuild invalidates the cache. */
-function codeStamp(): string {
-  if (stamp === undefined) {
-    let fileStamp = '';
-    try {
-      const stat = statSync(fileURLToPath(import.meta.url));
-      fileStamp = `${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      fileStamp = 'unknown';
-    }
-    stamp = `${FORMAT}:${version}:${fileStamp}`;
-  }
-  return stamp;
-}
-
 export type CacheKind = 'catalog' | 'snapshot';
 
-function entryPath(dir: string, kind: CacheKind, text: string): string {
-  const key = createHash('sha256').update(codeStamp()).update('\0').update(text).digest('hex');
+/** SHA-256 over the parts, each ended by a NUL so that no two splits of the same bytes collide. */
+function digest(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+function entryPath(dir: string, kind: CacheKind, text: string, context: string): string {
+  const key = digest([`${FORMAT}`, buildId ?? '', kind, context, text]);
   return join(dir, `${kind}-${key.slice(0, 32)}.json`);
 }
 
-interface Entry<T> {
-  format: number;
-  stamp: string;
-  data: T;
-}
+const entryDigest = (kind: CacheKind, text: string, context: string, json: string): string =>
+  digest([`${FORMAT}`, buildId ?? '', kind, context, text, json]);
 
-/** The checked data cached for this kind, exact text and build, if any. */
-export function readCached<T extends object>(kind: CacheKind, text: string, dir: string | undefined = cacheDir()): T | undefined {
+/** The checked data cached for this kind, exact text, context and build, if any and intact. */
+export function readCached<T extends object>(kind: CacheKind, text: string, context: string, dir: string | undefined = cacheDir()): T | undefined {
   if (!dir) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryPath(dir, kind, text), 'utf8')) as Entry<T>;
-    if (entry.format !== FORMAT || entry.stamp !== codeStamp() || typeof entry.data !== 'object' || entry.data === null) return undefined;
-    return entry.data;
+    const entry = readFileSync(entryPath(dir, kind, text, context), 'utf8');
+    const newline = entry.indexOf('\n');
+    const json = entry.slice(newline + 1);
+    if (newline < 0 || entry.slice(0, newline) !== entryDigest(kind, text, context, json)) return undefined;
+    const data = JSON.parse(json) as unknown;
+    return typeof data === 'object' && data !== null ? (data as T) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Stores data that passed every check with no problem; atomic (temp file + rename); silent on failure. */
-export function writeCached<T extends object>(kind: CacheKind, text: string, data: T, dir: string | undefined = cacheDir()): void {
+/** Stores data that passed every check; atomic (temp file + rename); silent on failure. */
+export function writeCached<T extends object>(kind: CacheKind, text: string, context: string, data: T, dir: string | undefined = cacheDir()): void {
   if (!dir) return;
-  const path = entryPath(dir, kind, text);
+  const path = entryPath(dir, kind, text, context);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     ensureDir(dir);
-    const entry: Entry<T> = { format: FORMAT, stamp: codeStamp(), data };
-    writeFileSync(tmp, JSON.stringify(entry));
+    const json = JSON.stringify(data);
+    writeFileSync(tmp, `${entryDigest(kind, text, context, json)}\n${json}`);
     renameSync(tmp, path);
     prune(dir, kind);
   } catch {
@@ -100,11 +90,14 @@ export function writeCached<T extends object>(kind: CacheKind, text: string, dat
 const KEEP_PER_KIND = 8;
 
 function prune(dir: string, kind: CacheKind): void {
-  const entries = readdirSync(dir)
+  const names = readdirSync(dir);
+  const entries = names
     .filter((name) => name.startsWith(`${kind}-`) && name.endsWith('.json'))
     .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const stale of entries.slice(KEEP_PER_KIND)) rmSync(stale.path, { force: true });
+  // Temp files of runs killed between writing and renaming.
+  pruneStaleTemps(dir, names, (name) => /^(catalog|snapshot)-[0-9a-f]+\.json\.\d+\.tmp$/.test(name));
 }
 
 /**

@@ -1,13 +1,11 @@
-import { readCached } from '../cache.js';
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { normaliseCatalog } from './normalise.js';
+import { catalogFromChecked, findCheckedCatalog } from './checked.js';
 import { snapshotPriceKeys } from './price-keys.js';
 import { formatProblem, ProblemList, type CatalogProblem } from './problems.js';
 import { readCatalogText } from './read.js';
-import { checkRules } from './rules.js';
-import type { CatalogFile } from './schema.js';
+import type { RuleOptions } from './rules.js';
 import { validateCatalogText } from './validate.js';
 
 export interface LoadedCatalog {
@@ -42,9 +40,10 @@ const loaded = new Map<string, LoadedCatalog>();
 /**
  * Loads a catalog: the given path, or the bundled data/phases.yaml.
  *
- * Fast path: a text that passed every check before with this build is in the cache (src/cache.ts) as
- * checked data; it is normalised and its rules run again, without the YAML parser and zod (~100 ms cold).
- * Otherwise the full validator (./validate.ts) checks it and caches it if it is clean.
+ * Fast path: a text already checked with this build and these price keys — the bundled catalog as the
+ * build checked it, or a user's catalog in the verified cache (./checked.ts) — is only normalised again,
+ * without the YAML parser, zod or the formula parser. Otherwise the full validator (./validate.ts)
+ * checks it and caches it if it has no error.
  * @throws UserError listing every problem when the catalog has errors (exit 2)
  */
 export function loadCatalog(path: string = defaultCatalogPath): LoadedCatalog {
@@ -54,29 +53,31 @@ export function loadCatalog(path: string = defaultCatalogPath): LoadedCatalog {
   const problems = new ProblemList(name);
   const read = readCatalogText(path, problems);
   if (!read.ok) throw invalidCatalogError({ file: name, errors: problems.errors, warnings: problems.warnings, stage: 'read' });
-  const result = fromCache(read.text, name) ?? validate(read.text, name);
+  const options = ruleOptions();
+  const result = fromChecked(read.text, name, options) ?? validate(read.text, name, options);
   loaded.set(path, result);
   return result;
 }
 
-function fromCache(text: string, name: string): LoadedCatalog | undefined {
-  const cached = readCached<CatalogFile>('catalog', text);
-  if (!cached) return undefined;
-  const problems = new ProblemList(name);
+/** The rules' options: the snapshot's price keys, or none when the snapshot cannot be loaded (its own error). */
+function ruleOptions(): RuleOptions {
+  const keys = snapshotPriceKeys();
+  return keys ? { priceKeys: keys } : {};
+}
+
+function fromChecked(text: string, name: string, options: RuleOptions): LoadedCatalog | undefined {
+  const checked = findCheckedCatalog(text, options);
+  if (!checked) return undefined;
   try {
-    const catalog = normaliseCatalog(cached, problems, { deferFormulas: true });
-    const keys = snapshotPriceKeys();
-    if (problems.items.length === 0) checkRules(cached, catalog, problems, keys ? { priceKeys: keys } : {});
-    // Any problem at all (the price snapshot may have changed): the full path reports it with its position.
-    return problems.items.length === 0 ? { catalog, warnings: [], file: name } : undefined;
+    const result = catalogFromChecked(checked, name);
+    return result && { ...result, file: name };
   } catch {
-    return undefined; // a malformed cache entry: the full path decides
+    return undefined; // checked data the code no longer understands: the full path decides
   }
 }
 
-function validate(text: string, name: string): LoadedCatalog {
-  const keys = snapshotPriceKeys();
-  const validation = validateCatalogText(text, name, keys ? { priceKeys: keys, cache: true } : { cache: true });
+function validate(text: string, name: string, options: RuleOptions): LoadedCatalog {
+  const validation = validateCatalogText(text, name, { ...options, cache: true });
   if (!validation.catalog) throw invalidCatalogError(validation);
   return { catalog: validation.catalog, warnings: validation.warnings, file: validation.file };
 }

@@ -4,8 +4,8 @@
  * A stage runs only when the one before it produced no errors; warnings never stop it.
  */
 import type { Catalog } from '../model/catalog-types.js';
-import { writeCached } from '../cache.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
+import { cacheCheckedCatalog } from './checked.js';
 import { snapshotPriceKeys } from './price-keys.js';
 import { reportZodIssues } from './issues.js';
 import { normaliseCatalog } from './normalise.js';
@@ -14,7 +14,7 @@ import { decodeCatalogBytes, readCatalogText } from './read.js';
 import { parseCatalogYaml } from './yaml.js';
 import { checkEvaluation } from './dry-run.js';
 import { checkRules, type RuleOptions } from './rules.js';
-import { catalogFileSchema } from './schema.js';
+import { catalogFileSchema, type CatalogFile } from './schema.js';
 
 export type ValidationStage = 'read' | 'yaml' | 'schema' | 'formulas' | 'rules' | 'dry run';
 
@@ -22,6 +22,8 @@ export interface CatalogValidation {
   file: string;
   /** The normalised catalog, when there are no errors. */
   catalog?: Catalog;
+  /** The schema-checked file the catalog was normalised from, when there are no errors (for caches of checked data). */
+  data?: CatalogFile;
   errors: CatalogProblem[];
   warnings: CatalogProblem[];
   /** The stage that found the first errors, or "rules" when all ran. */
@@ -29,14 +31,14 @@ export interface CatalogValidation {
 }
 
 export interface ValidateOptions extends RuleOptions {
-  /** Store a catalog that passes every check in the content-addressed cache (src/cache.ts): the CLI does, tests need not. */
+  /** Store a catalog that passes with no error in the cache of checked data (./checked.ts): the CLI does, tests need not. */
   cache?: boolean;
 }
 
 /** File-level problems first, then by position; the sort is stable, so rules keep their order on one line. */
 const byPosition = (a: CatalogProblem, b: CatalogProblem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
-function finish(file: string, problems: ProblemList, stage: ValidationStage, catalog?: Catalog): CatalogValidation {
+function finish(file: string, problems: ProblemList, stage: ValidationStage, catalog?: Catalog, data?: CatalogFile): CatalogValidation {
   const result: CatalogValidation = {
     file,
     errors: problems.errors.sort(byPosition),
@@ -44,6 +46,7 @@ function finish(file: string, problems: ProblemList, stage: ValidationStage, cat
     stage,
   };
   if (catalog && !problems.hasErrors) result.catalog = catalog;
+  if (data && !problems.hasErrors) result.data = data;
   return result;
 }
 
@@ -81,8 +84,8 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   checkRules(checked.data, catalog, problems, options);
   if (problems.hasErrors) return finish(file, problems, 'rules');
   checkEvaluation(catalog, problems);
-  if (options.cache && problems.items.length === 0) writeCached('catalog', text, checked.data);
-  return finish(file, problems, 'dry run', catalog);
+  if (options.cache && !problems.hasErrors) cacheCheckedCatalog(text, checked.data, problems.warnings, options);
+  return finish(file, problems, 'dry run', catalog, checked.data);
 }
 
 /** The name problems and reports give a catalog: the bundled one relative to the package, others as given. */

@@ -1,3 +1,4 @@
+import { groupedDecimal } from './decimal-text.js';
 import { InputError } from './input-error.js';
 /**
  * Money arithmetic without float artefacts (no `63.849999999999994`, no `0.30000000000000004`).
@@ -72,10 +73,8 @@ export function roundPerUser(usd: number): number {
   return roundTo(usd, 4);
 }
 
-const USD_TEXT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** Money as people read it, to the cent with separators: 4179.37 → "$4,179.37", -22.5 → "-$22.50". */
 export function usdText(usd: number): string {
-  const text = USD_TEXT.format(Math.abs(usd));
+  const text = groupedDecimal(Math.abs(usd), 2);
   return usd < 0 && text !== '0.00' ? `-$${text}` : `$${text}`;
 }

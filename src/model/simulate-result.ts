@@ -1,6 +1,7 @@
 import type { Catalog, Phase } from './catalog-types.js';
 import type { ComponentCost, CostResult, PriceLookup, PricedLine } from './cost.js';
 import { headroom, type Headroom } from './headroom.js';
+import { groupedDecimal } from './decimal-text.js';
 import { roundCents, roundPerUser, roundTo, usdText } from './money.js';
 import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
 import { assumptionsFor } from './workload.js';
@@ -168,11 +169,11 @@ function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headro
   const failing = plan.checks.filter((check) => check.kind === 'capacity' && !check.pass).map((check) => check.name);
   if (plan.exhausted) {
     messages.push(
-      `phase ${plan.phase.id} is exhausted at ${plan.users.toLocaleString('en-US')} users (${failing.join(', ')}): start migrating` +
+      `phase ${plan.phase.id} is exhausted at ${groupedDecimal(plan.users, 0, 3)} users (${failing.join(', ')}): start migrating` +
         (servedBy === null ? '; no other phase serves this load either' : `; phase ${servedBy} serves it`),
     );
   } else if (!plan.capacityOk) {
-    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${plan.users.toLocaleString('en-US')} users: ${failing.join(', ')}`);
+    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${groupedDecimal(plan.users, 0, 3)} users: ${failing.join(', ')}`);
   }
   if (plan.cost.budget.status === 'over') {
     const { minUsd, maxUsd } = plan.cost.budget;
@@ -184,7 +185,7 @@ function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headro
     );
   }
   if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {
-    messages.push(`less than 20% headroom: the phase serves at most ${headroomResult.maxUsers.toLocaleString('en-US')} users`);
+    messages.push(`less than 20% headroom: the phase serves at most ${groupedDecimal(headroomResult.maxUsers, 0, 3)} users`);
   }
   return messages;
 }
@@ -210,8 +211,8 @@ export function simulate(input: SimulateInput): SimulateResult {
     const perMinute = (tier.arrivalPerInstancePerS / tier.visitsPerRequest) * 60;
     if (perMinute <= cap) continue;
     warnings.push(
-      `${tier.id}: at its maximum of ${tier.instances.max} instances each takes ${Math.round(perMinute).toLocaleString('en-US')} requests/min, ` +
-        `over the scaling rule's ${cap.toLocaleString('en-US')}/min (CPU ${roundTo(tier.utilization * 100, 1)}%): ` +
+      `${tier.id}: at its maximum of ${tier.instances.max} instances each takes ${groupedDecimal(Math.round(perMinute), 0, 3)} requests/min, ` +
+        `over the scaling rule's ${groupedDecimal(cap, 0, 3)}/min (CPU ${roundTo(tier.utilization * 100, 1)}%): ` +
         `raise the maximum or the rule's threshold`,
     );
   }

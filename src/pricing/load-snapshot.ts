@@ -1,5 +1,6 @@
 /** The one piece of I/O in src/pricing: read a snapshot file and hand it to the pure book. */
 import { readFileSync } from 'node:fs';
+import { checkedAtBuild } from '../build-info.js';
 import { readCached, writeCached } from '../cache.js';
 import { defaultSnapshotPath, displayPath } from '../paths.js';
 import { InvalidPriceSnapshotError } from './errors.js';
@@ -8,8 +9,9 @@ import { parsePriceSnapshot, type PriceSnapshot } from './snapshot-schema.js';
 
 /**
  * Loads the bundled snapshot (data/pricing/aws-us-east-1.json) or the given file. A text this build has
- * checked before is taken from the cache (src/cache.ts) without running the schema; otherwise the
- * schema checks it, and a clean one is cached.
+ * checked — the bundled snapshot as the build checked it (src/build-info.ts), or an entry of the verified
+ * cache (src/cache.ts) — is used without running the schema (nor loading zod); otherwise the schema
+ * checks it, and a valid one is cached.
  * @throws InvalidPriceSnapshotError when the file cannot be read, is not JSON, or is not a valid snapshot.
  */
 export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): SnapshotPriceBook {
@@ -24,6 +26,9 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
 /** Books already loaded in this process, by path: a run reads the catalog's price keys and then prices with the same book. */
 const loaded = new Map<string, SnapshotPriceBook>();
 
+/** A snapshot's check depends on its text alone. */
+const NO_CONTEXT = '';
+
 function load(file: string): SnapshotPriceBook {
   const origin = file === defaultSnapshotPath ? displayPath(file) : file;
   let text: string;
@@ -33,7 +38,7 @@ function load(file: string): SnapshotPriceBook {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidPriceSnapshotError(file, `cannot read the price snapshot: ${reason}`);
   }
-  const checked = readCached<PriceSnapshot>('snapshot', text);
+  const checked = checkedAtBuild<PriceSnapshot>('snapshot', text, NO_CONTEXT) ?? readCached<PriceSnapshot>('snapshot', text, NO_CONTEXT);
   if (checked) return bookFromSnapshot(checked, origin);
   let json: unknown;
   try {
@@ -43,6 +48,6 @@ function load(file: string): SnapshotPriceBook {
     throw new InvalidPriceSnapshotError(file, `the price snapshot is not valid JSON: ${reason}`);
   }
   const snapshot = parsePriceSnapshot(json, origin);
-  writeCached('snapshot', text, snapshot);
+  writeCached('snapshot', text, NO_CONTEXT, snapshot);
   return bookFromSnapshot(snapshot, origin);
 }

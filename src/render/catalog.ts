@@ -2,14 +2,14 @@
 import type { RenderOptions } from '../output.js';
 import { formatProblem, type CatalogProblem } from '../catalog/problems.js';
 import type { CatalogShowResult, CatalogValidateResult, PhaseSummary } from '../catalog/summary.js';
+import { groupedDecimal } from '../model/decimal-text.js';
 import { countOf, formatFraction, formatInt, formatUsd } from './format.js';
 import { markdownTable, paint, terminalTable, type Align } from './table.js';
 
 type Rows = { head: string[]; rows: string[][]; align: Align[] };
 
 /** Per-user money with 2 to 4 decimals, as the document's cost-per-user table writes it: $0.25, $0.0335. */
-export const formatUsdPerUserShort = (usd: number): string =>
-  `$${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(usd)}`;
+export const formatUsdPerUserShort = (usd: number): string => `$${groupedDecimal(usd, 2, 4)}`;
 
 const usdRange = (r: { min: number; max: number }) => `${formatUsd(r.min)}–${formatUsd(r.max)}`;
 const intRange = (r: { min: number; max: number }) => `${formatInt(r.min)}–${formatInt(r.max)}`;

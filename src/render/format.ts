@@ -3,24 +3,20 @@
  * so the same value looks the same in a table, in markdown and in a warning.
  */
 
+import { groupedDecimal } from '../model/decimal-text.js';
 import { usdText } from '../model/money.js';
-
-const grouped = (decimals: number) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-const PER_USER = grouped(4);
-const INT = grouped(0);
 
 /** Money to the cent with thousands separators: 63.849999999999994 → "$63.85", -22.5 → "-$22.50". */
 export const formatUsd = usdText;
 
 /** Per-user money to 4 decimals: 0.0196 → "$0.0196". */
-export const formatUsdPerUser = (usd: number): string => `$${PER_USER.format(usd)}`;
+export const formatUsdPerUser = (usd: number): string => `$${groupedDecimal(usd, 4)}`;
 
 /** Whole numbers with separators: 50000 → "50,000". */
-export const formatInt = (n: number): string => INT.format(n);
+export const formatInt = (n: number): string => groupedDecimal(n, 0);
 
 /** A number with a fixed count of decimals and separators: (1234.5, 1) → "1,234.5". */
-export const formatNumber = (n: number, decimals: number): string => grouped(decimals).format(n);
+export const formatNumber = (n: number, decimals: number): string => groupedDecimal(n, decimals);
 
 /** A fraction as a percent: (0.7, 1) → "70.0%". */
 export const formatFraction = (fraction: number, decimals = 1): string => `${formatNumber(fraction * 100, decimals)}%`;
