@@ -23,6 +23,8 @@ export function buildProgram(io: Io): Command {
     .option('--out <file>', 'write the output to FILE (atomically; `-` is stdout) instead of stdout')
     .option('--no-color', 'no ANSI colours (also: NO_COLOR=1 in the environment)')
     .showHelpAfterError('(run with --help for usage and examples)')
+    // Subcommands copy this when they are created (below), so every command's --help lists the global options.
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'after',
       `

@@ -1,20 +1,34 @@
 import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from './errors.js';
+import { pruneStaleTemps } from './temp-files.js';
+
+const ELSEWHERE = 'write it somewhere else';
 
 const reasons: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
+  EACCES: `permission denied; ${ELSEWHERE}`,
+  EPERM: `permission denied; ${ELSEWHERE}`,
+  EROFS: `the file system is read-only; ${ELSEWHERE}`,
   ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the name is too long',
 };
 
-function describe(error: unknown): string {
+/**
+ * Why a write failed, in words, without the errno text or the temp file's name. A code not listed (say,
+ * EINVAL from a special file system) is named in parentheses so that it can still be looked up.
+ * @param folder the folder the file goes in: ENOENT there means it takes no new files (/proc, /sys)
+ */
+function describe(error: unknown, folder: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  if (code && reasons[code]) return reasons[code];
+  if (code === 'ENOENT') return `${folder} does not take new files; ${ELSEWHERE}`;
+  return code ? `the system refused the write (${code}); ${ELSEWHERE}` : String(error);
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
@@ -45,13 +59,16 @@ export function writeFileAtomic(path: string, text: string): void {
       writeFileSync(target, text);
       return;
     } catch (error) {
-      throw new UserError(`cannot write --out ${path}: ${describe(error)}`);
+      throw new UserError(`cannot write --out ${path}: ${describe(error, dirname(path))}`);
     }
   }
   const folder = dirname(target);
   if (!statOrUndefined(folder)?.isDirectory()) {
     throw new UserError(`cannot write --out ${path}: the folder ${dirname(path)} does not exist; create it first`);
   }
+  // Temp files of runs killed between writing and renaming, for this same file.
+  const stale = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.\\d+\\.tmp$`);
+  pruneStaleTemps(folder, undefined, (name) => stale.test(name));
   const tmp = join(folder, `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
@@ -63,8 +80,12 @@ export function writeFileAtomic(path: string, text: string): void {
     if (existing) chmodSync(tmp, existing.mode & 0o7777);
     renameSync(tmp, target);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write --out ${path}: ${describe(error)}`);
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // Left behind: the next write to this file prunes it.
+    }
+    throw new UserError(`cannot write --out ${path}: ${describe(error, dirname(path))}`);
   }
 }

@@ -27,9 +27,13 @@ export async function run(args: string[], env: Record<string, string> = {}): Pro
 
 export const binPath = fileURLToPath(new URL('../../bin/cuenta-plan.js', import.meta.url));
 
-/** Runs the built binary as a user would (`npm test` builds first). */
-export function runBinary(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
-  const child = spawnSync(process.execPath, [binPath, ...args], {
+/**
+ * Runs the built binary as a user would (`npm test` builds first).
+ * @param options.bin another copy of the binary (see install-copy.ts)
+ * @param options.node options for node itself, before the script
+ */
+export function runBinary(args: string[], options: { cwd?: string; env?: Record<string, string>; bin?: string; node?: string[] } = {}): RunResult {
+  const child = spawnSync(process.execPath, [...(options.node ?? []), options.bin ?? binPath, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     encoding: 'utf8',
