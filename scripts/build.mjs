@@ -1,7 +1,7 @@
 // Builds dist/cli.cjs, one bundle of the CLI, and dist/cli.cache, V8's code cache for it.
 // Start-up is most of a CLI's time, so the build does every piece of work a run would otherwise repeat:
-//  - checks the bundled catalog and price snapshot with the full validators and bakes the checked data
-//    into the bundle (scripts/check-bundled.ts, src/build-info.ts): no run parses their YAML or loads zod;
+//  - checks the bundled catalog and price snapshot with the full validators and writes the checked data
+//    to dist/checked/ (scripts/check-bundled.ts, src/build-info.ts): no run parses their YAML or loads zod;
 //  - makes the heavy modules load on first use (lazyModules below), so a command pays only for what it runs;
 //  - compiles the bundle once and stores V8's code cache, so a run does not parse and compile it again.
 // bench/startup.mjs measures the result against a bare `node -e 0`.
@@ -18,12 +18,12 @@ const require = createRequire(import.meta.url);
 /**
  * Imports that load on first use instead of when the bundle starts (scripts/lazy-modules.mjs): the parsers
  * and validators only a catalog's or snapshot's first check needs, node:crypto (only the cache of a user's
- * catalogs hashes), node:child_process (commander needs it only for external subcommands) and the AWS SDK
- * clients (only the live paths need them). A lazy module must not be used at the top level of a module
- * the common commands load: test/cli/startup.test.ts checks what `simulate` loads.
+ * catalogs hashes), node:os (only to find that cache), node:child_process (commander needs it only for
+ * external subcommands) and the AWS SDK clients (only the live paths need them). A lazy module must not
+ * be used at the top level of a module the common commands load: test/cli/startup.test.ts checks.
  */
 const LAZY_PACKAGES = /^(yaml|zod|mathjs(\/number)?|@aws-sdk\/.+)$/;
-const LAZY_BUILTINS = /^(node:)?(crypto|child_process)$/;
+const LAZY_BUILTINS = /^(node:)?(crypto|child_process|os)$/;
 /** Source modules that use a lazy package at their top level (zod schemas built on import). */
 const LAZY_SOURCES = new Set(['src/pricing/snapshot-schema.ts'].map((file) => resolve(file)));
 
@@ -73,7 +73,7 @@ async function checkBundledData() {
       console.error(`build: the bundled catalog does not pass its own checks:\n  ${result.problems.join('\n  ')}`);
       process.exit(1);
     }
-    return result.checked;
+    return result;
   } catch (error) {
     console.error(`build: the bundled data does not pass its own checks: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
@@ -84,7 +84,7 @@ async function checkBundledData() {
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
-const checked = await checkBundledData();
+const { checked, sources } = await checkBundledData();
 
 // The build id is a digest of the bundle, computed with a placeholder of the same length in its place.
 const placeholder = 'cuenta-plan-build-id:'.padEnd(64, '?');
@@ -94,7 +94,7 @@ const bundled = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
   write: false,
-  define: { ...moduleUrl.define, 'globalThis.__CUENTA_PLAN_BUILD__': JSON.stringify({ id: placeholder, checked }) },
+  define: { ...moduleUrl.define, 'globalThis.__CUENTA_PLAN_BUILD__': JSON.stringify({ id: placeholder }) },
   plugins: [
     lazyModules({ packages: LAZY_PACKAGES, builtins: LAZY_BUILTINS, sources: LAZY_SOURCES, srcDir: 'src', outDir: 'dist/lazy', esbuild: common }),
     noColorDetection(),
@@ -105,6 +105,12 @@ if (text.split(placeholder).length !== 2) throw new Error('build: the build id p
 const id = createHash('sha256').update(text).digest('hex');
 writeFileSync('dist/cli.cjs.tmp', text.replace(placeholder, id));
 renameSync('dist/cli.cjs.tmp', 'dist/cli.cjs');
+// The bundled files as the build checked them (src/build-info.ts): their exact bytes, to compare with at
+// run time, and the checked data, in ASCII (\u escapes) so that Node reads it into a one-byte string.
+mkdirSync('dist/checked');
+for (const [kind, bytes] of Object.entries(sources)) writeFileSync(`dist/checked/${kind}.source`, bytes);
+const checkedJson = JSON.stringify({ build: id, checked }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync('dist/checked/checked.json', checkedJson);
 
 // Run the most common command so the code cache holds the functions a run compiles, not just the top
 // level. It takes the fast path (the checked bundled data), so the parsers stay out of the cache.

@@ -1,8 +1,8 @@
 /**
  * The build-time check of the bundled data files (scripts/build.mjs bundles and runs it): the price
- * snapshot and the catalog go through the full validators once, here, and the checked data is baked
- * into the CLI's bundle (src/build-info.ts), so that no run pays for YAML, zod or the formula parser
- * to use them — the first run in a fresh CI container included.
+ * snapshot and the catalog go through the full validators once, here, and the checked data goes to
+ * dist/checked/ (src/build-info.ts), so that no run pays for YAML, zod or the formula parser to
+ * use them — the first run in a fresh CI container included.
  */
 import { readFileSync } from 'node:fs';
 import type { CheckedAtBuild, CheckedKind } from '../src/build-info.js';
@@ -14,12 +14,16 @@ import { validateCatalogText } from '../src/catalog/validate.js';
 import { defaultCatalogPath, defaultSnapshotPath, displayPath } from '../src/paths.js';
 import { parsePriceSnapshot } from '../src/pricing/snapshot-schema.js';
 
-export type CheckResult = { ok: true; checked: Record<CheckedKind, CheckedAtBuild> } | { ok: false; problems: string[] };
+/** The build's findings: per kind, the checked data and the exact bytes it was checked from. */
+export type CheckResult =
+  | { ok: true; checked: Record<CheckedKind, CheckedAtBuild>; sources: Record<CheckedKind, Buffer> }
+  | { ok: false; problems: string[] };
 
 export function checkBundledData(): CheckResult {
   // The snapshot is read as load-snapshot.ts reads it; its own errors throw with the file and field named.
-  const snapshotText = readFileSync(defaultSnapshotPath, 'utf8');
-  const snapshot = parsePriceSnapshot(JSON.parse(snapshotText) as unknown, displayPath(defaultSnapshotPath));
+  const snapshotBytes = readFileSync(defaultSnapshotPath);
+  const snapshot = parsePriceSnapshot(JSON.parse(snapshotBytes.toString('utf8')) as unknown, displayPath(defaultSnapshotPath));
+  const catalogBytes = readFileSync(defaultCatalogPath);
 
   const name = displayPath(defaultCatalogPath);
   const read = new ProblemList(name);
@@ -34,8 +38,9 @@ export function checkBundledData(): CheckResult {
   return {
     ok: true,
     checked: {
-      catalog: { text: text.text, context: ruleContext(options), json: JSON.stringify(checkedCatalogOf(validation.data, validation.warnings)) },
-      snapshot: { text: snapshotText, context: '', json: JSON.stringify(snapshot) },
+      catalog: { context: ruleContext(options), data: checkedCatalogOf(validation.data, validation.warnings) },
+      snapshot: { context: '', data: snapshot },
     },
+    sources: { catalog: catalogBytes, snapshot: snapshotBytes },
   };
 }

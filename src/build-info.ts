@@ -1,52 +1,72 @@
 /**
- * What scripts/build.mjs bakes into the bundle: the build's identity (a digest of the bundle) and the
- * bundled data files (data/phases.yaml, data/pricing/aws-us-east-1.json) as the build's full validators
- * checked them. Both are absent when running from the sources (tests), where nothing checked earlier
- * can be trusted to match the code.
+ * What scripts/build.mjs leaves for the CLI: the build's identity (a digest of the bundle, baked into
+ * it) and, in dist/checked/, the bundled data files (data/phases.yaml, data/pricing/aws-us-east-1.json)
+ * as the build's full validators checked them. Both are ignored when running from the sources (tests),
+ * where nothing checked earlier can be trusted to match the code.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 declare global {
   /** Replaced by scripts/build.mjs (esbuild `define`, so never a real global); undefined in the sources. */
-  var __CUENTA_PLAN_BUILD__: BuildInfo | undefined;
+  var __CUENTA_PLAN_BUILD__: { id: string } | undefined;
 }
+
+/** Identifies the bundle: a rebuild with any change gets another id. Undefined in the sources. */
+export const buildId: string | undefined = globalThis.__CUENTA_PLAN_BUILD__?.id;
 
 export type CheckedKind = 'catalog' | 'snapshot';
 
-/** A bundled file as the build checked it. */
+/** What the build checked of one file: dist/checked/<kind>.source holds the file's exact bytes. */
 export interface CheckedAtBuild {
-  /** The file's exact text. */
-  text: string;
   /** What else the check depended on (for the catalog, the price keys it was checked against). */
   context: string;
-  /** The checked data as JSON, parsed on first use. */
-  json: string;
+  /** The checked data. */
+  data: unknown;
 }
 
-export interface BuildInfo {
-  id: string;
-  checked: Readonly<Record<CheckedKind, CheckedAtBuild>>;
+/** dist/checked/checked.json: what the build checked, and which build it was. */
+export interface CheckedFile {
+  build: string;
+  checked: Record<CheckedKind, CheckedAtBuild>;
 }
 
-// Referenced once: the build inlines the data at each reference.
-const info: BuildInfo | undefined = globalThis.__CUENTA_PLAN_BUILD__;
+/** dist/checked/ is beside the bundle (dist/cli.cjs) as it is beside this module's build output. */
+const checkedDir = (name: string) => fileURLToPath(new URL(`../dist/checked/${name}`, import.meta.url));
 
-/** Identifies the bundle: a rebuild with any change gets another id. Undefined in the sources. */
-export const buildId: string | undefined = info?.id;
+let file: CheckedFile | null | undefined;
+function checkedFile(): CheckedFile | undefined {
+  if (file === undefined) {
+    file = null;
+    try {
+      const parsed = JSON.parse(readFileSync(checkedDir('checked.json'), 'utf8')) as CheckedFile;
+      if (parsed.build === buildId) file = parsed;
+    } catch {
+      // Missing or unreadable: every file is validated in full, as from the sources.
+    }
+  }
+  return file ?? undefined;
+}
 
-const parsed = new Map<CheckedKind, unknown>();
+/** The file's bytes when they are exactly those the build checked, else undefined (size first: cheap). */
+function sameBytes(kind: CheckedKind, path: string): boolean {
+  try {
+    const source = checkedDir(`${kind}.source`);
+    if (statSync(path).size !== statSync(source).size) return false;
+    return readFileSync(path).equals(readFileSync(source));
+  } catch {
+    return false;
+  }
+}
 
 /**
- * The data the build checked for this kind, if `text` is exactly the text it checked, in the same
- * `context`. Comparing the text itself costs ~0.1 ms for the 55 KB catalog; a digest would need
- * node:crypto, which takes longer to load than the comparison (see bench/startup.mjs).
+ * The data the build checked for this kind, if the file at `path` has exactly the bytes the build
+ * checked, and the check's `context` is the same. Comparing the bytes costs microseconds; a digest
+ * would need node:crypto, which takes milliseconds to load (bench/startup.mjs), and decoding the text
+ * would cost more than comparing it.
  */
-export function checkedAtBuild<T>(kind: CheckedKind, text: string, context: string): T | undefined {
-  const entry = info?.checked[kind];
-  if (!entry || entry.text !== text || entry.context !== context) return undefined;
-  let data = parsed.get(kind);
-  if (data === undefined) {
-    data = JSON.parse(entry.json) as unknown;
-    parsed.set(kind, data);
-  }
-  return data as T;
+export function checkedAtBuild<T>(kind: CheckedKind, path: string, context: string): T | undefined {
+  if (buildId === undefined || !sameBytes(kind, path)) return undefined;
+  const entry = checkedFile()?.checked[kind];
+  return entry && entry.context === context ? (entry.data as T) : undefined;
 }

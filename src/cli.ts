@@ -7,6 +7,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { reportError, EXIT } from './errors.js';
 import { FORMATS, type Io } from './output.js';
+import { processIo } from './process-io.js';
 import { version } from './version.js';
 
 /** Builds the command tree. Each command module registers itself; this file only wires them. */
@@ -69,22 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function processIo(): Io {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
-  };
-}
-
 /** The entry point bin/cuenta-plan.js calls. */
 export async function run(): Promise<void> {
-  // A reader that stops early (`| head`) closes the pipe: that is not an error worth a trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

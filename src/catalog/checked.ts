@@ -1,8 +1,8 @@
 /**
  * A catalog's checked data: what a full validation leaves for later runs so they skip YAML, zod and the
  * formula parser. It comes from the build (the bundled catalog, src/build-info.ts) or from the cache of
- * a user's catalogs (src/cache.ts); either way it is only used for the exact text and price keys it was
- * checked with.
+ * a user's catalogs (src/cache.ts); either way it is only used for the exact file or text and the price
+ * keys it was checked with.
  */
 import { checkedAtBuild } from '../build-info.js';
 import { readCached, writeCached } from '../cache.js';
@@ -49,17 +49,19 @@ export function ruleContext(options: RuleOptions): string {
   return options.priceKeys ? `price keys:${[...options.priceKeys].sort().join(' ')}` : 'price keys: unchecked';
 }
 
-/** The checked data for this text and these rule options: the build's, else a verified cache entry. */
-export function findCheckedCatalog(text: string, options: RuleOptions): CheckedCatalog | undefined {
-  const context = ruleContext(options);
-  return checkedAtBuild<CheckedCatalog>('catalog', text, context) ?? readCached<CheckedCatalog>('catalog', text, context);
+/** The build's checked data, when the file at `path` is byte for byte the bundled catalog it checked. */
+export function checkedByBuild(path: string, options: RuleOptions): CheckedCatalog | undefined {
+  return checkedAtBuild<CheckedCatalog>('catalog', path, ruleContext(options));
 }
 
-/** Caches a catalog that passed validation, unless the build already checked this very text. */
+/** The checked data of a verified cache entry for this text and these rule options. */
+export function cachedCatalog(text: string, options: RuleOptions): CheckedCatalog | undefined {
+  return readCached<CheckedCatalog>('catalog', text, ruleContext(options));
+}
+
+/** Caches a catalog that passed validation with no error. */
 export function cacheCheckedCatalog(text: string, data: CatalogFile, warnings: readonly CatalogProblem[], options: RuleOptions): void {
-  const context = ruleContext(options);
-  if (checkedAtBuild('catalog', text, context)) return;
-  writeCached('catalog', text, context, checkedCatalogOf(data, warnings));
+  writeCached('catalog', text, ruleContext(options), checkedCatalogOf(data, warnings));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { catalogFromChecked, findCheckedCatalog } from './checked.js';
+import { cachedCatalog, catalogFromChecked, checkedByBuild, type CheckedCatalog } from './checked.js';
 import { snapshotPriceKeys } from './price-keys.js';
 import { formatProblem, ProblemList, type CatalogProblem } from './problems.js';
 import { readCatalogText } from './read.js';
@@ -40,7 +40,7 @@ const loaded = new Map<string, LoadedCatalog>();
 /**
  * Loads a catalog: the given path, or the bundled data/phases.yaml.
  *
- * Fast path: a text already checked with this build and these price keys — the bundled catalog as the
+ * Fast path: a catalog already checked with this build and these price keys — the bundled file as the
  * build checked it, or a user's catalog in the verified cache (./checked.ts) — is only normalised again,
  * without the YAML parser, zod or the formula parser. Otherwise the full validator (./validate.ts)
  * checks it and caches it if it has no error.
@@ -50,13 +50,17 @@ export function loadCatalog(path: string = defaultCatalogPath): LoadedCatalog {
   const known = loaded.get(path);
   if (known) return known;
   const name = path === defaultCatalogPath ? displayPath(path) : path;
+  const options = ruleOptions();
+  const result = fromChecked(checkedByBuild(path, options), name) ?? loadText(path, name, options);
+  loaded.set(path, result);
+  return result;
+}
+
+function loadText(path: string, name: string, options: RuleOptions): LoadedCatalog {
   const problems = new ProblemList(name);
   const read = readCatalogText(path, problems);
   if (!read.ok) throw invalidCatalogError({ file: name, errors: problems.errors, warnings: problems.warnings, stage: 'read' });
-  const options = ruleOptions();
-  const result = fromChecked(read.text, name, options) ?? validate(read.text, name, options);
-  loaded.set(path, result);
-  return result;
+  return fromChecked(cachedCatalog(read.text, options), name) ?? validate(read.text, name, options);
 }
 
 /** The rules' options: the snapshot's price keys, or none when the snapshot cannot be loaded (its own error). */
@@ -65,8 +69,7 @@ function ruleOptions(): RuleOptions {
   return keys ? { priceKeys: keys } : {};
 }
 
-function fromChecked(text: string, name: string, options: RuleOptions): LoadedCatalog | undefined {
-  const checked = findCheckedCatalog(text, options);
+function fromChecked(checked: CheckedCatalog | undefined, name: string): LoadedCatalog | undefined {
   if (!checked) return undefined;
   try {
     const result = catalogFromChecked(checked, name);

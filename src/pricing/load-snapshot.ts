@@ -31,6 +31,8 @@ const NO_CONTEXT = '';
 
 function load(file: string): SnapshotPriceBook {
   const origin = file === defaultSnapshotPath ? displayPath(file) : file;
+  const checkedByBuild = checkedAtBuild<PriceSnapshot>('snapshot', file, NO_CONTEXT);
+  if (checkedByBuild) return bookFromSnapshot(checkedByBuild, origin);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -38,7 +40,7 @@ function load(file: string): SnapshotPriceBook {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidPriceSnapshotError(file, `cannot read the price snapshot: ${reason}`);
   }
-  const checked = checkedAtBuild<PriceSnapshot>('snapshot', text, NO_CONTEXT) ?? readCached<PriceSnapshot>('snapshot', text, NO_CONTEXT);
+  const checked = readCached<PriceSnapshot>('snapshot', text, NO_CONTEXT);
   if (checked) return bookFromSnapshot(checked, origin);
   let json: unknown;
   try {
