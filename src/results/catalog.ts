@@ -4,7 +4,7 @@
  * described by the JSON Schema meta-schema; wrapping it in a versioned result would stop editors reading it.
  */
 import * as z from 'zod';
-import { count, flag, int, lazy, num, resultHeader, text } from './common.js';
+import { count, flag, int, lazy, nullableNum, nullableText, num, resultHeader, text } from './common.js';
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
@@ -45,7 +45,8 @@ const quoted = () =>
       provider: text('Provider named by the row'),
       note: text('Where in the document').optional(),
     })
-    .describe("The document's cost-table row");
+    .nullable()
+    .describe("The document's cost-table row; null when the document quotes no price for it");
 
 const component = () =>
   z.strictObject({
@@ -54,9 +55,9 @@ const component = () =>
     kind: text('Component kind (compute, database, cache, …)'),
     provider: text('Provider'),
     serves: z.array(z.enum(['edge', 'gateway', 'lb', 'app', 'cache', 'db'])).describe('Request path roles it serves'),
-    instance: text('"t3.medium (2 vCPU, 4 GB)"; null without an instance spec').nullable(),
+    instance: nullableText('"t3.medium (2 vCPU, 4 GB)"; null without an instance spec'),
     count: text('"2", "2–10 (desired 3, CPU 70 %)", or "=formula"'),
-    quoted: quoted().nullable(),
+    quoted: quoted(),
     inCostTable: flag("True when the component is a row of the document's cost table"),
     priceKeys: z.array(z.string()).describe('Price keys of its cost lines'),
   });
@@ -73,7 +74,7 @@ const phase = () =>
         latencyPercentile: num('Latency percentile (95 = P95)'),
         latencyTargetMs: num('Latency target, ms'),
         availabilityPercent: num('Availability target, percent'),
-        errorRate: num('Error-rate target, a fraction').nullable(),
+        errorRate: nullableNum('Error-rate target, a fraction'),
       })
       .describe('Service-level objectives'),
     budgetUsd: range('monthly budget, USD').describe('Budget range'),

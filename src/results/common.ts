@@ -21,6 +21,8 @@ export const fraction = (description: string) => z.number().min(0).max(1).descri
 export const text = (description: string) => z.string().describe(description);
 export const flag = (description: string) => z.boolean().describe(description);
 export const nullableNum = (description: string) => z.number().nullable().describe(description);
+export const nullableInt = (description: string) => z.int().nullable().describe(description);
+export const nullableText = (description: string) => z.string().nullable().describe(description);
 
 /** The two fields every result starts with: which command wrote it, and the version of its shape. */
 export function resultHeader<C extends string, V extends number>(command: C, version: V) {

@@ -1,7 +1,7 @@
 /** The JSON result of `cuenta-plan compare` (src/model/compare.ts builds it). */
 import * as z from 'zod';
 import { COMPARE_SCHEMA_VERSION } from '../model/compare.js';
-import { findingsField, flag, int, lazy, pricingFields, resultHeader, text } from './common.js';
+import { findingsField, flag, int, lazy, nullableInt, pricingFields, resultHeader, text } from './common.js';
 
 const better = z.enum(['lower', 'higher']).nullable().describe('Which direction is better; null for figures that are neither');
 
@@ -33,7 +33,7 @@ export const compareResultSchema = lazy(() =>
             better,
             values: z.array(z.number().nullable()).describe('One value per phase; null where the model has no finite value'),
             deltas: z.array(z.number().nullable()).describe("value − the first phase's value"),
-            best: int('The phase id with the better value; null on a tie or when `better` is null').nullable(),
+            best: nullableInt('The phase id with the better value; null on a tie or when `better` is null'),
           }),
         )
         .describe('One row per metric'),

@@ -94,7 +94,7 @@ export const queueMvaResultSchema = lazy(() =>
         .array(
           z.strictObject({
             name: text('Station name, as given to --station'),
-            utilization: fraction('Per-server utilisation X·D/m; null for a delay station').nullable(),
+            utilization: z.number().min(0).max(1).nullable().describe('Per-server utilisation X·D/m; null for a delay station'),
             queueLength: num('Mean number at the station').min(0),
             residenceTime: seconds('Time spent at the station per interaction'),
           }),

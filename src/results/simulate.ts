@@ -1,7 +1,7 @@
 /** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
 import * as z from 'zod';
 import { SIMULATE_SCHEMA_VERSION } from '../model/simulate-result.js';
-import { count, findingsField, flag, fraction, int, lazy, nullableNum, num, pricingFields, resultHeader, text } from './common.js';
+import { count, findingsField, flag, fraction, int, lazy, nullableInt, nullableNum, nullableText, num, pricingFields, resultHeader, text } from './common.js';
 
 const tierRole = z.enum(['edge', 'gateway', 'lb', 'app', 'cache', 'db']);
 const source = z.enum(['seed', 'assumption', 'aws', 'measured', 'derived']);
@@ -95,7 +95,7 @@ export const simulateResultSchema = lazy(() =>
           exhausted: flag('True when a tier cannot keep up even at its maximum size: start migrating'),
           overBudget: flag("True when the monthly cost is above the phase's budget"),
           availabilityShort: flag('True when expected availability is below the target'),
-          servedBy: int('A phase that serves N within its capacity checks when this one does not').nullable(),
+          servedBy: nullableInt('A phase that serves N within its capacity checks when this one does not'),
           messages: z.array(z.string()).describe('The status in sentences'),
         })
         .describe('Verdict'),
@@ -177,8 +177,8 @@ export const simulateResultSchema = lazy(() =>
         .describe('Cost'),
       headroom: z
         .strictObject({
-          maxUsers: int('Most users the phase serves within its SLOs and alert thresholds').nullable(),
-          headroomUsers: int('maxUsers − users (negative past the limit)').nullable(),
+          maxUsers: nullableInt('Most users the phase serves within its SLOs and alert thresholds'),
+          headroomUsers: nullableInt('maxUsers − users (negative past the limit)'),
           headroomPercent: nullableNum('(maxUsers / users − 1) × 100'),
           limitedBy: z.array(z.string()).describe('Checks that fail just past maxUsers'),
           unbounded: flag('True when the search found no limit'),
@@ -190,7 +190,7 @@ export const simulateResultSchema = lazy(() =>
             name: text('Assumption name as in the catalog'),
             value: num('Its value'),
             source: source.describe('Where the number comes from'),
-            note: text('Why this value, or where in the document').nullable(),
+            note: nullableText('Why this value, or where in the document'),
             scope: z.enum(['catalog', 'phase']).describe('phase: the phase overrides the catalog-wide value'),
           }),
         )
