@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { queueMvaRenderers, queueSizeRenderers, queueUslRenderers } from '../../src/render/queue.js';
+import type { QueueMvaResult } from '../../src/results/queue.js';
 import { runBinary, STACK_LINE } from './run.js';
 
 // End-to-end: spawns the built binary (`npm run build` first; `npm test` does it). Expected numbers come from
@@ -210,5 +212,50 @@ describe('cuenta-plan queue --help', () => {
     expect(result.stdout).toMatch(/Examples?:\n\s+\$ cuenta-plan queue /);
     expect(result.stdout).toMatch(/second|erlang|throughput/);
     expect(result.stdout).toMatch(/JSON: \{/);
+  });
+});
+
+describe('queue renderers (pure: result and options in, text out)', () => {
+  const plain = { color: false };
+
+  it('size: an infeasible answer says so in words, in the table and in markdown', () => {
+    const renderers = queueSizeRenderers({ arrivalRate: 100, serviceTime: 0.05, percentile: 95, target: 0.1, maxUtilization: 0.7 });
+    const result = {
+      schemaVersion: 1,
+      command: 'queue size',
+      servers: null,
+      serversForLatency: null,
+      serversForUtilization: 8,
+      feasible: false,
+      percentileAtServers: null,
+    } as const;
+    const table = renderers.table(result, plain);
+    expect(table).toMatch(/^Sizing M\/M\/c: λ = 100\/s, S = 50 ms, P95 < 100 ms, utilisation ≤ 70%\n/);
+    expect(table).toMatch(/servers\s+│\s+infeasible/);
+    expect(table).toMatch(/fewest for P95 < 100 ms\s+│\s+none \(see below\)/);
+    expect(table).toMatch(/feasible\s+│\s+no: the service time alone exceeds the target/);
+    expect(renderers.md(result, plain)).toContain('| P95 response at that size | — |');
+  });
+
+  it('mva: a delay station shows "delay" for its utilisation; the title carries N, Z, X and R', () => {
+    const renderers = queueMvaRenderers({ users: 4, thinkTime: 1 });
+    const result: QueueMvaResult = {
+      schemaVersion: 1,
+      command: 'queue mva',
+      throughput: 2,
+      responseTime: 1,
+      stations: [{ name: 'cdn', utilization: null, queueLength: 1, residenceTime: 0.5 }],
+    };
+    const md = renderers.md(result, plain);
+    expect(md).toMatch(/^\*\*Closed network, 4 users, think time 1 s: throughput 2\/s, response time 1 s\*\*/);
+    expect(md).toContain('| cdn | delay | 1 | 500 ms |');
+  });
+
+  it('usl: no peak when β = 0', () => {
+    const result = { schemaVersion: 1, command: 'queue usl', alpha: 0.05, beta: 0, gamma: 100, peakConcurrency: null, peakThroughput: null } as const;
+    const md = queueUslRenderers({ file: 'm.csv' }).md(result, plain);
+    expect(md).toMatch(/^\*\*USL fit of m\.csv\*\*/);
+    expect(md).toContain('| peak concurrency √((1−α)/β) | none (β = 0: no peak) |');
+    expect(md).toContain('| peak throughput | — |');
   });
 });
