@@ -4,7 +4,7 @@
  * described by the JSON Schema meta-schema; wrapping it in a versioned result would stop editors reading it.
  */
 import * as z from 'zod';
-import { count, flag, int, lazy, nullableNum, nullableText, num, resultHeader, text } from './common.js';
+import { count, flag, int, lazy, nullableNum, nullableText, num, resultHeader, text, tierRole } from './common.js';
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
@@ -54,7 +54,7 @@ const component = () =>
     name: text('Component name'),
     kind: text('Component kind (compute, database, cache, …)'),
     provider: text('Provider'),
-    serves: z.array(z.enum(['edge', 'gateway', 'lb', 'app', 'cache', 'db'])).describe('Request path roles it serves'),
+    serves: z.array(tierRole()).describe('Request path roles it serves'),
     instance: nullableText('"t3.medium (2 vCPU, 4 GB)"; null without an instance spec'),
     count: text('"2", "2–10 (desired 3, CPU 70 %)", or "=formula"'),
     quoted: quoted(),

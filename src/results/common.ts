@@ -32,6 +32,9 @@ export function resultHeader<C extends string, V extends number>(command: C, ver
   };
 }
 
+/** The request-path roles a component or tier serves (src/model/catalog-types.ts `Tier`). */
+export const tierRole = () => z.enum(['edge', 'gateway', 'lb', 'app', 'cache', 'db']);
+
 /** The price book a result was priced with. */
 export const pricingFields = {
   book: text('Name of the price book (seed, snapshot, live)'),

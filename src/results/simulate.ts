@@ -1,16 +1,15 @@
 /** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
 import * as z from 'zod';
 import { SIMULATE_SCHEMA_VERSION } from '../model/simulate-result.js';
-import { count, findingsField, flag, fraction, int, lazy, nullableInt, nullableNum, nullableText, num, pricingFields, resultHeader, text } from './common.js';
+import { count, findingsField, flag, fraction, int, lazy, nullableInt, nullableNum, nullableText, num, pricingFields, resultHeader, text, tierRole } from './common.js';
 
-const tierRole = z.enum(['edge', 'gateway', 'lb', 'app', 'cache', 'db']);
 const source = z.enum(['seed', 'assumption', 'aws', 'measured', 'derived']);
 
 const tier = () =>
   z.strictObject({
     id: text('Station id: the component id, or component.writer / component.readers for a database with replicas'),
     component: text('Catalog component this tier belongs to'),
-    roles: z.array(tierRole).describe('Request path roles the tier serves'),
+    roles: z.array(tierRole()).describe('Request path roles the tier serves'),
     autoscaled: flag('True when the engine sizes the tier within its scaling bounds'),
     delay: flag('True for a pure delay station (serverless: no queueing)'),
     instances: z
