@@ -5,9 +5,9 @@
 // A command runs in bash from the repository root, with stderr merged into stdout as a terminal shows them,
 // `cuenta-plan` (or `npx cuenta-plan`) being the built bin/cuenta-plan.js, and NO_COLOR=1. Pipes, `cat` and
 // `; echo "exit $?"` therefore work. An output whose last line is "…" keeps only as many lines as it shows.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,30 +32,64 @@ function shimFolder() {
   return folder;
 }
 
+/** Runs one example; resolves to what a terminal would show, trailing blank space trimmed. */
 function runExample(command, shim) {
-  const child = spawnSync('bash', ['-c', `exec 2>&1\n${command.replaceAll('npx cuenta-plan', 'cuenta-plan')}`], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { PATH: `${shim}:${process.env.PATH}`, NO_COLOR: '1' },
-    timeout: 60_000,
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', `exec 2>&1\n${command.replaceAll('npx cuenta-plan', 'cuenta-plan')}`], {
+      cwd: root,
+      env: { PATH: `${shim}:${process.env.PATH}`, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', (error) => reject(new Error(`cannot run example "${command}": ${error.message}`)));
+    child.on('close', () => resolve(Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '')));
   });
-  if (child.error) throw new Error(`cannot run example "${command}": ${child.error.message}`);
-  return child.stdout.replace(/\s+$/, '');
 }
 
-function refreshSegment(segment, shim) {
+/** Runs every command, a few at a time (each is a separate Node process, mostly start-up). */
+async function runAll(commands, shim) {
+  const queue = [...new Set(commands)];
+  const outputs = new Map();
+  const worker = async () => {
+    for (let command = queue.shift(); command !== undefined; command = queue.shift()) {
+      outputs.set(command, await runExample(command, shim));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, availableParallelism()) }, worker));
+  return outputs;
+}
+
+const CONSOLE_BLOCK = /```console\n([\s\S]*?)```/g;
+
+/** A block may hold several `$ ` commands, separated by a blank line. */
+function segmentsOf(body) {
+  return body.split(/^(?=\$ )/m).filter((segment) => segment.trim() !== '');
+}
+
+function commandOf(segment) {
+  return segment.split('\n', 1)[0].slice(2);
+}
+
+/** The example re-shown with its fresh output; an output ending in a "…" line keeps as many lines as it shows. */
+function refreshSegment(segment, outputs) {
   const [first, ...shown] = segment.replace(/\n+$/, '').split('\n');
-  const fresh = runExample(first.slice(2), shim).split('\n');
+  const fresh = outputs.get(commandOf(segment)).split('\n');
   const truncated = shown.at(-1) === '…';
   const lines = truncated ? [...fresh.slice(0, shown.length - 1), '…'] : fresh;
   return [first, ...lines].join('\n');
 }
 
-/** Refreshes every ```console block; a block may hold several `$ ` commands, separated by a blank line. */
-export function refresh(text, shim) {
-  return text.replace(/```console\n([\s\S]*?)```/g, (_block, body) => {
-    const segments = body.split(/^(?=\$ )/m).filter((segment) => segment.trim() !== '');
-    return `\`\`\`console\n${segments.map((segment) => refreshSegment(segment, shim)).join('\n\n')}\n\`\`\``;
+/** Every command in the ```console blocks of a text. */
+export function exampleCommands(text) {
+  return [...text.matchAll(CONSOLE_BLOCK)].flatMap(([, body]) => segmentsOf(body).map(commandOf));
+}
+
+/** The text with each ```console block's outputs replaced by the ones in `outputs` (command → output). */
+export function refresh(text, outputs) {
+  return text.replace(CONSOLE_BLOCK, (_block, body) => {
+    const segments = segmentsOf(body).map((segment) => refreshSegment(segment, outputs));
+    return `\`\`\`console\n${segments.join('\n\n')}\n\`\`\``;
   });
 }
 
@@ -69,16 +103,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   const shim = shimFolder();
   try {
-    for (const file of documentFiles()) {
-      const path = join(root, file);
-      const current = readFileSync(path, 'utf8');
-      const updated = refresh(current, shim);
+    const texts = new Map(documentFiles().map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+    const outputs = await runAll([...texts.values()].flatMap(exampleCommands), shim);
+    for (const [file, current] of texts) {
+      const updated = refresh(current, outputs);
       if (updated === current) continue;
       if (check) {
         console.error(`${file} is stale from line ${firstDifferentLine(current, updated)}: run npm run docs`);
         process.exitCode = 1;
       } else {
-        writeFileSync(path, updated);
+        writeFileSync(join(root, file), updated);
         console.log(`${file}: examples refreshed`);
       }
     }
