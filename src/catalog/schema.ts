@@ -364,7 +364,7 @@ function buildCatalogFileSchema() {
         )
         .optional(),
     })
-    .describe('A cuenta-plan phase catalog (see the README, "The catalog")');
+    .describe('A cuenta-plan phase catalog (see docs/catalog.md)');
 }
 
 let built: ReturnType<typeof buildCatalogFileSchema> | undefined;

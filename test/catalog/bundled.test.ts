@@ -1,6 +1,6 @@
 /**
  * The bundled catalog (data/phases.yaml) against the document it encodes
- * (../shared/seed/000_ad7f83112c39a733.txt, "Documento de Escalabilidad - Cuenta Conmigo").
+ * (docs/plan-cuenta-conmigo.md, "Documento de Escalabilidad - Cuenta Conmigo", copied as is).
  * Expected figures are copied from the document's tables, not from the catalog.
  */
 import { readFileSync } from 'node:fs';
