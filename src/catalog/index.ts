@@ -1,6 +1,14 @@
 /** Public surface of src/catalog: the catalog loader, validator, JSON Schema and formula compiler. */
 export { loadCatalog, invalidCatalogError, type LoadedCatalog } from './load.js';
-export { validateCatalog, validateCatalogFile, validateCatalogText, checkedCatalogFromCache, type CatalogValidation, type ValidationStage } from './validate.js';
+export {
+  validateCatalog,
+  validateCatalogFile,
+  validateCatalogText,
+  checkedCatalogFromCache,
+  type CatalogValidation,
+  type ValidateOptions,
+  type ValidationStage,
+} from './validate.js';
 export { catalogToJson, catalogFromJson } from './catalog-json.js';
 export { formatProblem, type CatalogProblem, type Severity } from './problems.js';
 export { catalogSchema, DEFAULT_REGION, type Catalog, type CatalogFile } from './schema.js';

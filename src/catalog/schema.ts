@@ -230,7 +230,8 @@ function buildCatalogSchema() {
     .transform(({ count, scaling: autoscaling, ...rest }, ctx) => {
       if (count !== undefined && autoscaling !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['scaling'], message: 'give either count (a fixed number of instances) or scaling (autoscaled), not both', input: autoscaling });
-      } else if (count === undefined && autoscaling === undefined) {
+      } else if (count === undefined && autoscaling === undefined && ctx.issues.length === 0) {
+        // (An unknown key is reported already and may be the count misspelt: one problem is enough.)
         ctx.addIssue({ code: 'custom', message: 'give count (a fixed number of instances, e.g. count: 1) or scaling ({ min, max, target_cpu })', input: rest });
       }
       const rule: CountRule = autoscaling
