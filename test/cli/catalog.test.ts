@@ -161,7 +161,7 @@ describe('cuenta-plan catalog validate', () => {
         expect(result.stderr).not.toMatch(STACK_LINE);
       }
     });
-  });
+  }, 120_000); // 18 runs of the binary: ~32 s on the shared 2-core machine, before and after the catalog rewrite
 });
 
 describe('--prices FILE: a price book of your own, for another region', () => {
