@@ -1,5 +1,5 @@
 /**
- * Catalog problems as data: every stage (read, YAML, schema, formulas, rules) returns these instead of
+ * Catalog problems as data: every stage (read, YAML, schema, rules, dry run) returns these instead of
  * throwing, so `catalog validate` can list them all and tests can assert on them.
  */
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
