@@ -9,8 +9,7 @@
  */
 import * as z from 'zod';
 import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
-import { PRICE_UNITS } from '../model/units.js';
-import { parseUnit } from '../model/units.js';
+import { parseUnit, PRICE_UNITS } from '../model/units.js';
 import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
 import { camelKeys } from './camel.js';
@@ -43,7 +42,7 @@ export const DEFAULT_HOURS_PER_MONTH = 730;
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** A strict object whose output has camelCase keys: the one mapping from YAML names to engine names. */
-function record<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+function camelObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape).transform(camelKeys);
 }
 
@@ -165,7 +164,7 @@ function buildCatalogSchema() {
   /** Normalised: CPU in vCPUs (500m → 0.5), memory in GiB (1Gi → 1). */
   const containerSize = z.strictObject({ cpu: k8sCpu, memory: k8sMemory }).transform((s) => ({ vcpus: parseCpu(s.cpu), memoryGb: parseMemoryGib(s.memory) }));
 
-  const instance = record({
+  const instance = camelObject({
     type: text.describe('instance type as the price book names it, e.g. t3.medium, db.r6g.large'),
     vcpus: positive().describe('vCPUs of one instance (the servers of its queue)'),
     memory_gb: positive(),
@@ -197,7 +196,7 @@ function buildCatalogSchema() {
     })
     .transform(({ price, ...line }) => ({ priceKey: price, ...camelKeys(line) }));
 
-  const quoted = record({
+  const quoted = camelObject({
     usd: nonNegative().describe('monthly USD as the document quotes it'),
     label: text.describe("the row's label in the document"),
     provider: text,
@@ -216,7 +215,7 @@ function buildCatalogSchema() {
       instance: instance.optional(),
       count: amount(wholeNonNegative()).optional().describe('a fixed count: a number or a formula (give count or scaling)'),
       scaling: scaling.optional(),
-      database: record({
+      database: camelObject({
         readers: wholeNonNegative().describe('read replicas beside the writer'),
         failover: z.enum(['automatic', 'manual']).optional().describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),
       }).optional(),
@@ -247,21 +246,21 @@ function buildCatalogSchema() {
       return { ...camelKeys(rest), count: rule };
     });
 
-  const region = record({
+  const region = camelObject({
     id: id('region'),
     role: z.enum(['primary', 'secondary', 'backup', 'additional']),
     provider: z.string().optional(),
     note: note.optional(),
   });
 
-  const phase = record({
+  const phase = camelObject({
     id: wholeNonNegative().describe('phase number, ascending from 0'),
     name: text,
     summary: z.string().default(''),
     users: range(wholeNonNegative(), 'users in the month this phase serves'),
     concurrent_users: sourcedRange(nonNegative(), 'concurrent users at the daily peak, from the bottom to the top of the user range'),
-    slo: record({
-      latency: record({
+    slo: camelObject({
+      latency: camelObject({
         percentile: z.number().gt(0, 'must be above 0').lt(100, 'must be below 100 (e.g. 95)'),
         target_ms: positive(),
         source: source.optional(),
@@ -279,28 +278,28 @@ function buildCatalogSchema() {
     components: z.array(component).min(1, 'a phase needs at least one component'),
   });
 
-  const commitment = record({
+  const commitment = camelObject({
     term_years: z.union([z.literal(1), z.literal(3)]),
     upfront: z.enum(['none', 'partial', 'all']),
     discount: sourced(fraction(), 'fraction off on-demand (0.4 = 40 % off)'),
   });
 
-  const revenue = record({
+  const revenue = camelObject({
     free_share: sourced(fraction()),
-    premium: record({
+    premium: camelObject({
       note: note.optional(),
-      price_schedule: z.array(record({ from_users: sourced(wholeNonNegative()), usd_per_month: sourced(nonNegative()) })).min(1, 'give at least one price'),
+      price_schedule: z.array(camelObject({ from_users: sourced(wholeNonNegative()), usd_per_month: sourced(nonNegative()) })).min(1, 'give at least one price'),
     }),
-    enterprise: record({
+    enterprise: camelObject({
       usd_per_school_month: sourced(nonNegative()),
       user_share: sourced(fraction()),
       users_per_school: sourced(positive()),
     }),
-    fees: record({ payment_percent: sourced(fraction()), payment_fixed_usd: sourced(nonNegative()) }),
+    fees: camelObject({ payment_percent: sourced(fraction()), payment_fixed_usd: sourced(nonNegative()) }),
     opex_usd_per_month: sourced(nonNegative()),
   });
 
-  const claim = record({
+  const claim = camelObject({
     id: id('claim'),
     text,
     metric: text,
@@ -312,21 +311,21 @@ function buildCatalogSchema() {
     note: note.optional(),
   });
 
-  const discounts = record({
-    reserved: record({ discount: sourced(fraction()), options: z.array(commitment) }),
+  const discounts = camelObject({
+    reserved: camelObject({ discount: sourced(fraction()), options: z.array(commitment) }),
     savings_plans: z.array(commitment),
-    spot: record({
+    spot: camelObject({
       discount: sourced(fraction()),
       interruption_rate: sourced(fraction()),
       max_share: sourced(fraction()),
       on_demand_floor: z.literal('min'),
     }),
-    levers: z.array(record({ id: id('lever'), text, source, note: note.optional() })).default([]),
+    levers: z.array(camelObject({ id: id('lever'), text, source, note: note.optional() })).default([]),
   });
 
-  const migration = record({
+  const migration = camelObject({
     steps: z.array(
-      record({
+      camelObject({
         id: id('step'),
         name: text,
         weeks: sourcedRange(nonNegative(), 'lead time in weeks'),
@@ -336,7 +335,7 @@ function buildCatalogSchema() {
     rollback: z.record(z.string(), z.string()).default({}),
   });
 
-  const alert = record({
+  const alert = camelObject({
     id: id('alert'),
     metric: text,
     threshold: z.number(),
@@ -346,7 +345,7 @@ function buildCatalogSchema() {
     note: note.optional(),
   });
 
-  const kpi = record({
+  const kpi = camelObject({
     id: id('KPI'),
     metric: text,
     comparison: z.enum(COMPARISONS),
@@ -357,10 +356,10 @@ function buildCatalogSchema() {
     note: note.optional(),
   });
 
-  const backups = record({
+  const backups = camelObject({
     point_in_time_recovery: z.boolean(),
     schedules: z.array(
-      record({
+      camelObject({
         id: id('schedule'),
         every_hours: positive(),
         from_phase: wholeNonNegative().optional(),
@@ -384,7 +383,7 @@ function buildCatalogSchema() {
         .optional()
         .describe(`the region the catalog is priced for (default ${DEFAULT_REGION}); its price book must be for the same region`),
       hours_per_month: sourcedNumber(z.number().positive('must be greater than 0').max(744, 'must be at most 744 (31 days)'), 'billing hours per month (AWS: 730)').default(DEFAULT_HOURS_PER_MONTH),
-      document: record({ title: text, version: z.string().optional(), next_review: z.string().optional() }).optional(),
+      document: camelObject({ title: text, version: z.string().optional(), next_review: z.string().optional() }).optional(),
       workload,
       phases: z.array(phase).min(1, 'a catalog needs at least one phase'),
       revenue: optionalSection(revenue, 'revenue plans, fees and opex'),
@@ -392,12 +391,12 @@ function buildCatalogSchema() {
       discounts: optionalSection(discounts, 'reserved, savings-plan and spot discounts'),
       migration: optionalSection(migration, 'migration steps and lead times'),
       alerts: z.array(alert).describe('alert thresholds; the engine checks every plan against cpu_utilization and db_connections_of_pool'),
-      kpis: optionalSection(record({ technical: z.array(kpi), business: z.array(kpi) }), 'KPIs'),
+      kpis: optionalSection(camelObject({ technical: z.array(kpi), business: z.array(kpi) }), 'KPIs'),
       backups: optionalSection(backups, 'backup schedules'),
-      roadmap: z.array(record({ id: z.string().min(1), name: text, items: z.array(z.string()) })).optional(),
+      roadmap: z.array(camelObject({ id: z.string().min(1), name: text, items: z.array(z.string()) })).optional(),
       risks: z
         .array(
-          record({
+          camelObject({
             id: id('risk'),
             category: z.enum(['technical', 'business']),
             name: text,
