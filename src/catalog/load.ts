@@ -1,14 +1,10 @@
-import { readCached } from '../cache.js';
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { normaliseCatalog } from './normalise.js';
-import { snapshotPriceKeys } from './price-keys.js';
 import { formatProblem, ProblemList, type CatalogProblem } from './problems.js';
 import { readCatalogText } from './read.js';
-import { checkRules } from './rules.js';
-import type { CatalogFile } from './schema.js';
-import { validateCatalogText } from './validate.js';
+import type { ValidationBook } from './rules/index.js';
+import { checkedCatalogFromCache, validateCatalogText } from './validate.js';
 
 export interface LoadedCatalog {
   catalog: Catalog;
@@ -40,43 +36,30 @@ export function invalidCatalogError(validation: Failed): UserError {
 const loaded = new Map<string, LoadedCatalog>();
 
 /**
- * Loads a catalog: the given path, or the bundled data/phases.yaml.
+ * Loads a catalog: the given path ("-" for standard input), or the bundled data/phases.yaml, checked against
+ * `book`, the price book the command will use (absent: price keys, units and region go unchecked).
  *
- * Fast path: a text that passed every check before with this build is in the cache (src/cache.ts) as
- * checked data; it is normalised and its rules run again, without the YAML parser and zod (~100 ms cold).
+ * Fast path: a text that passed every check before with this build and this book is in the cache
+ * (src/cache.ts) as a checked catalog; it is used without the YAML parser, zod or the formula parser.
  * Otherwise the full validator (./validate.ts) checks it and caches it if it is clean.
  * @throws UserError listing every problem when the catalog has errors (exit 2)
  */
-export function loadCatalog(path: string = defaultCatalogPath): LoadedCatalog {
-  const known = loaded.get(path);
+export function loadCatalog(path: string = defaultCatalogPath, book?: ValidationBook): LoadedCatalog {
+  const key = `${path}\0${book?.meta.origin ?? ''}`;
+  const known = loaded.get(key);
   if (known) return known;
-  const name = path === defaultCatalogPath ? displayPath(path) : path;
+  const name = displayPath(path);
   const problems = new ProblemList(name);
   const read = readCatalogText(path, problems);
   if (!read.ok) throw invalidCatalogError({ file: name, errors: problems.errors, warnings: problems.warnings, stage: 'read' });
-  const result = fromCache(read.text, name) ?? validate(read.text, name);
-  loaded.set(path, result);
+  const cached = checkedCatalogFromCache(read.text, book);
+  const result = cached ? { catalog: cached, warnings: [], file: name } : validate(read.text, name, book);
+  loaded.set(key, result);
   return result;
 }
 
-function fromCache(text: string, name: string): LoadedCatalog | undefined {
-  const cached = readCached<CatalogFile>('catalog', text);
-  if (!cached) return undefined;
-  const problems = new ProblemList(name);
-  try {
-    const catalog = normaliseCatalog(cached, problems, { deferFormulas: true });
-    const keys = snapshotPriceKeys();
-    if (problems.items.length === 0) checkRules(cached, catalog, problems, keys ? { priceKeys: keys } : {});
-    // Any problem at all (the price snapshot may have changed): the full path reports it with its position.
-    return problems.items.length === 0 ? { catalog, warnings: [], file: name } : undefined;
-  } catch {
-    return undefined; // a malformed cache entry: the full path decides
-  }
-}
-
-function validate(text: string, name: string): LoadedCatalog {
-  const keys = snapshotPriceKeys();
-  const validation = validateCatalogText(text, name, keys ? { priceKeys: keys, cache: true } : { cache: true });
+function validate(text: string, name: string, book: ValidationBook | undefined): LoadedCatalog {
+  const validation = validateCatalogText(text, name, book ? { book, cache: true } : { cache: true });
   if (!validation.catalog) throw invalidCatalogError(validation);
   return { catalog: validation.catalog, warnings: validation.warnings, file: validation.file };
 }

@@ -1,30 +1,31 @@
 /**
  * The catalog validation pipeline, in stages, each returning problems as data:
- *   read (size, empty, binary) → YAML (syntax, aliases) → schema (zod) → normalise (formulas) → rules.
+ *   read (size, empty, binary) → YAML (syntax, aliases) → schema (zod: shapes, formulas; converts to the
+ *   engine's Catalog) → rules (cross-field, units, the price book) → dry run (every formula evaluated).
  * A stage runs only when the one before it produced no errors; warnings never stop it.
  */
+import { readCached, writeCached } from '../cache.js';
 import type { Catalog } from '../model/catalog-types.js';
-import { writeCached } from '../cache.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { snapshotPriceKeys } from './price-keys.js';
-import { reportZodIssues } from './issues.js';
-import { normaliseCatalog } from './normalise.js';
-import { Locator, ProblemList, type CatalogProblem } from './problems.js';
-import { decodeCatalogBytes, readCatalogText } from './read.js';
-import { parseCatalogYaml } from './yaml.js';
+import { catalogFromJson, catalogToJson } from './catalog-json.js';
 import { checkEvaluation } from './dry-run.js';
-import { checkRules, type RuleOptions } from './rules.js';
-import { catalogFileSchema } from './schema.js';
+import { reportZodIssues } from './issues.js';
+import { Locator, ProblemList, type CatalogProblem } from './problems.js';
+import { collectProvenance } from './provenance.js';
+import { decodeCatalogBytes, readCatalogText } from './read.js';
+import { checkRules, type RuleOptions, type ValidationBook } from './rules/index.js';
+import { catalogSchema } from './schema.js';
+import { parseCatalogYaml } from './yaml.js';
 
-export type ValidationStage = 'read' | 'yaml' | 'schema' | 'formulas' | 'rules' | 'dry run';
+export type ValidationStage = 'read' | 'yaml' | 'schema' | 'rules' | 'dry run';
 
 export interface CatalogValidation {
   file: string;
-  /** The normalised catalog, when there are no errors. */
+  /** The converted catalog, when there are no errors. */
   catalog?: Catalog;
   errors: CatalogProblem[];
   warnings: CatalogProblem[];
-  /** The stage that found the first errors, or "rules" when all ran. */
+  /** The stage that found the first errors, or "dry run" when all ran. */
   stage: ValidationStage;
 }
 
@@ -47,6 +48,26 @@ function finish(file: string, problems: ProblemList, stage: ValidationStage, cat
   return result;
 }
 
+/**
+ * What a checked catalog is checked against besides its text: the price book's identity, keys and units.
+ * The cache keys a checked catalog by its text and this, so a catalog checked against one book is not taken
+ * as checked against another.
+ */
+function bookStamp(book: ValidationBook | undefined): string {
+  if (!book) return 'no book';
+  return [book.meta.origin, book.meta.region, ...[...book.keys()].map((key) => `${key}=${book.price(key).unit}`)].join('\n');
+}
+const cacheText = (text: string, book: ValidationBook | undefined) => `${text}\0${bookStamp(book)}`;
+
+/**
+ * A catalog text that passed every check with this build and this book, from the cache: no YAML parser, zod or
+ * formula parser runs (formulas compile on first use). Undefined when it is not there.
+ */
+export function checkedCatalogFromCache(text: string, book: ValidationBook | undefined): Catalog | undefined {
+  const data = readCached<object>('catalog', cacheText(text, book));
+  return data ? catalogFromJson(data) : undefined;
+}
+
 /** Validates catalog text already in memory (`file` names it in problems). */
 export function validateCatalogText(text: string, file: string, options: ValidateOptions = {}): CatalogValidation {
   const readProblems = new ProblemList(file);
@@ -55,8 +76,8 @@ export function validateCatalogText(text: string, file: string, options: Validat
   return validateDecoded(decoded.text, file, options);
 }
 
-/** Validates the catalog file at `path`. Never throws for a bad file: every problem is returned. */
-export function validateCatalogFile(path: string, options: ValidateOptions = {}, displayName = path): CatalogValidation {
+/** Validates the catalog file at `path` ("-" reads standard input). Never throws for a bad file: every problem is returned. */
+export function validateCatalogFile(path: string, options: ValidateOptions = {}, displayName = displayPath(path)): CatalogValidation {
   const problems = new ProblemList(displayName);
   const read = readCatalogText(path, problems);
   if (!read.ok) return finish(displayName, problems, 'read');
@@ -71,25 +92,24 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
   // From here on every problem is located through the YAML document.
   const problems = new ProblemList(file, new Locator(parsed.doc, parsed.lineCounter));
   problems.items.push(...yamlProblems.items);
-  const checked = catalogFileSchema().safeParse(parsed.data);
+  const checked = catalogSchema().safeParse(parsed.data);
   if (!checked.success) {
-    reportZodIssues(checked.error.issues, parsed.data, catalogFileSchema(), problems);
+    reportZodIssues(checked.error.issues, parsed.data, catalogSchema(), problems);
     return finish(file, problems, 'schema');
   }
-  const catalog = normaliseCatalog(checked.data, problems);
-  if (problems.hasErrors) return finish(file, problems, 'formulas');
-  checkRules(checked.data, catalog, problems, options);
+  const provenance = collectProvenance(parsed.data);
+  const catalog: Catalog = { ...checked.data, provenance: provenance.map((p) => p.entry) };
+  checkRules(catalog, provenance, problems, options);
   if (problems.hasErrors) return finish(file, problems, 'rules');
   checkEvaluation(catalog, problems);
-  if (options.cache && problems.items.length === 0) writeCached('catalog', text, checked.data);
+  if (options.cache && problems.items.length === 0) writeCached('catalog', cacheText(text, options.book), catalogToJson(catalog) as object);
   return finish(file, problems, 'dry run', catalog);
 }
 
-/** The name problems and reports give a catalog: the bundled one relative to the package, others as given. */
-export const catalogDisplayName = (path: string): string => (path === defaultCatalogPath ? displayPath(path) : path);
-
-/** Validates a catalog file in full with the snapshot's price keys, and caches it when it has no problem. */
-export function validateCatalog(path: string = defaultCatalogPath): CatalogValidation {
-  const keys = snapshotPriceKeys();
-  return validateCatalogFile(path, keys ? { priceKeys: keys, cache: true } : { cache: true }, catalogDisplayName(path));
+/**
+ * Validates a catalog file in full against the price book the command will use, and caches it when it has no
+ * problem. `book` absent: price keys, units and region go unchecked (the caller has no book).
+ */
+export function validateCatalog(path: string = defaultCatalogPath, book?: ValidationBook): CatalogValidation {
+  return validateCatalogFile(path, book ? { book, cache: true } : { cache: true });
 }

@@ -1,15 +1,13 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
-import { loadSnapshotPriceBook } from '../pricing/load-snapshot.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { seedPriceBook } from '../pricing/seed-book.js';
 
 export const PRICING_CHOICES = ['snapshot', 'seed'] as const;
 export type PricingChoice = (typeof PRICING_CHOICES)[number];
 
-/** The book that prices the plan, and the other one for the side-by-side column. */
-export function priceBooks(catalog: Catalog, choice: PricingChoice): { book: PriceBook; compareBook: PriceBook } {
-  const snapshot = loadSnapshotPriceBook();
+/** The book that prices the plan, and the other one for the side-by-side column; `snapshot` is the caller's (--prices). */
+export function priceBooks(catalog: Catalog, choice: PricingChoice, snapshot: PriceBook): { book: PriceBook; compareBook: PriceBook } {
   const seed = seedPriceBook(catalog);
   return choice === 'seed' ? { book: seed, compareBook: snapshot } : { book: snapshot, compareBook: seed };
 }

@@ -57,9 +57,9 @@ Examples:
     .action((options: { users: number; phase?: number; pricing: string }, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
-      const { catalog, warnings } = loadCatalog(globals.catalog);
+      const { catalog, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
-      const { book, compareBook } = priceBooks(catalog, pricing);
+      const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
       const result = simulate({
         catalog,
         phase,

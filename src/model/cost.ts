@@ -63,6 +63,7 @@ export function declareComponentLines(component: Component, scope: FormulaScope)
     description: line.description ?? line.priceKey,
     priceKey: line.priceKey,
     quantity: evaluateAmount(line.quantity, scope),
+    ...(line.unit !== undefined ? { unit: line.unit } : {}),
   }));
 }
 

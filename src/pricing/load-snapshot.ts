@@ -25,7 +25,7 @@ export function loadSnapshotPriceBook(file: string = defaultSnapshotPath): Snaps
 const loaded = new Map<string, SnapshotPriceBook>();
 
 function load(file: string): SnapshotPriceBook {
-  const origin = file === defaultSnapshotPath ? displayPath(file) : file;
+  const origin = displayPath(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -117,7 +117,7 @@ describe('a catalog with a price key the snapshot lacks', () => {
     for (const pricing of ['snapshot', 'seed']) {
       const result = await run(['--catalog', file, 'simulate', '--users', '500', '--pricing', pricing]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/typo\.yaml:64:\d+ {2}phases\[1\]\.components\[0\]\.cost\[0\]\.price {2}price key "ec2:t3\.medum" is not in the price snapshot/);
+      expect(result.stderr).toMatch(/typo\.yaml:61:\d+ {2}phases\[1\]\.components\[0\]\.cost\[0\]\.price {2}price key "ec2:t3\.medum" is not in the price snapshot/);
       expect(result.stderr).toMatch(/did you mean "ec2:t3\.medium"/);
       expect(result.stderr).not.toMatch(STACK_LINE);
     }
