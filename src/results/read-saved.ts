@@ -1,4 +1,4 @@
-import { formatPath } from '../catalog/problems.js';
+import { formatPath } from '../paths.js';
 import { UserError } from '../errors.js';
 import { version } from '../version.js';
 import { isResultCommand, RESULT_COMMANDS, RESULT_SCHEMAS, resultSchemaVersion, type ResultCommand, type ResultOf } from './registry.js';
