@@ -1,7 +1,7 @@
 import type { CompareMetric, CompareResult } from '../model/compare.js';
 import type { RenderOptions } from '../output.js';
 import { formatInt, formatNumber, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
-import { fitTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
+import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function formatValue(metric: CompareMetric, value: number | null, signed = false): string {
   if (value === null) return '—';
@@ -53,7 +53,7 @@ export function renderCompareTable(r: CompareResult, options: RenderOptions): st
   const c = paint(options);
   const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r, (cell) => c.green(cell));
-  const table = fitTable({ head, rows: body, align, flexible: head.map((_, i) => i === 0) }, options).text;
+  const table = fittedTable({ head, rows: body, align, flexible: head.map((_, i) => i === 0) }, options);
   return [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), table, ...failures(r).map((f) => c.yellow(text(`! ${f}`)))].join('\n');
 }
 

@@ -14,7 +14,7 @@ import {
   pricesAgeText,
   unitLabel,
 } from './format.js';
-import { fitTable, markdownTable, paint, verdict, wrapToWidth, type TableSpec } from './table.js';
+import { fittedTable, markdownTable, paint, verdict, wrapToWidth, type TableSpec } from './table.js';
 
 /** `detail`: show the assumptions table on a terminal too (it is always in markdown and JSON). */
 export type SimulateRenderOptions = RenderOptions & { detail?: boolean };
@@ -187,10 +187,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
   const c = paint(options);
   const width = options.columns;
   const text = (line: string) => wrapToWidth(line, width);
-  const table = (spec: TableSpec) => {
-    const { text: drawn, dropped } = fitTable(spec, options);
-    return dropped.length === 0 ? drawn : `${drawn}\n${text(`(${dropped.join(', ')} left out to fit ${width} columns; --format md shows every column)`)}`;
-  };
+  const table = (spec: TableSpec) => fittedTable(spec, options);
   const section = (title: string) => `\n${c.bold(title)}`;
   const onTerminal = width !== undefined;
   const lines = [

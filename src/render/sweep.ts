@@ -2,7 +2,7 @@ import type { SweepResult } from '../model/sweep.js';
 import type { RenderOptions } from '../output.js';
 import { lineChart } from './chart.js';
 import { formatInt, formatMs, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
-import { fitTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
+import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function rows(r: SweepResult) {
   const head = ['users', 'phase', 'monthly cost', 'cost/user', `P${r.latencyPercentile}`, 'instances at peak', 'status'];
@@ -31,7 +31,7 @@ export function renderSweepTable(r: SweepResult, options: RenderOptions): string
   const c = paint(options);
   const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r);
-  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), fitTable({ head, rows: body, align }, options).text];
+  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), fittedTable({ head, rows: body, align, dropOrder: [5] }, options)];
   if (options.columns !== undefined && r.rows.length > 1) {
     parts.push(
       '',

@@ -170,6 +170,13 @@ export function fitTable(spec: TableSpec, options: RenderOptions): { text: strin
   return { text: drawTable(pick(spec.head), spec.rows.map(pick), widths, options, pick(spec.align)), dropped };
 }
 
+/** `fitTable`, with a line under it naming the columns left out, if any. */
+export function fittedTable(spec: TableSpec, options: RenderOptions): string {
+  const { text, dropped } = fitTable(spec, options);
+  if (dropped.length === 0) return text;
+  return `${text}\n${wrapToWidth(`(not shown at ${options.columns} columns: ${dropped.join(', ')}; see --format md)`, options.columns)}`;
+}
+
 /** A GitHub-flavoured markdown table; pipes in cells are escaped. */
 export function markdownTable(head: string[], rows: string[][], align: Align[] = []): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, thresholdsOf } from '../../src/model/plan.js';
+import { sizePlan, thresholdsOf } from '../../src/model/plan.js';
+import { pricePlan } from '../../src/model/price-plan.js';
 import { simulate } from '../../src/model/simulate-result.js';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
@@ -19,9 +20,9 @@ describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('bundle
     fc.assert(
       fc.property(users, users, (a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const low = evaluatePlan(catalog, phase, lo, snapshot, thresholds);
-        const high = evaluatePlan(catalog, phase, hi, snapshot, thresholds);
-        expect(high.cost.totalUsd).toBeGreaterThanOrEqual(low.cost.totalUsd);
+        const low = sizePlan(catalog, phase, lo, thresholds);
+        const high = sizePlan(catalog, phase, hi, thresholds);
+        expect(pricePlan(high, snapshot).totalUsd).toBeGreaterThanOrEqual(pricePlan(low, snapshot).totalUsd);
         if (low.latency.valueMs !== null && high.latency.valueMs !== null) {
           expect(high.latency.valueMs).toBeGreaterThanOrEqual(low.latency.valueMs - 1e-9);
         }
