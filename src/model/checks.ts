@@ -1,8 +1,9 @@
 import type { AvailabilityResult } from './availability.js';
-import type { Phase } from './catalog-types.js';
+import type { Phase, Quantity } from './catalog-types.js';
 import type { FindingCodeName } from './finding-codes.js';
 import type { SizingResult, StationSizing } from './sizing.js';
 import type { Thresholds } from './thresholds.js';
+import { assumed } from './workload.js';
 
 /** One row of the checks table: a modelled figure against its limit. */
 export interface Check {
@@ -84,8 +85,8 @@ export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: T
   return checks;
 }
 
-/** Checks that do not move with the load: availability against the SLO, the assumed error rate against its SLO. */
-export function steadyChecks(phase: Phase, availability: AvailabilityResult, errorRate: number): Check[] {
+/** Checks that do not move with the load: availability against the SLO, the assumed error rate against its SLO (when the phase sets one). */
+export function steadyChecks(phase: Phase, availability: AvailabilityResult, assumptions: Readonly<Record<string, Quantity>>): Check[] {
   const checks: Check[] = [
     {
       name: 'availability',
@@ -101,6 +102,7 @@ export function steadyChecks(phase: Phase, availability: AvailabilityResult, err
   ];
   const errorSlo = phase.slo.errorRate;
   if (errorSlo !== undefined) {
+    const errorRate = assumed(assumptions, 'error_rate');
     checks.push({
       name: 'error rate',
       kind: 'errors',

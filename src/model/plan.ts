@@ -72,8 +72,6 @@ export interface Plan {
   latency: { percentile: number; valueMs: number | null; meanMs: number | null; targetMs: number; pass: boolean };
   availability: AvailabilityResult;
   checks: Check[];
-  /** The assumed error rate (share of requests) the errors check reads. */
-  errorRate: number;
 }
 
 interface Context {
@@ -230,7 +228,6 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
     (component) => (component.count.kind === 'autoscaled' ? component.count.min : fixedCount(component)),
     catalog.hoursPerMonth,
   );
-  const errorRate = assumed(ctx.assumptions, 'error_rate');
   return {
     phase,
     users,
@@ -247,8 +244,7 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
       pass: peak.latencyPass,
     },
     availability,
-    checks: [...capacityChecks(phase, peak, thresholds), ...steadyChecks(phase, availability, errorRate)],
-    errorRate,
+    checks: [...capacityChecks(phase, peak, thresholds), ...steadyChecks(phase, availability, ctx.assumptions)],
   };
 }
 

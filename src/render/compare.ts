@@ -8,9 +8,9 @@ function formatValue(metric: CompareMetric, value: number | null, signed = false
   const sign = signed && value > 0 ? '+' : '';
   switch (metric.unit) {
     case 'USD':
-      return sign + (metric.name === 'cost per user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
+      return sign + (metric.metric === 'cost-per-user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
     case '%':
-      return `${sign}${formatNumber(value, metric.name === 'availability' ? 4 : 3)}%`;
+      return `${sign}${formatNumber(value, metric.metric === 'availability' ? 4 : 3)}%`;
     case 'ms':
       return `${sign}${formatNumber(value, 1)} ms`;
     default:
