@@ -44,4 +44,16 @@ describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('bundle
       { numRuns: 25 },
     );
   });
+
+  it('is ok exactly when no finding fails, and never ok while a check fails', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3_000_000 }), (n) => {
+        const result = simulate({ catalog, phase, selectedBy: 'option', users: n, book: snapshot, compareBook: seed, thresholds });
+        expect(result.status.ok).toBe(!result.findings.some((f) => f.severity === 'fail'));
+        if (result.checks.some((c) => !c.pass)) expect(result.status.ok).toBe(false);
+        expect(result.status.overBudget).toBe(result.cost.budget.status === 'over');
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
