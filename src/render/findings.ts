@@ -81,8 +81,9 @@ function requestsPerTargetSentence(finding: Finding, ctx: FindingContext): strin
   const tier = ctx.tiers.find((t) => t.id === finding.subject);
   const check = ctx.checks.find((c) => (c.code === 'cpu-over-scaling-target' || c.code === 'cpu-over-alert') && c.subject === finding.subject);
   const cpu = check?.value == null ? 'exhausted' : `${roundTo(check.value, 1)}%`;
+  const maximum = tier ? `its maximum of ${tier.instances.max} instances` : 'its maximum';
   return (
-    `${finding.subject}: at its maximum of ${tier?.instances.max ?? '?'} instances each takes ${formatInt(Math.round(finding.value ?? 0))} requests/min, ` +
+    `${finding.subject}: at ${maximum} each takes ${formatInt(Math.round(finding.value ?? 0))} requests/min, ` +
     `over the scaling rule's ${(finding.limit ?? 0).toLocaleString('en-US')}/min (CPU ${cpu}): raise the maximum or the rule's threshold`
   );
 }

@@ -111,7 +111,8 @@ export interface TableSpec {
   dropOrder?: number[];
 }
 
-const longestPiece = (text: string): number => Math.max(0, ...text.split(' ').flatMap(pieces).map((piece) => piece.length));
+const longestPiece = (text: string): number =>
+  Math.max(0, ...text.replace(ANSI, '').split(' ').flatMap(pieces).map((piece) => piece.length));
 
 /** Σ widths + a border and two spaces of padding per column + the closing border. */
 const tableWidth = (widths: readonly number[]): number => widths.reduce((sum, w) => sum + w + 3, 1);
@@ -141,32 +142,29 @@ export function fitTable(spec: TableSpec, options: RenderOptions): { text: strin
   const columns = options.columns;
   const maxWidths = spec.maxWidths ?? [];
   if (columns === undefined) return { text: terminalTable(spec.head, spec.rows, options, spec.align, maxWidths), dropped: [] };
-  const measure = (keep: number[]) => {
-    const natural = keep.map((i) => {
-      const widest = Math.max(visibleLength(spec.head[i]!), ...spec.rows.map((row) => visibleLength(row[i] ?? '')));
-      return Math.min(widest, maxWidths[i] ?? widest);
-    });
-    const minimum = keep.map((i, k) => {
-      const cells = spec.rows.map((row) => row[i] ?? '');
-      const cellMin = spec.flexible?.[i]
-        ? Math.max(spec.minWidths?.[i] ?? 0, ...cells.map(longestPiece))
-        : Math.max(0, ...cells.map(visibleLength));
-      return Math.min(natural[k]!, Math.max(longestPiece(spec.head[i]!), cellMin));
-    });
-    return shrink(natural, minimum, columns);
+  // Widest cell of a column, within its maxWidths entry.
+  const natural = (i: number) => {
+    const widest = Math.max(visibleLength(spec.head[i]!), ...spec.rows.map((row) => visibleLength(row[i] ?? '')));
+    return Math.min(widest, maxWidths[i] ?? widest);
+  };
+  // Narrowest it may wrap to: its longest unbreakable piece (flexible columns), or its widest cell (figures).
+  const minimum = (i: number) => {
+    const cells = spec.rows.map((row) => row[i] ?? '');
+    const cellMin = spec.flexible?.[i] ? Math.max(spec.minWidths?.[i] ?? 0, ...cells.map(longestPiece)) : Math.max(0, ...cells.map(visibleLength));
+    return Math.min(natural(i), Math.max(longestPiece(spec.head[i]!), cellMin));
   };
   let keep = spec.head.map((_, i) => i);
   const dropped: string[] = [];
-  let widths = measure(keep);
+  let widths = shrink(keep.map(natural), keep.map(minimum), columns);
   for (const drop of spec.dropOrder ?? []) {
     if (widths) break;
     keep = keep.filter((i) => i !== drop);
     dropped.push(spec.head[drop]!);
-    widths = measure(keep);
+    widths = shrink(keep.map(natural), keep.map(minimum), columns);
   }
   const pick = <T>(cells: readonly T[]) => keep.map((i) => cells[i]!);
   // A terminal too narrow even for that: every column gives way, words are cut.
-  widths ??= shrink(keep.map((i) => Math.max(visibleLength(spec.head[i]!), ...spec.rows.map((row) => visibleLength(row[i] ?? '')))), keep.map(() => 1), columns) ?? keep.map(() => 1);
+  widths ??= shrink(keep.map(natural), keep.map(() => 1), columns) ?? keep.map(() => 1);
   return { text: drawTable(pick(spec.head), spec.rows.map(pick), widths, options, pick(spec.align)), dropped };
 }
 
