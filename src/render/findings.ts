@@ -44,7 +44,8 @@ function capacitySentence(findings: readonly Finding[], ctx: FindingContext): st
   const users = formatInt(ctx.users);
   if (exhausted) {
     const other = ctx.servedBy === null ? '; no other phase serves this load either' : `; phase ${ctx.servedBy} serves it`;
-    return `phase ${ctx.phaseId} is exhausted at ${users} users (${failing.join(', ')}): start migrating${other}`;
+    const which = failing.length > 0 ? ` (${failing.join(', ')})` : '';
+    return `phase ${ctx.phaseId} is exhausted at ${users} users${which}: start migrating${other}`;
   }
   return failing.length > 0 ? `phase ${ctx.phaseId} breaks an alert threshold at ${users} users: ${failing.join(', ')}` : undefined;
 }
@@ -80,7 +81,7 @@ export function statusSentences(findings: readonly Finding[], ctx: FindingContex
 function requestsPerTargetSentence(finding: Finding, ctx: FindingContext): string {
   const tier = ctx.tiers.find((t) => t.id === finding.subject);
   const check = ctx.checks.find((c) => (c.code === 'cpu-over-scaling-target' || c.code === 'cpu-over-alert') && c.subject === finding.subject);
-  const cpu = check?.value == null ? 'exhausted' : `${roundTo(check.value, 1)}%`;
+  const cpu = check?.value == null ? 'exhausted, over 100 %' : `${roundTo(check.value, 1)}%`;
   const maximum = tier ? `its maximum of ${tier.instances.max} instances` : 'its maximum';
   return (
     `${finding.subject}: at ${maximum} each takes ${formatInt(Math.round(finding.value ?? 0))} requests/min, ` +
