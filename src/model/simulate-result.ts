@@ -1,8 +1,11 @@
 import type { Catalog, Phase } from './catalog-types.js';
-import type { ComponentCost, CostResult, PriceLookup, PricedLine } from './cost.js';
+import type { PriceLookup, PricedLine } from './cost.js';
+import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom, type Headroom } from './headroom.js';
-import { roundCents, roundPerUser, roundTo, usdText } from './money.js';
-import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
+import { roundCents, roundPerUser, roundTo } from './money.js';
+import { capacityAt, sizePlan, type Check, type Thresholds } from './plan.js';
+import { pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
+import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
 export const SIMULATE_SCHEMA_VERSION = 1;
@@ -15,7 +18,7 @@ export interface SimulateInput {
   users: number;
   /** The book that prices the plan (seed, snapshot or live). */
   book: PriceLookup & { description: string };
-  /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa). */
+  /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa): it prices the same plan. */
   compareBook: PriceLookup;
   thresholds: Thresholds;
   /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
@@ -50,16 +53,20 @@ export interface SimulateResult {
   command: 'simulate';
   users: number;
   phase: { id: number; name: string; usersMin: number; usersMax: number; selectedBy: 'range' | 'option' };
-  pricing: { book: string; description: string; compareBook: string };
+  /** `asOf`: the as-of dates of the prices the plan was priced with (the main book's lines). */
+  pricing: { book: string; description: string; compareBook: string; asOf: PricesAsOf };
+  /** Derived from `findings` alone. */
   status: {
+    /** No finding fails. */
     ok: boolean;
     exhausted: boolean;
     overBudget: boolean;
     availabilityShort: boolean;
     /** A phase that serves N within its capacity checks when this one does not. */
     servedBy: number | null;
-    messages: string[];
   };
+  /** The verdict, one entry per condition (codes: FINDING_CODES); renderers write the sentences. */
+  findings: Finding[];
   workload: { concurrentUsers: number; peakRequestsPerS: number; averageRequestsPerS: number; monthlyRequests: number };
   tiers: Array<{
     id: string;
@@ -67,9 +74,11 @@ export interface SimulateResult {
     roles: readonly string[];
     autoscaled: boolean;
     delay: boolean;
-    instances: { min: number; max: number; peak: number; average: number };
+    /** `hourly`: instances running in each hour of the daily profile. */
+    instances: { min: number; max: number; peak: number; average: number; hourly: readonly number[] };
     vcpusPerInstance: number;
-    utilization: number;
+    /** At the peak hour, a fraction; null when the queue is unstable (the offered load is past its vCPUs). */
+    utilization: number | null;
     latencyMs: { mean: number | null; percentile: number | null; contribution: number | null; atScaleOut: boolean };
     sizedBy: string;
     exhausted: boolean;
@@ -114,6 +123,7 @@ export interface SimulateResult {
   };
   headroom: Headroom;
   assumptions: Array<{ name: string; value: number; source: string; note: string | null; scope: 'catalog' | 'phase' }>;
+  /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
 }
 
@@ -163,78 +173,34 @@ function servingPhase(input: SimulateInput): number | null {
   return null;
 }
 
-function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headroom): string[] {
-  const messages: string[] = [];
-  const failing = plan.checks.filter((check) => check.kind === 'capacity' && !check.pass).map((check) => check.name);
-  if (plan.exhausted) {
-    messages.push(
-      `phase ${plan.phase.id} is exhausted at ${plan.users.toLocaleString('en-US')} users (${failing.join(', ')}): start migrating` +
-        (servedBy === null ? '; no other phase serves this load either' : `; phase ${servedBy} serves it`),
-    );
-  } else if (!plan.capacityOk) {
-    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${plan.users.toLocaleString('en-US')} users: ${failing.join(', ')}`);
-  }
-  if (plan.cost.budget.status === 'over') {
-    const { minUsd, maxUsd } = plan.cost.budget;
-    messages.push(`over budget: ${usdText(plan.cost.totalUsd)}/month against the phase's ${usdText(minUsd)}–${usdText(maxUsd)}`);
-  }
-  if (!plan.availability.pass) {
-    messages.push(
-      `availability ${roundTo(plan.availability.expectedPercent, 4)}% is short of the ${plan.availability.targetPercent}% target`,
-    );
-  }
-  if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {
-    messages.push(`less than 20% headroom: the phase serves at most ${headroomResult.maxUsers.toLocaleString('en-US')} users`);
-  }
-  return messages;
-}
-
-/** Evaluates N users on a phase and assembles the versioned `simulate` result (money rounded to the cent). */
+/** Sizes N users on a phase once, prices it with both books, and assembles the versioned `simulate` result (money rounded to the cent). */
 export function simulate(input: SimulateInput): SimulateResult {
   const { catalog, phase, users, book, compareBook, thresholds } = input;
-  const plan = evaluatePlan(catalog, phase, users, book, thresholds);
-  const compare = evaluatePlan(catalog, phase, users, compareBook, thresholds).cost;
+  const plan = sizePlan(catalog, phase, users, thresholds);
+  const cost = pricePlan(plan, book);
+  const compare = pricePlan(plan, compareBook);
   const room = headroom(catalog, phase, users, thresholds);
-  const servedBy = plan.capacityOk ? null : servingPhase(input);
+  const findings = findingsOf({ plan, cost, headroom: room });
+  const verdict = verdictOf(findings);
+  const servedBy = verdict.capacityOk ? null : servingPhase(input);
   const assumptions = assumptionsFor(catalog, phase);
-  const warnings: string[] = [...(input.catalogWarnings ?? [])];
-  if (plan.availability.unrated.length > 0) {
-    warnings.push(`no availability figure for ${plan.availability.unrated.join(', ')}: left out of the availability product`);
-  }
-  if (plan.cost.unverifiedLines > 0) {
-    warnings.push(`${plan.cost.unverifiedLines} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
-  }
-  for (const tier of plan.tiers) {
-    const cap = tier.requestsPerTargetPerMin;
-    if (cap === undefined || tier.instances.peak < tier.instances.max) continue;
-    const perMinute = (tier.arrivalPerInstancePerS / tier.visitsPerRequest) * 60;
-    if (perMinute <= cap) continue;
-    warnings.push(
-      `${tier.id}: at its maximum of ${tier.instances.max} instances each takes ${Math.round(perMinute).toLocaleString('en-US')} requests/min, ` +
-        `over the scaling rule's ${cap.toLocaleString('en-US')}/min (CPU ${roundTo(tier.utilization * 100, 1)}%): ` +
-        `raise the maximum or the rule's threshold`,
-    );
-  }
-  const unquoted = phase.components.filter((c) => !c.quoted).map((c) => c.id);
-  if (unquoted.length > 0 && book.name === 'seed') {
-    warnings.push(`the document's cost table has no row for ${unquoted.join(', ')}: they cost $0 under the seed book`);
-  }
+  // The gap to the document's quote is measured on an itemised estimate: a book that charges the quotes has none.
+  const estimate = cost.basis === 'component-quote' ? compare : cost;
 
-  const { budget } = plan.cost;
   return {
     schemaVersion: SIMULATE_SCHEMA_VERSION,
     command: 'simulate',
     users,
     phase: { id: phase.id, name: phase.name, usersMin: phase.users.min, usersMax: phase.users.max, selectedBy: input.selectedBy },
-    pricing: { book: book.name, description: book.description, compareBook: compareBook.name },
+    pricing: { book: book.name, description: book.description, compareBook: compareBook.name, asOf: cost.asOf },
     status: {
-      ok: plan.capacityOk && budget.status !== 'over' && plan.availability.pass,
-      exhausted: plan.exhausted,
-      overBudget: budget.status === 'over',
-      availabilityShort: !plan.availability.pass,
+      ok: verdict.ok,
+      exhausted: verdict.exhausted,
+      overBudget: verdict.overBudget,
+      availabilityShort: verdict.availabilityShort,
       servedBy,
-      messages: messagesFor(plan, servedBy, room),
     },
+    findings: findings.map(roundFinding),
     workload: {
       concurrentUsers: roundTo(plan.workload.concurrentUsers, 1),
       peakRequestsPerS: roundTo(plan.workload.peakRequestsPerS, 2),
@@ -249,7 +215,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       delay: tier.delay,
       instances: { ...tier.instances, average: roundTo(tier.instances.average, 2) },
       vcpusPerInstance: tier.vcpusPerInstance,
-      utilization: roundTo(tier.utilization, 4),
+      utilization: tier.stable ? roundTo(tier.utilization, 4) : null,
       latencyMs: { mean: round(tier.meanMs, 2), percentile: round(tier.percentileMs, 2), contribution: round(tier.contributionMs, 2), atScaleOut: tier.latencyAtScaleOut },
       sizedBy: tier.reason,
       exhausted: tier.exhausted,
@@ -281,15 +247,15 @@ export function simulate(input: SimulateInput): SimulateResult {
     },
     cost: {
       book: book.name,
-      totalUsd: roundCents(plan.cost.totalUsd),
-      perUserUsd: roundPerUser(plan.cost.perUserUsd),
+      totalUsd: roundCents(cost.totalUsd),
+      perUserUsd: roundPerUser(cost.perUserUsd),
       compareTotalUsd: roundCents(compare.totalUsd),
       quotedTotalUsd: phase.quotedTotalUsd,
       quotedPerUserUsd: roundPerUser(users > 0 ? phase.quotedTotalUsd / users : 0),
-      budget,
-      components: plan.cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
-      vsQuote: vsQuote(book.name === 'seed' ? compare : plan.cost, phase.quotedTotalUsd),
-      unverifiedLines: plan.cost.unverifiedLines,
+      budget: cost.budget,
+      components: cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
+      vsQuote: vsQuote(estimate, phase.quotedTotalUsd),
+      unverifiedLines: cost.unverifiedLines,
     },
     headroom: {
       ...room,
@@ -302,6 +268,6 @@ export function simulate(input: SimulateInput): SimulateResult {
       note: q.note ?? null,
       scope: name in phase.assumptions ? ('phase' as const) : ('catalog' as const),
     })),
-    warnings,
+    warnings: [...(input.catalogWarnings ?? [])],
   };
 }

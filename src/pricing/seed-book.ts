@@ -4,8 +4,9 @@ import { priceBookFromQuotes, type PriceBook, type PriceQuote } from './price-bo
 
 /**
  * The seed book: each component costs the monthly figure the scalability document quotes for it,
- * under the key `seed:<phase>:<component>`. Components the document's cost tables leave out cost 0
- * here, and say so in their source.
+ * under the key `seed:<phase>:<component>` (basis `component-quote`: the engine asks for one month of
+ * the component's quote instead of its itemised lines). Components the document's cost tables leave out
+ * cost 0 here, and say so in their source.
  */
 export function seedPriceBook(catalog: Catalog): PriceBook {
   const quotes: PriceQuote[] = [];
@@ -23,5 +24,5 @@ export function seedPriceBook(catalog: Catalog): PriceBook {
       });
     }
   }
-  return priceBookFromQuotes('seed', "the scalability document's quoted monthly figures", quotes);
+  return priceBookFromQuotes('seed', "the scalability document's quoted monthly figures", quotes, 'component-quote');
 }
