@@ -2,6 +2,7 @@
  * The results of the `catalog` commands: typed, versioned objects built from a Catalog by pure
  * functions. Renderers (src/render/catalog.ts) turn them into text; `--format json` prints them as is.
  */
+import { catalogHasQuotes } from '../pricing/seed-book.js';
 import type { Catalog, Component, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
 import { sumMoney } from '../model/money.js';
 import type { CatalogProblem } from './problems.js';
@@ -127,7 +128,7 @@ export function showCatalog(catalog: Catalog, file: string, warnings: readonly C
       name: catalog.name,
       file,
       phaseIds: catalog.phases.map((p) => p.id),
-      quoted: catalog.phases.some((p) => p.quotedTotalUsd !== undefined || p.components.some((c) => c.quoted !== undefined)),
+      quoted: catalogHasQuotes(catalog),
     },
     phases: phases.map(summarisePhase),
     warnings: [...warnings],

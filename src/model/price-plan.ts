@@ -26,7 +26,8 @@ export interface CostResult {
   components: ComponentCost[];
   totalUsd: number;
   perUserUsd: number;
-  quotedTotalUsd: number;
+  /** The document's quote for the phase, when the catalog gives one. */
+  quotedTotalUsd: number | null;
   budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
   /** Lines priced from estimates rather than verified prices. */
   unverifiedLines: number;
@@ -98,7 +99,7 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
     components,
     totalUsd,
     perUserUsd: plan.users > 0 ? totalUsd / plan.users : 0,
-    quotedTotalUsd: plan.phase.quotedTotalUsd,
+    quotedTotalUsd: plan.phase.quotedTotalUsd ?? null,
     budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
     unverifiedLines: lines.filter((line) => !line.verified).length,
     asOf: pricesAsOf(lines),

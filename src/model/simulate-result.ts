@@ -18,8 +18,11 @@ export interface SimulateInput {
   users: number;
   /** The book that prices the plan (seed, snapshot or live). */
   book: PriceLookup & { description: string };
-  /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa): it prices the same plan. */
-  compareBook: PriceLookup;
+  /**
+   * A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa): it prices
+   * the same plan. Null when the catalog quotes no figures, so there is nothing to set beside the estimate.
+   */
+  compareBook: PriceLookup | null;
   thresholds: Thresholds;
   /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
   catalogWarnings?: readonly string[];
@@ -40,8 +43,8 @@ export interface ComponentCostResult {
   id: string;
   name: string;
   monthlyUsd: number;
-  /** The same component under the comparison book. */
-  compareUsd: number;
+  /** The same component under the comparison book; null without one. */
+  compareUsd: number | null;
   quotedUsd: number | null;
   /** monthlyUsd − quotedUsd. */
   differenceUsd: number | null;
@@ -54,7 +57,7 @@ export interface SimulateResult {
   users: number;
   phase: { id: number; name: string; usersMin: number; usersMax: number; selectedBy: 'range' | 'option' };
   /** `asOf`: the as-of dates of the prices the plan was priced with (the main book's lines). */
-  pricing: { book: string; description: string; compareBook: string; asOf: PricesAsOf };
+  pricing: { book: string; description: string; compareBook: string | null; asOf: PricesAsOf };
   /** Derived from `findings` alone. */
   status: {
     /** No finding fails. */
@@ -107,16 +110,17 @@ export interface SimulateResult {
     book: string;
     totalUsd: number;
     perUserUsd: number;
-    compareTotalUsd: number;
-    quotedTotalUsd: number;
-    quotedPerUserUsd: number;
+    compareTotalUsd: number | null;
+    /** The document's quote for the phase; null when the catalog gives none. */
+    quotedTotalUsd: number | null;
+    quotedPerUserUsd: number | null;
     /** The priced estimate (the non-seed book) against the document's quote, and what makes the gap. */
     vsQuote: {
       estimateBook: string;
       differenceUsd: number;
       /** Components by the size of their gap, largest first; `quoted: false` when the document has no row. */
       drivers: Array<{ id: string; differenceUsd: number; quoted: boolean }>;
-    };
+    } | null;
     budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
     components: ComponentCostResult[];
     unverifiedLines: number;
@@ -147,14 +151,14 @@ function componentResult(cost: ComponentCost, compare: ComponentCost | undefined
     id: cost.component,
     name: cost.name,
     monthlyUsd: roundCents(cost.monthlyUsd),
-    compareUsd: roundCents(compare?.monthlyUsd ?? 0),
+    compareUsd: compare === undefined ? null : roundCents(compare.monthlyUsd),
     quotedUsd: cost.quotedUsd,
     differenceUsd: cost.differenceUsd === null ? null : roundCents(cost.differenceUsd),
     lines: cost.lines.map(lineResult),
   };
 }
 
-function vsQuote(estimate: CostResult, quotedTotalUsd: number): SimulateResult['cost']['vsQuote'] {
+function vsQuote(estimate: CostResult, quotedTotalUsd: number): NonNullable<SimulateResult['cost']['vsQuote']> {
   const drivers = estimate.components
     .map((c) => ({ id: c.component, differenceUsd: roundCents(c.monthlyUsd - (c.quotedUsd ?? 0)), quoted: c.quotedUsd !== null }))
     .filter((d) => d.differenceUsd !== 0)
@@ -178,7 +182,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   const { catalog, phase, users, book, compareBook, thresholds } = input;
   const plan = sizePlan(catalog, phase, users, thresholds);
   const cost = pricePlan(plan, book);
-  const compare = pricePlan(plan, compareBook);
+  const compare = compareBook === null ? null : pricePlan(plan, compareBook);
   const room = headroom(catalog, phase, users, thresholds);
   const findings = findingsOf({ plan, cost, headroom: room });
   const verdict = verdictOf(findings);
@@ -186,13 +190,14 @@ export function simulate(input: SimulateInput): SimulateResult {
   const assumptions = assumptionsFor(catalog, phase);
   // The gap to the document's quote is measured on an itemised estimate: a book that charges the quotes has none.
   const estimate = cost.basis === 'component-quote' ? compare : cost;
+  const quoted = phase.quotedTotalUsd;
 
   return {
     schemaVersion: SIMULATE_SCHEMA_VERSION,
     command: 'simulate',
     users,
     phase: { id: phase.id, name: phase.name, usersMin: phase.users.min, usersMax: phase.users.max, selectedBy: input.selectedBy },
-    pricing: { book: book.name, description: book.description, compareBook: compareBook.name, asOf: cost.asOf },
+    pricing: { book: book.name, description: book.description, compareBook: compareBook?.name ?? null, asOf: cost.asOf },
     status: {
       ok: verdict.ok,
       exhausted: verdict.exhausted,
@@ -249,12 +254,12 @@ export function simulate(input: SimulateInput): SimulateResult {
       book: book.name,
       totalUsd: roundCents(cost.totalUsd),
       perUserUsd: roundPerUser(cost.perUserUsd),
-      compareTotalUsd: roundCents(compare.totalUsd),
-      quotedTotalUsd: phase.quotedTotalUsd,
-      quotedPerUserUsd: roundPerUser(users > 0 ? phase.quotedTotalUsd / users : 0),
+      compareTotalUsd: compare === null ? null : roundCents(compare.totalUsd),
+      quotedTotalUsd: quoted ?? null,
+      quotedPerUserUsd: quoted === undefined ? null : roundPerUser(users > 0 ? quoted / users : 0),
       budget: cost.budget,
-      components: cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
-      vsQuote: vsQuote(estimate, phase.quotedTotalUsd),
+      components: cost.components.map((c) => componentResult(c, compare?.components.find((x) => x.component === c.component))),
+      vsQuote: estimate === null || quoted === undefined ? null : vsQuote(estimate, quoted),
       unverifiedLines: cost.unverifiedLines,
     },
     headroom: {

@@ -14,7 +14,7 @@ import {
   pricesAgeText,
   unitLabel,
 } from './format.js';
-import { fittedTable, markdownTable, paint, verdict, wrapToWidth, type TableSpec } from './table.js';
+import { fittedTable, markdownTable, paint, verdict, withoutColumns, wrapToWidth, type TableSpec } from './table.js';
 
 /** `detail`: show the assumptions table on a terminal too (it is always in markdown and JSON). */
 export type SimulateRenderOptions = RenderOptions & { detail?: boolean };
@@ -85,8 +85,8 @@ function checkRows(r: SimulateResult, options: RenderOptions): TableSpec {
 
 function costRows(r: SimulateResult): TableSpec {
   const other = r.pricing.compareBook;
-  return {
-    head: ['component', `${r.cost.book}`, other, 'quoted', 'how it is priced'],
+  const spec: TableSpec = {
+    head: ['component', `${r.cost.book}`, other ?? '', 'quoted', 'how it is priced'],
     align: ['left', 'right', 'right', 'right', 'left'],
     maxWidths: [undefined, undefined, undefined, undefined, 64],
     flexible: [false, false, false, false, true],
@@ -95,7 +95,7 @@ function costRows(r: SimulateResult): TableSpec {
     rows: r.cost.components.map((c) => [
       c.id,
       formatUsd(c.monthlyUsd),
-      formatUsd(c.compareUsd),
+      c.compareUsd === null ? '—' : formatUsd(c.compareUsd),
       c.quotedUsd === null ? '—' : formatUsd(c.quotedUsd),
       c.lines.length === 0
         ? 'no charge of its own'
@@ -104,19 +104,25 @@ function costRows(r: SimulateResult): TableSpec {
             .join(' + '),
     ]),
   };
+  // A catalog that quotes nothing has no second book and no quotes: those two columns would be all dashes.
+  const unquoted = other === null && r.cost.components.every((c) => c.quotedUsd === null);
+  return unquoted ? withoutColumns(spec, [2, 3]) : spec;
 }
 
 function costSummary(r: SimulateResult): string {
   const c = r.cost;
-  return (
-    `total ${formatUsd(c.totalUsd)}/month (${c.book}) · ${formatUsdPerUser(c.perUserUsd)} per user · ` +
-    `${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)} · document quote ${formatUsd(c.quotedTotalUsd)} · ` +
-    `budget ${formatUsd(c.budget.minUsd)}–${formatUsd(c.budget.maxUsd)}: ${c.budget.status}`
-  );
+  return [
+    `total ${formatUsd(c.totalUsd)}/month (${c.book})`,
+    `${formatUsdPerUser(c.perUserUsd)} per user`,
+    ...(r.pricing.compareBook === null || c.compareTotalUsd === null ? [] : [`${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)}`]),
+    ...(c.quotedTotalUsd === null ? [] : [`document quote ${formatUsd(c.quotedTotalUsd)}`]),
+    `budget ${formatUsd(c.budget.minUsd)}–${formatUsd(c.budget.maxUsd)}: ${c.budget.status}`,
+  ].join(' · ');
 }
 
-function quoteGapLine(r: SimulateResult): string {
+function quoteGapLine(r: SimulateResult): string | undefined {
   const { vsQuote } = r.cost;
+  if (vsQuote === null) return undefined;
   const sign = (usd: number) => (usd >= 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
   if (vsQuote.drivers.length === 0) return `the ${vsQuote.estimateBook} estimate equals the document's quote`;
   const shown = vsQuote.drivers.slice(0, 4).map((d) => `${d.id} ${sign(d.differenceUsd)}${d.quoted ? '' : ' (no row in the document)'}`);
@@ -207,7 +213,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     section('Cost per month'),
     table(costRows(r)),
     text(costSummary(r)),
-    text(quoteGapLine(r)),
+    ...[quoteGapLine(r)].filter((line) => line !== undefined).map(text),
     section('Headroom'),
     text(headroomLine(r)),
     section('Assumptions'),
@@ -237,7 +243,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     availabilityLine(r),
     '### Cost per month',
     md(costRows(r)),
-    `${costSummary(r)}  \n${quoteGapLine(r)}`,
+    [costSummary(r), quoteGapLine(r)].filter((line) => line !== undefined).join('  \n'),
     '### Headroom',
     headroomLine(r),
     '### Assumptions',

@@ -111,6 +111,23 @@ export interface TableSpec {
   dropOrder?: number[];
 }
 
+/** The table without the given columns (indexes into the full table); a drop order is renumbered to match. */
+export function withoutColumns(spec: TableSpec, columns: readonly number[]): TableSpec {
+  const keep = (_: unknown, i: number) => !columns.includes(i);
+  const pick = <T>(list: T[] | undefined) => list?.filter(keep);
+  const renumber = (i: number) => i - columns.filter((c) => c < i).length;
+  const result: TableSpec = { head: spec.head.filter(keep), rows: spec.rows.map((row) => row.filter(keep)), align: spec.align.filter(keep) };
+  const maxWidths = pick(spec.maxWidths);
+  const flexible = pick(spec.flexible);
+  const minWidths = pick(spec.minWidths);
+  const dropOrder = spec.dropOrder?.filter((i) => !columns.includes(i)).map(renumber);
+  if (maxWidths) result.maxWidths = maxWidths;
+  if (flexible) result.flexible = flexible;
+  if (minWidths) result.minWidths = minWidths;
+  if (dropOrder) result.dropOrder = dropOrder;
+  return result;
+}
+
 const longestPiece = (text: string): number =>
   Math.max(0, ...text.replace(ANSI, '').split(' ').flatMap(pieces).map((piece) => piece.length));
 

@@ -102,7 +102,7 @@ describe('cuenta-plan simulate', () => {
   it('rounds JSON money to the cent and per-user figures to 4 decimals', async () => {
     for (const users of ['50', '550', '5500', '55000', '550000']) {
       const r = await json(['simulate', '--users', users]);
-      const cents = [r.cost.totalUsd, r.cost.compareTotalUsd, ...r.cost.components.flatMap((c) => [c.monthlyUsd, c.compareUsd, ...c.lines.map((l) => l.monthlyUsd)])];
+      const cents = [r.cost.totalUsd, r.cost.compareTotalUsd ?? 0, ...r.cost.components.flatMap((c) => [c.monthlyUsd, c.compareUsd ?? 0, ...c.lines.map((l) => l.monthlyUsd)])];
       for (const usd of cents) {
         expect(Math.round(usd * 100) / 100).toBe(usd);
         expect(usd).toBeGreaterThanOrEqual(0);
