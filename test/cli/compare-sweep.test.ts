@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../src/model/compare.js';
 import type { SweepResult } from '../../src/model/sweep.js';
+import { patchedFile } from '../catalog/fixtures.js';
 import { run, STACK_LINE } from './run.js';
 
 describe('cuenta-plan compare', () => {
@@ -69,7 +73,7 @@ describe('cuenta-plan sweep', () => {
 });
 
 describe('an assumed error rate that breaks the SLO error rate', () => {
-  const file = fileURLToPath(new URL('../fixtures/catalogs/error-rate-breach.yaml', import.meta.url));
+  const file = patchedFile('error-rate-breach', mkdtempSync(join(tmpdir(), 'cuenta-plan-error-rate-')));
 
   it('makes the phase not ok in compare and every point not ok in sweep', async () => {
     const cmp = JSON.parse((await run(['--catalog', file, 'compare', '0', '1', '--format', 'json'])).stdout) as CompareResult;

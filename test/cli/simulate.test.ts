@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { SimulateResult } from '../../src/model/simulate-result.js';
+import { patchedFile } from '../catalog/fixtures.js';
 import { run, runBinary, STACK_LINE } from './run.js';
 
 const json = async (args: string[]) => {
@@ -144,7 +145,7 @@ describe('cuenta-plan simulate', () => {
   });
 });
 
-const errorRateCatalog = fileURLToPath(new URL('../fixtures/catalogs/error-rate-breach.yaml', import.meta.url));
+const errorRateCatalog = patchedFile('error-rate-breach', mkdtempSync(join(tmpdir(), 'cuenta-plan-error-rate-')));
 
 describe('an assumed error rate that breaks the SLO error rate', () => {
   it('makes status.ok false and says so, though every other check passes', async () => {
