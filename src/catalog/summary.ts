@@ -3,14 +3,14 @@
  * functions. Renderers (src/render/catalog.ts) turn them into text; `--format json` prints them as is.
  */
 import { catalogHasQuotes } from '../pricing/seed-book.js';
-import type { Catalog, Component, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
+import type { Catalog, Component, ComponentKind, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
 import { sumMoney } from '../model/money.js';
 import type { CatalogProblem } from './problems.js';
 
 export interface ComponentSummary {
   id: string;
   name: string;
-  kind: string;
+  kind: ComponentKind;
   provider: string;
   serves: readonly Tier[];
   /** "t3.medium (2 vCPU, 4 GB)", or null when the component has no instance spec. */

@@ -36,7 +36,7 @@ export interface CompareMetric {
 }
 
 export interface CompareResult {
-  schemaVersion: number;
+  schemaVersion: typeof COMPARE_SCHEMA_VERSION;
   command: 'compare';
   users: number;
   usersDefaulted: boolean;

@@ -1,5 +1,5 @@
 import { phaseAvailability, type AvailabilityResult } from './availability.js';
-import type { Catalog, Component, FormulaScope, Phase, Quantity } from './catalog-types.js';
+import type { Catalog, Component, FormulaScope, Phase, Quantity, Tier } from './catalog-types.js';
 import { capacityChecks, connectionOccupancy, steadyChecks, type Check } from './checks.js';
 import { evaluateAmount } from './cost.js';
 import { capacityFindings, isFailing } from './findings.js';
@@ -16,7 +16,7 @@ export type { Check } from './checks.js';
 export interface TierPlan {
   id: string;
   component: string;
-  roles: readonly string[];
+  roles: readonly Tier[];
   autoscaled: boolean;
   /** Serverless: no shared queue, every request served at once (M/M/∞). */
   delay: boolean;

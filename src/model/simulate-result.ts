@@ -1,9 +1,9 @@
-import type { Catalog, Phase } from './catalog-types.js';
+import type { Catalog, Phase, Source, Tier } from './catalog-types.js';
 import type { PriceLookup, PricedLine } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
-import { capacityAt, sizePlan, type Check, type Thresholds } from './plan.js';
+import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
 import { pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
@@ -52,7 +52,7 @@ export interface ComponentCostResult {
 }
 
 export interface SimulateResult {
-  schemaVersion: number;
+  schemaVersion: typeof SIMULATE_SCHEMA_VERSION;
   command: 'simulate';
   users: number;
   phase: { id: number; name: string; usersMin: number; usersMax: number; selectedBy: 'range' | 'option' };
@@ -74,7 +74,7 @@ export interface SimulateResult {
   tiers: Array<{
     id: string;
     component: string;
-    roles: readonly string[];
+    roles: readonly Tier[];
     autoscaled: boolean;
     delay: boolean;
     /** `hourly`: instances running in each hour of the daily profile. */
@@ -83,7 +83,7 @@ export interface SimulateResult {
     /** At the peak hour, a fraction; null when the queue is unstable (the offered load is past its vCPUs). */
     utilization: number | null;
     latencyMs: { mean: number | null; percentile: number | null; contribution: number | null; atScaleOut: boolean };
-    sizedBy: string;
+    sizedBy: TierPlan['reason'];
     exhausted: boolean;
     connectionOccupancy: number | null;
   }>;
@@ -126,7 +126,7 @@ export interface SimulateResult {
     unverifiedLines: number;
   };
   headroom: Headroom;
-  assumptions: Array<{ name: string; value: number; source: string; note: string | null; scope: 'catalog' | 'phase' }>;
+  assumptions: Array<{ name: string; value: number; source: Source; note: string | null; scope: 'catalog' | 'phase' }>;
   /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
 }

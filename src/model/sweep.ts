@@ -40,7 +40,7 @@ export interface SweepRow {
 }
 
 export interface SweepResult {
-  schemaVersion: number;
+  schemaVersion: typeof SWEEP_SCHEMA_VERSION;
   command: 'sweep';
   from: number;
   to: number;

@@ -4,7 +4,10 @@
  * described by the JSON Schema meta-schema; wrapping it in a versioned result would stop editors reading it.
  */
 import * as z from 'zod';
+import { COMPONENT_KINDS } from '../catalog/schema.js';
+import type { CatalogShowResult, CatalogValidateResult } from '../catalog/summary.js';
 import { count, flag, int, lazy, nullableNum, nullableText, num, resultHeader, text, tierRole } from './common.js';
+import type { Assert, SameShape } from './same-shape.js';
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
@@ -52,7 +55,7 @@ const component = () =>
   z.strictObject({
     id: text('Component id'),
     name: text('Component name'),
-    kind: text('Component kind (compute, database, cache, …)'),
+    kind: z.enum(COMPONENT_KINDS).describe('Component kind'),
     provider: text('Provider'),
     serves: z.array(tierRole()).describe('Request path roles it serves'),
     instance: nullableText('"t3.medium (2 vCPU, 4 GB)"; null without an instance spec'),
@@ -78,9 +81,9 @@ const phase = () =>
       })
       .describe('Service-level objectives'),
     budgetUsd: range('monthly budget, USD').describe('Budget range'),
-    quotedTotalUsd: num("The document's stated monthly total, USD"),
-    quotedComponentsUsd: num("Sum of the components' quoted rows, USD"),
-    quotedCostPerUserUsd: num('The quoted total over the users at the top of the range, USD'),
+    quotedTotalUsd: nullableNum("The document's stated monthly total, USD; null when the catalog quotes none"),
+    quotedComponentsUsd: num("Sum of the components' quoted rows, USD (0 without quotes)"),
+    quotedCostPerUserUsd: nullableNum('The quoted total over the users at the top of the range, USD; null without a quoted total'),
     quotedComponentCount: count('Components with a quoted row'),
     components: z.array(component()).describe('Components'),
     regions: z.array(z.string()).describe('Region ids of a multi-region phase'),
@@ -95,6 +98,7 @@ export const catalogShowResultSchema = lazy(() =>
           name: text('Catalog name'),
           file: text('Catalog file'),
           phaseIds: z.array(z.int()).describe('Every phase id of the catalog'),
+          quoted: flag("True when some phase has a quoted total or some component a quoted row (a document's cost table)"),
         })
         .describe('The catalog shown'),
       phases: z.array(phase()).describe('The phases shown: one, or all'),
@@ -103,5 +107,6 @@ export const catalogShowResultSchema = lazy(() =>
     .describe('The result of `cuenta-plan catalog show --format json`'),
 );
 
-export type CatalogValidateResultData = z.infer<ReturnType<typeof catalogValidateResultSchema>>;
-export type CatalogShowResultData = z.infer<ReturnType<typeof catalogShowResultSchema>>;
+/** src/catalog/summary.ts's interfaces and these schemas describe one shape: a field added on one side only fails `tsc`. */
+type CatalogValidateShapeCheck = Assert<SameShape<z.output<ReturnType<typeof catalogValidateResultSchema>>, CatalogValidateResult>>;
+type CatalogShowShapeCheck = Assert<SameShape<z.output<ReturnType<typeof catalogShowResultSchema>>, CatalogShowResult>>;

@@ -1,9 +1,26 @@
 /** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
 import * as z from 'zod';
-import { SIMULATE_SCHEMA_VERSION } from '../model/simulate-result.js';
-import { count, findingsField, flag, fraction, int, lazy, nullableInt, nullableNum, nullableText, num, pricingFields, resultHeader, text, tierRole } from './common.js';
-
-const source = z.enum(['seed', 'assumption', 'aws', 'measured', 'derived']);
+import { SOURCES } from '../catalog/schema.js';
+import { SIMULATE_SCHEMA_VERSION, type SimulateResult } from '../model/simulate-result.js';
+import {
+  count,
+  findingCode,
+  findingsField,
+  flag,
+  fraction,
+  int,
+  lazy,
+  nullableInt,
+  nullableNum,
+  nullableText,
+  num,
+  pricesAsOf,
+  pricingFields,
+  resultHeader,
+  text,
+  tierRole,
+} from './common.js';
+import type { Assert, SameShape } from './same-shape.js';
 
 const tier = () =>
   z.strictObject({
@@ -18,10 +35,16 @@ const tier = () =>
         max: count('Upper scaling bound'),
         peak: count('Instances at the peak hour'),
         average: num('Instances averaged over the 24 hours of the daily profile'),
+        hourly: z.array(count('Instances running in that hour')).length(24).describe('Instances running in each hour of the daily profile, hour 0 first'),
       })
       .describe('Instance counts'),
     vcpusPerInstance: num('vCPUs of one instance: the servers of its M/M/c queue (0.5 for a 500m pod)'),
-    utilization: num('Per-server utilisation at the peak hour, 0–1 (above 1 when the tier is exhausted)'),
+    utilization: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('Per-server utilisation at the peak hour, 0–1; null when the queue is unstable (the offered load is past its vCPUs)'),
     latencyMs: z
       .strictObject({
         mean: nullableNum('Mean sojourn time per visit, ms; null when the queue is unstable'),
@@ -41,6 +64,8 @@ const check = () =>
   z.strictObject({
     name: text('What is checked, e.g. "latency P95", "api CPU (scaling target)"'),
     kind: z.enum(['capacity', 'availability', 'errors']).describe('capacity checks move with the load and decide headroom'),
+    code: findingCode().describe('The finding this check raises when it fails'),
+    subject: text('What is checked: phase:<id> for the whole request path, else the station id'),
     value: nullableNum('The modelled value in `unit`; null when the model has no finite value'),
     limit: num('The limit in `unit`'),
     unit: text('Unit of value and limit'),
@@ -65,7 +90,7 @@ const componentCost = () =>
     id: text('Component id'),
     name: text('Component name'),
     monthlyUsd: num('Cost under the pricing book, USD per month'),
-    compareUsd: num('The same component under the comparison book, USD per month'),
+    compareUsd: nullableNum('The same component under the comparison book, USD per month; null without one'),
     quotedUsd: nullableNum("The document's quoted row, USD per month; null when the document quotes none"),
     differenceUsd: nullableNum('monthlyUsd − quotedUsd; null without a quote'),
     lines: z.array(line()).describe('Priced cost lines'),
@@ -86,18 +111,21 @@ export const simulateResultSchema = lazy(() =>
         })
         .describe('The phase evaluated'),
       pricing: z
-        .strictObject({ ...pricingFields, compareBook: text('The book of the side-by-side column') })
+        .strictObject({
+          ...pricingFields,
+          compareBook: nullableText("The book of the side-by-side column; null when the catalog quotes no figures to set beside the estimate"),
+          asOf: pricesAsOf(),
+        })
         .describe('Price books used'),
       status: z
         .strictObject({
-          ok: flag('True when the plan passes capacity, budget and availability'),
-          exhausted: flag('True when a tier cannot keep up even at its maximum size: start migrating'),
+          ok: flag('True when no finding fails'),
+          exhausted: flag('True when a tier cannot keep up even at its maximum size, or latency cannot be brought under the SLO: start migrating'),
           overBudget: flag("True when the monthly cost is above the phase's budget"),
           availabilityShort: flag('True when expected availability is below the target'),
           servedBy: nullableInt('A phase that serves N within its capacity checks when this one does not'),
-          messages: z.array(z.string()).describe('The status in sentences'),
         })
-        .describe('Verdict'),
+        .describe('The verdict in flags, derived from `findings` alone'),
       findings: findingsField(),
       workload: z
         .strictObject({
@@ -145,9 +173,9 @@ export const simulateResultSchema = lazy(() =>
           book: text('Book that priced the plan'),
           totalUsd: num('Monthly cost, USD'),
           perUserUsd: num('Monthly cost per user, USD'),
-          compareTotalUsd: num('Monthly cost under the comparison book, USD'),
-          quotedTotalUsd: num("The document's quoted monthly total for the phase, USD"),
-          quotedPerUserUsd: num("The document's quote per user at N users, USD"),
+          compareTotalUsd: nullableNum('Monthly cost under the comparison book, USD; null without one'),
+          quotedTotalUsd: nullableNum("The document's quoted monthly total for the phase, USD; null when the catalog quotes none"),
+          quotedPerUserUsd: nullableNum("The document's quote per user at N users, USD; null without a quote"),
           budget: z
             .strictObject({
               minUsd: num('Bottom of the budget range, USD per month'),
@@ -170,7 +198,8 @@ export const simulateResultSchema = lazy(() =>
                 )
                 .describe('Components by the size of their gap, largest first'),
             })
-            .describe('The priced estimate against the document’s quote'),
+            .nullable()
+            .describe('The priced estimate against the document’s quote; null without a quote or without an itemised estimate'),
           unverifiedLines: count('Cost lines priced from estimates'),
         })
         .describe('Cost'),
@@ -188,15 +217,16 @@ export const simulateResultSchema = lazy(() =>
           z.strictObject({
             name: text('Assumption name as in the catalog'),
             value: num('Its value'),
-            source: source.describe('Where the number comes from'),
+            source: z.enum(SOURCES).describe('Where the number comes from'),
             note: nullableText('Why this value, or where in the document'),
             scope: z.enum(['catalog', 'phase']).describe('phase: the phase overrides the catalog-wide value'),
           }),
         )
         .describe('Every assumption the run used'),
-      warnings: z.array(z.string()).describe('Warnings in sentences'),
+      warnings: z.array(z.string()).describe("The catalog validator's warnings, formatted; the engine's own remarks are `findings`"),
     })
     .describe('The result of `cuenta-plan simulate --format json`'),
 );
 
-export type SimulateResultData = z.infer<ReturnType<typeof simulateResultSchema>>;
+/** The engine's interface and this schema describe one shape: a field added on one side only fails `tsc`. */
+type SimulateShapeCheck = Assert<SameShape<z.output<ReturnType<typeof simulateResultSchema>>, SimulateResult>>;

@@ -92,6 +92,22 @@ describe('readSavedResult', () => {
     ]);
   });
 
+  it('refuses a finding that breaks the published list: an unknown code, a severity, metric or unit not its code\'s', () => {
+    const broken = JSON.parse(simulateText) as { findings: Array<Record<string, Json>> };
+    expect(broken.findings.map((f) => f.code)).toEqual(['availability-short', 'over-budget', 'unverified-prices']);
+    broken.findings[0]!.severity = 'warn';
+    broken.findings[1]!.metric = 'cost-per-user';
+    broken.findings[2]!.unit = 'USD';
+    const mixed = failure(JSON.stringify(broken));
+    expect(mixed.details).toEqual([
+      'findings[0].severity: must be "fail", the severity of code availability-short',
+      'findings[1].metric: must be "cost", the metric of code over-budget',
+      'findings[2].unit: must be "lines", the unit of metric unverified-lines',
+    ]);
+    broken.findings[0]!.code = 'latency-too-high';
+    expect(failure(JSON.stringify(broken)).details[0]).toMatch(/^findings\[0\]\.code: Invalid option: expected one of "latency-over-slo"\|/);
+  });
+
   it('lists at most 20 problems and says how many more', () => {
     const broken = JSON.parse(simulateText) as { assumptions: Array<Record<string, Json>>; checks: Array<Record<string, Json>> };
     broken.assumptions.forEach((a) => (a.value = 'x'));
