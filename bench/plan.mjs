@@ -1,4 +1,4 @@
-// Engine speed on the bundled catalog: one plan evaluation, one headroom search.
+// Engine speed on the bundled catalog: sizing, pricing, one simulate result, one headroom search.
 // Usage: node bench/plan.mjs   (or npm run bench for every benchmark)
 import { cpus } from 'node:os';
 import { importTs, medianMicros } from './bundle.mjs';
@@ -6,13 +6,18 @@ import { importTs, medianMicros } from './bundle.mjs';
 const engine = await importTs('bench/plan-entry.ts');
 const { catalog } = engine.loadCatalog();
 const book = engine.loadSnapshotPriceBook();
+const seed = engine.seedPriceBook(catalog);
 const thresholds = engine.thresholdsOf(catalog);
 const phase3 = catalog.phases.find((p) => p.id === 3);
+const plan = engine.sizePlan(catalog, phase3, 50000, thresholds);
+const simulateInput = { catalog, phase: phase3, selectedBy: 'range', users: 50000, book, compareBook: seed, thresholds };
 
 const cases = [
-  ['evaluatePlan: phase 3 at 50,000 users (24 hours, cost)', () => engine.evaluatePlan(catalog, phase3, 50000, book, thresholds), 100],
+  ['sizePlan + pricePlan: phase 3 at 50,000 users (24 hours)', () => engine.pricePlan(engine.sizePlan(catalog, phase3, 50000, thresholds), book), 100],
+  ['pricePlan: the same plan, snapshot prices', () => engine.pricePlan(plan, book), 50],
   ['capacityAt: phase 3 at 50,000 users (peak hour only)', () => engine.capacityAt(catalog, phase3, 50000, thresholds), 100],
   ['headroom: phase 3 from 50,000 users (bisection)', () => engine.headroom(catalog, phase3, 50000, thresholds), 5000],
+  ['simulate: phase 3 at 50,000 users (sized once, two books)', () => engine.simulate(simulateInput), 5000],
 ];
 
 console.log(`engine — ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, median of 15 rounds`);

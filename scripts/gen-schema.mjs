@@ -1,27 +1,71 @@
-// Writes schema/catalog.schema.json from the zod schema, through the built CLI (`catalog schema`).
-// Usage: npm run build && node scripts/gen-schema.mjs [--check]
-//   --check  exit 1 when the committed file differs from the generated schema (for CI).
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Writes the published JSON Schemas, each generated from its zod schema:
+//   schema/catalog.schema.json                 the catalog file (src/catalog/json-schema.ts)
+//   schema/<command>.result.schema.json        every command's JSON result (src/results/)
+// Usage: node scripts/gen-schema.mjs [--check]
+//   --check  write nothing; exit 1 naming each file that is missing or differs (for CI and test/results).
+// The generators are TypeScript: esbuild bundles them into a temporary module first, so no build is needed.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
-const bin = fileURLToPath(new URL('../bin/cuenta-plan.js', import.meta.url));
-const target = fileURLToPath(new URL('../schema/catalog.schema.json', import.meta.url));
-const generated = execFileSync(process.execPath, [bin, 'catalog', 'schema'], { encoding: 'utf8' });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const check = process.argv.includes('--check');
 
-if (process.argv.includes('--check')) {
-  let committed = '';
+async function generatedFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'cuenta-plan-gen-schema-'));
   try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as different
+    const outfile = join(dir, 'generate.mjs');
+    await build({
+      stdin: {
+        contents: [
+          "export { catalogJsonSchemaText } from './src/catalog/json-schema.ts';",
+          "export { resultSchemaFiles } from './src/results/json-schema.ts';",
+        ].join('\n'),
+        resolveDir: root,
+        sourcefile: 'gen-schema-entry.ts',
+        loader: 'ts',
+      },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+      // Bundled CommonJS dependencies may call require(); an ES module has none of its own.
+      banner: { js: "import { createRequire as __cpRequire } from 'node:module'; const require = __cpRequire(import.meta.url);" },
+    });
+    const { catalogJsonSchemaText, resultSchemaFiles } = await import(pathToFileURL(outfile).href);
+    return [{ path: 'schema/catalog.schema.json', text: catalogJsonSchemaText() }, ...resultSchemaFiles()];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (committed !== generated) {
-    console.error('schema/catalog.schema.json is out of date: run `npm run build && node scripts/gen-schema.mjs`');
+}
+
+const files = await generatedFiles();
+const expected = new Set(files.map((f) => f.path));
+const stale = readdirSync(join(root, 'schema'))
+  .filter((name) => name.endsWith('.result.schema.json') && !expected.has(`schema/${name}`))
+  .map((name) => `schema/${name}`);
+
+if (check) {
+  const differing = files.filter(({ path, text }) => {
+    try {
+      return readFileSync(join(root, path), 'utf8') !== text;
+    } catch {
+      return true; // missing counts as different
+    }
+  });
+  for (const { path } of differing) console.error(`${path} is out of date`);
+  for (const path of stale) console.error(`${path} belongs to no command's result: delete it`);
+  if (differing.length > 0 || stale.length > 0) {
+    console.error('run `node scripts/gen-schema.mjs` to regenerate the schemas');
     process.exit(1);
   }
-  console.log('schema/catalog.schema.json is up to date');
+  console.log(`${files.length} schemas are up to date`);
 } else {
-  writeFileSync(target, generated);
-  console.log(`wrote ${target}`);
+  for (const { path, text } of files) writeFileSync(join(root, path), text);
+  for (const path of stale) rmSync(join(root, path));
+  console.log(`wrote ${files.length} schemas in schema/${stale.length > 0 ? `; removed ${stale.join(', ')}` : ''}`);
 }

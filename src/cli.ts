@@ -20,6 +20,7 @@ export function buildProgram(io: Io): Command {
     )
     .version(version, '-V, --version', 'print the version and exit')
     .option('--catalog <file>', 'phase catalog YAML (default: the bundled Cuenta Conmigo plan, data/phases.yaml)')
+    .option('--prices <file>', 'price book in the snapshot format, for the catalog\'s region (default: data/pricing/aws-us-east-1.json)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the output to FILE (atomically; `-` is stdout) instead of stdout')
     .option('--no-color', 'no ANSI colours (also: NO_COLOR=1 in the environment)')

@@ -1,5 +1,5 @@
 /**
- * Typed errors and the one mapping from errors to exit codes (DESIGN.md "Exit codes").
+ * Typed errors and the one mapping from errors to exit codes (docs/commands.md "Exit codes").
  *
  * 0 success · 1 a gate/policy failed · 2 invalid input, usage or catalog ·
  * 3 an external source failed and no fallback was allowed · 70 internal error (a bug).

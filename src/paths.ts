@@ -10,11 +10,29 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const defaultCatalogPath = fileURLToPath(new URL('../data/phases.yaml', import.meta.url));
 export const defaultSnapshotPath = fileURLToPath(new URL('../data/pricing/aws-us-east-1.json', import.meta.url));
 
+/** What a file read from standard input (`-`) is called in messages. */
+export const STDIN_NAME = '<stdin>';
+
 /**
- * How messages and reports name one of the package's own files (the bundled catalog and prices):
- * relative to the package ("data/phases.yaml"), so output reads the same on every machine.
+ * How messages and reports name a file: the package's own data (the bundled catalog and prices) relative to
+ * the package ("data/phases.yaml"), so output reads the same on every machine; any other file as given.
  */
 export function displayPath(file: string): string {
+  if (file === '-') return STDIN_NAME;
   const inside = relative(packageRoot, file);
-  return inside.startsWith('..') || inside === file ? file : inside.split(sep).join('/');
+  return inside.startsWith(`data${sep}`) ? inside.split(sep).join('/') : file;
+}
+
+/**
+ * A path into a document as dotted text: ["phases", 2, "components", 1, "count"] → "phases[2].components[1].count";
+ * keys that are not identifiers are quoted: ["prices", "ec2:t3.medium"] → 'prices["ec2:t3.medium"]'. "" for the root.
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(String(segment))}]`;
+  }
+  return text;
 }

@@ -1,79 +1,67 @@
 /**
  * A catalog's checked data: what a full validation leaves for later runs so they skip YAML, zod and the
- * formula parser. It comes from the build (the bundled catalog, src/build-info.ts) or from the cache of
- * a user's catalogs (src/cache.ts); either way it is only used for the exact file or text and the price
- * keys it was checked with.
+ * formula parser. It comes from the build (the bundled catalog against the bundled price book,
+ * src/build-info.ts) or from the verified cache of other catalogs and books (src/cache.ts); either way it
+ * is only used for the exact file or text and the price book's stamp it was checked with.
  */
 import { checkedAtBuild } from '../build-info.js';
 import { readCached, writeCached } from '../cache.js';
 import type { Catalog } from '../model/catalog-types.js';
+import { catalogFromJson, catalogToJson, formulaTextsOf } from './catalog-json.js';
 import { formulaTree, rememberFormulaTrees, type FormulaTree } from './formula.js';
-import { normaliseCatalog } from './normalise.js';
-import { ProblemList, type CatalogProblem } from './problems.js';
-import type { RuleOptions } from './rules.js';
-import type { CatalogFile } from './schema.js';
+import type { CatalogProblem } from './problems.js';
+import type { ValidationBook } from './rules/index.js';
 
 export interface CheckedCatalog {
-  /** The schema-checked file (snake_case, as in the YAML). */
-  data: CatalogFile;
+  /** The converted catalog, as `catalogToJson` writes it. */
+  catalog: unknown;
   /** The parsed tree of every formula in it, by text (without the "="). */
   formulas: Record<string, FormulaTree>;
   /** Problems that did not stop the catalog from being used. */
   warnings: CatalogProblem[];
 }
 
-/** Every formula text in the data: each string that starts with "=", wherever the schema allows one. */
-function formulaTexts(value: unknown, out: Set<string>): Set<string> {
-  if (typeof value === 'string') {
-    if (value.startsWith('=')) out.add(value.slice(1));
-  } else if (Array.isArray(value)) {
-    for (const item of value) formulaTexts(item, out);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value)) formulaTexts(item, out);
-  }
-  return out;
+/**
+ * What a catalog is checked against besides its text: the price book's identity, region, keys and units
+ * (what ./rules/price-book.ts reads). Checked data is keyed by it, so a catalog checked against one book
+ * is not taken as checked against another (`--prices FILE`).
+ */
+export function bookStamp(book: ValidationBook | undefined): string {
+  if (!book) return 'no book';
+  return [book.meta.origin, book.meta.region, ...[...book.keys()].map((key) => `${key}=${book.price(key).unit}`)].join('\n');
 }
 
-/** What a validation that found no error leaves behind; data and warnings are kept as given. */
-export function checkedCatalogOf(data: CatalogFile, warnings: readonly CatalogProblem[]): CheckedCatalog {
+/** What a validation that found no error leaves behind. */
+export function checkedCatalogOf(catalog: Catalog, warnings: readonly CatalogProblem[]): CheckedCatalog {
+  const json = catalogToJson(catalog);
   const formulas: Record<string, FormulaTree> = {};
-  for (const text of formulaTexts(data, new Set())) {
+  for (const text of formulaTextsOf(json)) {
     const tree = formulaTree(text);
     if (tree) formulas[text] = tree;
   }
-  return { data, formulas, warnings: [...warnings] };
+  return { catalog: json, formulas, warnings: [...warnings] };
 }
 
-/** What else a check depended on besides the text: the price keys every cost line had to resolve to. */
-export function ruleContext(options: RuleOptions): string {
-  return options.priceKeys ? `price keys:${[...options.priceKeys].sort().join(' ')}` : 'price keys: unchecked';
+/** The build's checked data, when the file at `path` is byte for byte the bundled catalog and `book` the book it was checked against. */
+export function checkedByBuild(path: string, book: ValidationBook | undefined): CheckedCatalog | undefined {
+  return checkedAtBuild<CheckedCatalog>('catalog', path, bookStamp(book));
 }
 
-/** The build's checked data, when the file at `path` is byte for byte the bundled catalog it checked. */
-export function checkedByBuild(path: string, options: RuleOptions): CheckedCatalog | undefined {
-  return checkedAtBuild<CheckedCatalog>('catalog', path, ruleContext(options));
-}
-
-/** The checked data of a verified cache entry for this text and these rule options. */
-export function cachedCatalog(text: string, options: RuleOptions): CheckedCatalog | undefined {
-  return readCached<CheckedCatalog>('catalog', text, ruleContext(options));
+/** The checked data of a verified cache entry for this text and this book. */
+export function cachedCatalog(text: string, book: ValidationBook | undefined): CheckedCatalog | undefined {
+  return readCached<CheckedCatalog>('catalog', text, bookStamp(book));
 }
 
 /** Caches a catalog that passed validation with no error. */
-export function cacheCheckedCatalog(text: string, data: CatalogFile, warnings: readonly CatalogProblem[], options: RuleOptions): void {
-  writeCached('catalog', text, ruleContext(options), checkedCatalogOf(data, warnings));
+export function cacheCheckedCatalog(text: string, catalog: Catalog, warnings: readonly CatalogProblem[], book: ValidationBook | undefined): void {
+  writeCached('catalog', text, bookStamp(book), checkedCatalogOf(catalog, warnings));
 }
 
 /**
- * The engine's Catalog from checked data: normalised again (cheap), formulas compiled on first use from
- * their stored trees. Undefined if normalising finds an error, which checked data cannot have unless
- * the code changed under it: the caller then validates in full.
- * @param file the catalog's name in warnings
+ * The engine's Catalog from checked data, formulas compiled on first use from their stored trees (so a
+ * run that evaluates them never loads mathjs). Nothing is checked again: the data passed validation.
  */
-export function catalogFromChecked(checked: CheckedCatalog, file: string): { catalog: Catalog; warnings: CatalogProblem[] } | undefined {
+export function catalogFromChecked(checked: CheckedCatalog): { catalog: Catalog; warnings: CatalogProblem[] } {
   rememberFormulaTrees(checked.formulas);
-  const problems = new ProblemList(file);
-  const catalog = normaliseCatalog(checked.data, problems, { deferFormulas: true });
-  if (problems.hasErrors) return undefined;
-  return { catalog, warnings: checked.warnings.map((warning) => ({ ...warning, file })) };
+  return { catalog: catalogFromJson(checked.catalog), warnings: checked.warnings };
 }

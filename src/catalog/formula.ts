@@ -9,7 +9,7 @@
  */
 import { create, parseDependencies } from 'mathjs/number';
 import type { Formula, FormulaScope } from '../model/catalog-types.js';
-import { levenshtein } from '../pricing/levenshtein.js';
+import { didYouMean } from '../pricing/levenshtein.js';
 import { InputError } from '../model/input-error.js';
 
 /** Functions a formula may call, with their arity [min, max]. */
@@ -46,30 +46,9 @@ type Evaluator = (scope: FormulaScope) => number;
 export type CompileResult = { ok: true; formula: Formula } | { ok: false; message: string };
 
 /**
- * Trees of formulas a trusted earlier run parsed (the build's check of the bundled catalog, a verified
- * cache entry), by text. Parsing is a pure function of the text, so a remembered tree stands in for the
- * parser's, and a run that only compiles remembered formulas never loads mathjs (~20 ms).
+ * The fields of a parsed formula's node that `build` reads: a mathjs node, or the plain copy of one that
+ * an earlier run stored (`formulaTree`).
  */
-const rememberedTrees = new Map<string, Node>();
-
-/** Remembers parsed trees made by `formulaTree` in an earlier run. */
-export function rememberFormulaTrees(trees: Readonly<Record<string, FormulaTree>>): void {
-  for (const [text, tree] of Object.entries(trees)) rememberedTrees.set(text, tree);
-}
-
-let parser: ((text: string) => unknown) | undefined;
-function parse(text: string): unknown {
-  const remembered = rememberedTrees.get(text);
-  if (remembered) return remembered;
-  if (!parser) {
-    if (!parseDependencies) throw new Error('mathjs/number exports no parseDependencies');
-    const math = create({ parseDependencies });
-    parser = (source) => math.parse(source);
-  }
-  return parser(text);
-}
-
-/** The structural view of a mathjs node this module relies on. */
 interface Node {
   type: string;
   name?: string;
@@ -81,8 +60,55 @@ interface Node {
   content?: Node;
 }
 
-/** A parsed formula as plain JSON data: the fields of each mathjs node that `build` reads. */
+/** A mathjs node as this module and ./formula-units.ts see it. */
+export interface FormulaNode extends Node {
+  args?: FormulaNode[];
+  content?: FormulaNode;
+  /** The node as formula text. */
+  toString(): string;
+}
+
+/** A parsed formula as plain JSON data, what a cache of checked catalogs stores. */
 export type FormulaTree = Node;
+
+/**
+ * Trees of formulas a trusted earlier run parsed (the build's check of the bundled catalog, a verified
+ * cache entry), by text. Parsing is a pure function of the text, so a remembered tree stands in for the
+ * parser's when compiling, and a run that only compiles remembered formulas never loads mathjs (~20 ms).
+ */
+const rememberedTrees = new Map<string, Node>();
+
+/** Remembers parsed trees made by `formulaTree` in an earlier run. */
+export function rememberFormulaTrees(trees: Readonly<Record<string, FormulaTree>>): void {
+  for (const [text, tree] of Object.entries(trees)) rememberedTrees.set(text, tree);
+}
+
+let parser: ((text: string) => FormulaNode) | undefined;
+/** The mathjs syntax tree of a formula (text without "="); throws the parser's error for bad syntax. */
+export function parseFormula(text: string): FormulaNode {
+  if (!parser) {
+    if (!parseDependencies) throw new Error('mathjs/number exports no parseDependencies');
+    const math = create({ parseDependencies });
+    parser = (source) => math.parse(source) as FormulaNode;
+  }
+  return parser(text);
+}
+
+/** The tree `build` compiles: a remembered one, else the parser's. */
+const treeOf = (text: string): Node => rememberedTrees.get(text) ?? parseFormula(text);
+
+/** A formula that evaluated to NaN or ±Infinity; carries the formula so the validator can point at its line. */
+export class FormulaValueError extends InputError {
+  override name = 'FormulaValueError';
+  constructor(
+    readonly formula: Formula,
+    readonly value: number,
+  ) {
+    super(
+      `the catalog formula "=${formula.text}" evaluates to ${value}; check it for a division by zero, a log or sqrt of a negative number, or a huge power`,
+    );
+  }
+}
 
 function plainTree(node: Node): FormulaTree {
   const tree: FormulaTree = { type: node.type };
@@ -103,7 +129,7 @@ function plainTree(node: Node): FormulaTree {
  */
 export function formulaTree(text: string): FormulaTree | undefined {
   try {
-    return plainTree(parse(text) as Node);
+    return plainTree(parseFormula(text));
   } catch {
     return undefined;
   }
@@ -112,17 +138,6 @@ export function formulaTree(text: string): FormulaTree | undefined {
 class FormulaError extends Error {}
 
 const list = (names: Iterable<string>) => [...names].join(', ');
-
-/** The known name nearest to a misspelt one (edit distance ≤ max(2, length/4)), if any. */
-function closest(name: string, known: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(name.length / 4));
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = levenshtein(name, candidate);
-    if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
 
 function nestingDepth(text: string): number {
   let depth = 0;
@@ -137,11 +152,13 @@ function nestingDepth(text: string): number {
 /**
  * Parses, checks and compiles one formula.
  * @param text the formula without its leading "=", e.g. "ceil(concurrent_users / 250)"
- * @param known variable names the formula may read (FORMULA_VARIABLES and assumption names)
+ * @param known variable names the formula may read (FORMULA_VARIABLES and assumption names); when absent any
+ *   name is accepted and listed in `variables`, for a caller that checks the names itself (the schema does,
+ *   before it knows the phase's assumptions)
  * @returns the compiled formula, or a message saying what is wrong and what to do
  * @example compileFormula('users * 0.05', new Set(['users'])) // { ok: true, formula } ; formula.evaluate({ users: 100 }) === 5
  */
-export function compileFormula(text: string, known: ReadonlySet<string>): CompileResult {
+export function compileFormula(text: string, known?: ReadonlySet<string>): CompileResult {
   if (text.trim() === '') return { ok: false, message: 'the formula is empty: write an expression after "=", e.g. "=users * 0.05"' };
   if (text.length > MAX_FORMULA_LENGTH) {
     return { ok: false, message: `the formula is ${text.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed` };
@@ -151,7 +168,7 @@ export function compileFormula(text: string, known: ReadonlySet<string>): Compil
   }
   let root: Node;
   try {
-    root = parse(text) as Node;
+    root = treeOf(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `the formula does not parse: ${reason}` };
@@ -164,25 +181,53 @@ export function compileFormula(text: string, known: ReadonlySet<string>): Compil
     if (error instanceof FormulaError) return { ok: false, message: error.message };
     throw error;
   }
-  return {
-    ok: true,
-    formula: {
-      text,
-      variables: [...variables],
-      evaluate(scope: FormulaScope): number {
-        const value = evaluate(scope);
-        if (!Number.isFinite(value)) {
-          throw new InputError(
-            `the catalog formula "=${text}" evaluates to ${value}; check it for a division by zero, a log or sqrt of a negative number, or a huge power`,
-          );
-        }
-        return value;
-      },
+  const formula: Formula = {
+    text,
+    variables: [...variables],
+    evaluate(scope: FormulaScope): number {
+      const value = evaluate(scope);
+      if (!Number.isFinite(value)) throw new FormulaValueError(formula, value);
+      return value;
     },
+  };
+  return { ok: true, formula };
+}
+
+/**
+ * Why `name` cannot be read by a formula that may read `known`, or undefined when it can.
+ * @example unknownVariable('instance_hourz', known) // 'unknown variable "instance_hourz" — did you mean "instance_hours"?'
+ */
+export function unknownVariable(name: string, known: ReadonlySet<string>): string | undefined {
+  if (known.has(name)) return undefined;
+  if (Object.hasOwn(FORMULA_FUNCTIONS, name)) return `"${name}" is a function: call it, e.g. ${name}(x)`;
+  const hint = didYouMean(name, known);
+  return hint ? `unknown variable "${name}"${hint}` : `unknown variable "${name}"; a formula may read: ${list(known)} — or define "${name}" under workload:`;
+}
+
+/**
+ * A formula already checked when its catalog was validated (a pre-checked or cached catalog): compiled on first
+ * use, so a command that never evaluates one never starts the parser.
+ */
+export function lazyFormula(text: string): Formula {
+  let compiled: Formula | undefined;
+  const get = (): Formula => {
+    if (!compiled) {
+      const result = compileFormula(text);
+      if (!result.ok) throw new Error(`checked catalog formula "=${text}" no longer compiles: ${result.message}`);
+      compiled = result.formula;
+    }
+    return compiled;
+  };
+  return {
+    text,
+    get variables() {
+      return get().variables;
+    },
+    evaluate: (scope) => get().evaluate(scope),
   };
 }
 
-function build(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+function build(node: Node, known: ReadonlySet<string> | undefined, variables: Set<string>): Evaluator {
   switch (node.type) {
     case 'ConstantNode': {
       const value = node.value;
@@ -193,15 +238,9 @@ function build(node: Node, known: ReadonlySet<string>, variables: Set<string>): 
     }
     case 'SymbolNode': {
       const name = node.name ?? '';
-      if (!known.has(name)) {
-        if (name in FORMULA_FUNCTIONS) throw new FormulaError(`"${name}" is a function: call it, e.g. ${name}(x)`);
-        const close = closest(name, known);
-        throw new FormulaError(
-          close
-            ? `unknown variable "${name}" — did you mean "${close}"?`
-            : `unknown variable "${name}"; a formula may read: ${list(known)} — or define "${name}" under workload:`,
-        );
-      }
+      if (Object.hasOwn(FORMULA_FUNCTIONS, name)) throw new FormulaError(`"${name}" is a function: call it, e.g. ${name}(x)`);
+      const unknown = known && unknownVariable(name, known);
+      if (unknown) throw new FormulaError(unknown);
       variables.add(name);
       return (scope) => {
         const value = Object.hasOwn(scope, name) ? scope[name] : undefined;
@@ -238,7 +277,7 @@ function describe(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
-function buildOperator(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+function buildOperator(node: Node, known: ReadonlySet<string> | undefined, variables: Set<string>): Evaluator {
   const fn = typeof node.fn === 'string' ? node.fn : '';
   const symbol = OPERATORS[fn];
   if (symbol === undefined || (node.op !== symbol && !(fn === 'divide' && node.op === '/'))) {
@@ -274,7 +313,7 @@ function roundHalfAway(x: number, decimals: number): number {
   return (Math.sign(x) * Math.round(Math.abs(x) * factor)) / factor;
 }
 
-function buildFunction(node: Node, known: ReadonlySet<string>, variables: Set<string>): Evaluator {
+function buildFunction(node: Node, known: ReadonlySet<string> | undefined, variables: Set<string>): Evaluator {
   const callee = node.fn as Node | undefined;
   if (!callee || callee.type !== 'SymbolNode' || typeof callee.name !== 'string') {
     throw new FormulaError('only the named functions ' + list(Object.keys(FORMULA_FUNCTIONS)) + ' may be called');

@@ -1,16 +1,19 @@
-/** Public surface of src/phases: the catalog loader, validator, JSON Schema and formula compiler. */
+/** Public surface of src/catalog: the catalog loader, validator, JSON Schema and formula compiler. */
 export { loadCatalog, invalidCatalogError, type LoadedCatalog } from './load.js';
-export { snapshotPriceKeys } from './price-keys.js';
 export {
   validateCatalog,
   validateCatalogFile,
   validateCatalogText,
-  catalogDisplayName,
+  checkedCatalogFromCache,
   type CatalogValidation,
+  type ValidateOptions,
   type ValidationStage,
 } from './validate.js';
-export { formatProblem, formatPath, type CatalogProblem, type Severity } from './problems.js';
-export { catalogFileSchema, type CatalogFile } from './schema.js';
+export { catalogToJson, catalogFromJson } from './catalog-json.js';
+export { formatProblem, type CatalogProblem, type Severity } from './problems.js';
+export { catalogSchema, DEFAULT_REGION, type Catalog, type CatalogFile } from './schema.js';
+export type { ValidationBook } from './rules/index.js';
+export { requireSection, MissingSectionError, type OptionalSection } from './sections.js';
 export { catalogJsonSchema } from './json-schema.js';
 export { compileFormula, FORMULA_FUNCTIONS } from './formula.js';
 export { MAX_CATALOG_BYTES } from './read.js';

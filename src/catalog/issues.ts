@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import type { PathSegment, ProblemList } from './problems.js';
-import { suggest } from './rules.js';
+import { didYouMean } from '../pricing/levenshtein.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -46,6 +46,8 @@ function keysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
       case 'default':
       case 'nullable':
         return unwrap(def.innerType);
+      case 'pipe':
+        return unwrap(def.in);
       case 'union':
         return (def.options as unknown[]).flatMap(unwrap);
       default:
@@ -113,7 +115,7 @@ export function reportZodIssues(issues: readonly Issue[], data: unknown, schema:
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, path);
         for (const key of issue.keys) {
-          const hint = suggest(key, allowed);
+          const hint = didYouMean(key, allowed);
           const list = allowed.length > 0 && !hint ? ` (allowed here: ${allowed.join(', ')})` : '';
           problems.error([...path, key], `unknown key "${key}": fix its spelling or remove it${hint}${list}`, { onKey: true });
         }
@@ -128,11 +130,15 @@ export function reportZodIssues(issues: readonly Issue[], data: unknown, schema:
         if (options.length === 1) {
           problems.error(path, issue.message.startsWith('Invalid') ? `must be ${JSON.stringify(issue.values[0])}; got ${describeValue(value)}` : `${issue.message}; got ${describeValue(value)}`);
         } else {
-          const hint = typeof value === 'string' ? suggest(value, options) : '';
+          const hint = typeof value === 'string' ? didYouMean(value, options) : '';
           problems.error(path, `must be one of ${options.join(', ')}; got ${describeValue(value)}${hint}`);
         }
         break;
       }
+      case 'custom':
+        // The schema's own messages (formulas, count or scaling, unit words) say what to do already.
+        problems.error(path, issue.message);
+        break;
       default: {
         const message = issue.message.startsWith('Too ') || issue.message.startsWith('Invalid') ? defaultMessage(issue) : issue.message;
         problems.error(path, `${message}; got ${describeValue(value)}`);

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { catalogFileSchema } from './schema.js';
+import { catalogSchema } from './schema.js';
 
 /**
  * The JSON Schema of the catalog file, generated from the zod schema (input side: what an author
  * writes). Committed as schema/catalog.schema.json for editors; a test pins the two equal.
  */
 export function catalogJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(catalogFileSchema(), { io: 'input', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(catalogSchema(), { io: 'input', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://cuenta-plan.dev/schema/catalog.schema.json',

@@ -1,11 +1,10 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { cachedCatalog, catalogFromChecked, checkedByBuild, type CheckedCatalog } from './checked.js';
-import { snapshotPriceKeys } from './price-keys.js';
 import { formatProblem, ProblemList, type CatalogProblem } from './problems.js';
 import { readCatalogText } from './read.js';
-import type { RuleOptions } from './rules.js';
+import { cachedCatalog, catalogFromChecked, checkedByBuild, type CheckedCatalog } from './checked.js';
+import type { ValidationBook } from './rules/index.js';
 import { validateCatalogText } from './validate.js';
 
 export interface LoadedCatalog {
@@ -38,49 +37,44 @@ export function invalidCatalogError(validation: Failed): UserError {
 const loaded = new Map<string, LoadedCatalog>();
 
 /**
- * Loads a catalog: the given path, or the bundled data/phases.yaml.
+ * Loads a catalog: the given path ("-" for standard input), or the bundled data/phases.yaml, checked against
+ * `book`, the price book the command will use (absent: price keys, units and region go unchecked).
  *
- * Fast path: a catalog already checked with this build and these price keys — the bundled file as the
- * build checked it, or a user's catalog in the verified cache (./checked.ts) — is only normalised again,
- * without the YAML parser, zod or the formula parser. Otherwise the full validator (./validate.ts)
- * checks it and caches it if it has no error.
+ * Fast path: a catalog already checked with this build and this book — the bundled file against the bundled
+ * book as the build checked them, or any text in the verified cache (./checked.ts) — is used without the
+ * YAML parser, zod or the formula parser. Otherwise the full validator (./validate.ts) checks it and caches
+ * it if it has no error.
  * @throws UserError listing every problem when the catalog has errors (exit 2)
  */
-export function loadCatalog(path: string = defaultCatalogPath): LoadedCatalog {
-  const known = loaded.get(path);
+export function loadCatalog(path: string = defaultCatalogPath, book?: ValidationBook): LoadedCatalog {
+  const key = `${path}\0${book?.meta.origin ?? ''}`;
+  const known = loaded.get(key);
   if (known) return known;
-  const name = path === defaultCatalogPath ? displayPath(path) : path;
-  const options = ruleOptions();
-  const result = fromChecked(checkedByBuild(path, options), name) ?? loadText(path, name, options);
-  loaded.set(path, result);
+  const name = displayPath(path);
+  const result = fromChecked(checkedByBuild(path, book), name) ?? loadText(path, name, book);
+  loaded.set(key, result);
   return result;
 }
 
-function loadText(path: string, name: string, options: RuleOptions): LoadedCatalog {
+function loadText(path: string, name: string, book: ValidationBook | undefined): LoadedCatalog {
   const problems = new ProblemList(name);
   const read = readCatalogText(path, problems);
   if (!read.ok) throw invalidCatalogError({ file: name, errors: problems.errors, warnings: problems.warnings, stage: 'read' });
-  return fromChecked(cachedCatalog(read.text, options), name) ?? validate(read.text, name, options);
-}
-
-/** The rules' options: the snapshot's price keys, or none when the snapshot cannot be loaded (its own error). */
-function ruleOptions(): RuleOptions {
-  const keys = snapshotPriceKeys();
-  return keys ? { priceKeys: keys } : {};
+  return fromChecked(cachedCatalog(read.text, book), name) ?? validate(read.text, name, book);
 }
 
 function fromChecked(checked: CheckedCatalog | undefined, name: string): LoadedCatalog | undefined {
   if (!checked) return undefined;
   try {
-    const result = catalogFromChecked(checked, name);
-    return result && { ...result, file: name };
+    const { catalog, warnings } = catalogFromChecked(checked);
+    return { catalog, warnings: warnings.map((warning) => ({ ...warning, file: name })), file: name };
   } catch {
     return undefined; // checked data the code no longer understands: the full path decides
   }
 }
 
-function validate(text: string, name: string, options: RuleOptions): LoadedCatalog {
-  const validation = validateCatalogText(text, name, { ...options, cache: true });
+function validate(text: string, name: string, book: ValidationBook | undefined): LoadedCatalog {
+  const validation = validateCatalogText(text, name, book ? { book, cache: true } : { cache: true });
   if (!validation.catalog) throw invalidCatalogError(validation);
   return { catalog: validation.catalog, warnings: validation.warnings, file: validation.file };
 }

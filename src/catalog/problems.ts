@@ -1,9 +1,10 @@
 /**
- * Catalog problems as data: every stage (read, YAML, schema, formulas, rules) returns these instead of
+ * Catalog problems as data: every stage (read, YAML, schema, rules, dry run) returns these instead of
  * throwing, so `catalog validate` can list them all and tests can assert on them.
  */
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { isCollection, isNode, isPair, isScalar } from 'yaml';
+import { formatPath } from '../paths.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,17 +21,6 @@ export interface CatalogProblem {
 }
 
 export type PathSegment = string | number;
-
-/** ["phases", 2, "components", 1, "count"] → "phases[2].components[1].count". */
-export function formatPath(path: readonly PathSegment[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
 
 /** One problem on one line: `file:line:col  path  message` (the parts that exist). */
 export function formatProblem(problem: CatalogProblem): string {

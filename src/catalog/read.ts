@@ -7,14 +7,14 @@ import { ProblemList } from './problems.js';
 
 /** Largest catalog accepted: checked on the file's size before reading it. */
 export const MAX_CATALOG_BYTES = 10 * 1024 * 1024;
-/** Alias expansions allowed when converting YAML to data ("billion laughs" protection). */
 
 export type ReadResult = { ok: true; text: string } | { ok: false };
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Reads a catalog file as UTF-8 text, refusing what is too big, empty or binary. */
+/** Reads a catalog file ("-": standard input) as UTF-8 text, refusing what is too big, empty or binary. */
 export function readCatalogText(path: string, problems: ProblemList): ReadResult {
+  if (path === '-') return readStdin(problems);
   let size: number;
   try {
     const stat = statSync(path);
@@ -45,24 +45,51 @@ export function readCatalogText(path: string, problems: ProblemList): ReadResult
   return decodeCatalogBytes(bytes, problems);
 }
 
+function readStdin(problems: ProblemList): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFd(0, MAX_CATALOG_BYTES + 1);
+  } catch (error) {
+    problems.at('error', describeFsError(error));
+    return { ok: false };
+  }
+  if (bytes.length > MAX_CATALOG_BYTES) {
+    problems.at('error', `standard input is over ${mb(MAX_CATALOG_BYTES)}; a catalog may be at most that`);
+    return { ok: false };
+  }
+  return decodeCatalogBytes(bytes, problems);
+}
+
 /** Reads at most `limit` bytes (the file may grow between stat and read). */
 function readBounded(path: string, limit: number): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
-      if (chunk.length === 0) break;
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-    }
-    return Buffer.concat(chunks, total);
+    return readFd(fd, limit);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads an open descriptor to its end or `limit` bytes; waits out EAGAIN (a non-blocking pipe not yet written). */
+function readFd(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+    if (chunk.length === 0) break;
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Text checks on the raw bytes: empty, NUL bytes, invalid UTF-8. A UTF-8 byte-order mark is dropped. */

@@ -1,15 +1,20 @@
 /**
- * The catalog file's shape (snake_case YAML), as a zod 4 schema. This is stage 3 of validation;
- * the JSON Schema editors use (schema/catalog.schema.json) is generated from it.
+ * The catalog, written once: the file's shape (snake_case YAML) as a zod 4 schema whose transforms produce the
+ * engine's Catalog (camelCase, quantities resolved, formulas compiled, count rules chosen). The engine's types
+ * (src/model/catalog-types.ts) are this schema's output types, so a new field is added here and nowhere else.
+ * The JSON Schema editors use (schema/catalog.schema.json) is generated from the input side.
  *
- * Field-level constraints (types, signs, fractions, enums, unknown keys) live here; rules that relate
- * several fields (ranges contiguous, min ≤ max, sums, formulas) live in ./rules.ts.
+ * Field-level constraints (types, signs, fractions, enums, unknown keys, formula syntax) live here; rules that
+ * relate several fields (ranges contiguous, min ≤ max, sums, variable names, units) live in ./rules/.
  */
 import * as z from 'zod';
-import type { ComponentKind, Source, Tier } from '../model/catalog-types.js';
+import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
+import { parseUnit, PRICE_UNITS } from '../model/units.js';
 import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
-import { ASSUMPTION_NAME } from './names.js';
+import { camelKeys } from './camel.js';
+import { compileFormula } from './formula.js';
+import { parseCpu, parseMemoryGib } from './k8s.js';
 
 export const SOURCES = ['seed', 'assumption', 'aws', 'measured', 'derived'] as const satisfies readonly Source[];
 export const COMPONENT_KINDS = [
@@ -30,22 +35,38 @@ export const COMPONENT_KINDS = [
 export const TIERS = ['edge', 'gateway', 'lb', 'app', 'cache', 'db'] as const satisfies readonly Tier[];
 export const COMPARISONS = ['<', '<=', '>', '>=', 'approx'] as const;
 
+/** The region a catalog is priced for when it names none: the bundled snapshot's. */
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_HOURS_PER_MONTH = 730;
+
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
+/** A strict object whose output has camelCase keys: the one mapping from YAML names to engine names. */
+function camelObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.strictObject(shape).transform(camelKeys);
+}
+
+type RawQuantity = number | { value: number; source: Source; note?: string | undefined; range?: [number, number] | undefined; unit?: string | undefined };
+
+/** `0.2` → { value: 0.2, source: assumption }; an object keeps its provenance (and its unit, for assumptions). */
+function toQuantity(raw: RawQuantity): Quantity {
+  return typeof raw === 'number' ? { value: raw, source: 'assumption' } : camelKeys(raw);
+}
+const valueOf = (raw: RawQuantity): number => (typeof raw === 'number' ? raw : raw.value);
+
 /**
- * Builds the schema. Called once, on first use: the fast path (a cached catalog) and commands that
- * never read a catalog do not pay for constructing ~300 zod schemas at start-up.
+ * Builds the schema. Called once, on first use: a pre-checked catalog and commands that never read a catalog
+ * do not pay for constructing ~300 zod schemas at start-up.
  */
-function buildCatalogFileSchema() {
+function buildCatalogSchema() {
   const source = z.enum(SOURCES).describe('where the number comes from: seed = the scalability document; assumption = ours (give a note)');
   const note = z.string().describe('one line: where in the document (seed) or why this value (assumption)');
   const id = (what: string) =>
     z.string().regex(ID, `must be a lower-case id (letters, digits, "-", "_", "."), e.g. "api-gateway"`).describe(`${what} id, unique`);
   const text = z.string().min(1, 'must not be empty');
 
-  /** A number with provenance: `0.2` or `{ value: 0.2, source: assumption, note: "…", range: [0.1, 0.5] }`. */
-  function quantity(value: z.ZodNumber = z.number(), description?: string) {
-    const object = z
+  const quantityObject = (value: z.ZodNumber) =>
+    z
       .strictObject({
         value,
         source,
@@ -53,28 +74,49 @@ function buildCatalogFileSchema() {
         range: z.tuple([z.number(), z.number()]).optional().describe('plausible [low, high], e.g. from the document'),
       })
       .describe('a number with its provenance');
-    const schema = z.union([value, object]);
-    return description ? schema.describe(description) : schema;
-  }
+  const described = <T extends z.ZodType>(schema: T, description?: string) => (description ? schema.describe(description) : schema);
+  /** A number with provenance, `0.2` or `{ value: 0.2, source: assumption, note: "…", range: [0.1, 0.5] }` → a Quantity. */
+  const sourced = (value: z.ZodNumber = z.number(), description?: string) =>
+    described(z.union([value, quantityObject(value)]), description).transform(toQuantity);
+  /** The same input, where the engine needs only the number. */
+  const sourcedNumber = (value: z.ZodNumber = z.number(), description?: string) =>
+    described(z.union([value, quantityObject(value)]), description).transform(valueOf);
+
+  const unit = z
+    .string()
+    .superRefine((textValue, ctx) => {
+      const parsed = parseUnit(textValue);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    })
+    .describe('the unit formulas read it in, e.g. "gb per user", "gb per user-month", "requests per second"; none = a plain number');
+  /** An assumption: a sourced number that may also say its unit. */
+  const assumption = (value: z.ZodNumber = z.number(), description?: string) =>
+    described(z.union([value, quantityObject(value).extend({ unit: unit.optional() })]), description).transform(toQuantity);
 
   const formula = z
     .string()
     .regex(/^=/, 'a formula is a string starting with "=", e.g. "=ceil(concurrent_users / 250)"; a plain number needs no quotes')
-    .describe('a formula over the workload variables and assumption names, e.g. "=users * file_storage_gb_per_user"');
+    .describe('a formula over the workload variables and assumption names, e.g. "=users * file_storage_gb_per_user"')
+    .transform((textValue, ctx): Formula => {
+      const compiled = compileFormula(textValue.slice(1));
+      if (compiled.ok) return compiled.formula;
+      ctx.addIssue({ code: 'custom', message: compiled.message, input: textValue });
+      return z.NEVER;
+    });
   /** A plain number or a formula. */
   const amount = (value: z.ZodNumber = z.number().nonnegative()) => z.union([value, formula]);
 
   const range = (value: z.ZodNumber = z.number().nonnegative(), what = 'range') =>
-    z
-      .strictObject({ min: value, max: value, source: source.optional(), note: note.optional() })
-      .describe(`${what}: min and max, inclusive`);
+    z.strictObject({ min: value, max: value, source: source.optional(), note: note.optional() }).describe(`${what}: min and max, inclusive`);
+  /** A range whose provenance the engine reports: unsourced ranges count as assumptions. */
+  const sourcedRange = (value: z.ZodNumber, what: string) => range(value, what).transform((r) => ({ ...r, source: r.source ?? ('assumption' as Source) }));
 
   const fraction = () => z.number().min(0, 'must be a fraction from 0 to 1').max(1, 'must be a fraction from 0 to 1 (70 % is 0.7)');
   const positive = () => z.number().positive('must be greater than 0');
   const nonNegative = () => z.number().nonnegative('must not be negative');
   const wholeNonNegative = () => z.number().int('must be a whole number').nonnegative('must not be negative');
 
-  /** Constraints on the assumptions the engine reads (others are free-form non-negative quantities). */
+  /** Constraints on the assumptions the engine reads (others are free-form quantities). */
   const ASSUMPTION_VALUES: Record<keyof typeof REQUIRED_ASSUMPTIONS, () => z.ZodNumber> = {
     requests_per_active_user_per_s: positive,
     db_queries_per_request: nonNegative,
@@ -90,176 +132,174 @@ function buildCatalogFileSchema() {
     transfer_gb_per_user_month: nonNegative,
     error_rate: fraction,
   };
-
   const assumptionShape = Object.fromEntries(
-    Object.entries(ASSUMPTION_VALUES).map(([name, value]) => [
-      name,
-      quantity(value(), REQUIRED_ASSUMPTIONS[name as keyof typeof REQUIRED_ASSUMPTIONS]).optional(),
-    ]),
-  ) as { [K in keyof typeof ASSUMPTION_VALUES]: z.ZodOptional<ReturnType<typeof quantity>> };
+    Object.entries(ASSUMPTION_VALUES).map(([name, value]) => [name, assumption(value(), REQUIRED_ASSUMPTIONS[name as keyof typeof REQUIRED_ASSUMPTIONS]).optional()]),
+  ) as { [K in keyof typeof ASSUMPTION_VALUES]: z.ZodOptional<ReturnType<typeof assumption>> };
 
-  /** Named assumptions: the engine's (with their constraints) plus any others formulas read. */
+  /** Named assumptions (names stay snake_case: formulas read them by name). */
+  const dropUndefined = (raw: Record<string, Quantity | undefined>): Record<string, Quantity> =>
+    Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, Quantity] => entry[1] !== undefined));
   const assumptions = z
     .object(assumptionShape)
-    .catchall(quantity(z.number()))
-    .describe('named assumptions (snake_case); formulas may read them by name');
+    .catchall(assumption())
+    .describe('named assumptions (snake_case); formulas may read them by name')
+    .transform(dropUndefined);
 
-  const profileValues = z
-    .array(fraction())
-    .length(24, 'must have exactly 24 hourly values (hour 0 to hour 23)')
-    .describe('24 hourly load factors, fractions of the peak hour (max exactly 1)');
-  const dailyProfile = z.union([
-    profileValues,
-    z.strictObject({ values: profileValues, source, note: note.optional() }),
-  ]);
+  const profileValues = z.array(fraction()).length(24, 'must have exactly 24 hourly values (hour 0 to hour 23)').describe('24 hourly load factors, fractions of the peak hour (max exactly 1)');
+  const dailyProfile = z.union([profileValues, z.strictObject({ values: profileValues, source, note: note.optional() })]).transform((p) => (Array.isArray(p) ? p : p.values));
 
   const workload = z
     .object({ ...assumptionShape, daily_profile: dailyProfile })
-    .catchall(quantity(z.number()))
-    .describe('workload assumptions every phase shares, and the 24-hour load profile');
+    .catchall(assumption())
+    .describe('workload assumptions every phase shares, and the 24-hour load profile')
+    .transform(({ daily_profile, ...named }) => ({
+      /** Named assumptions available to formulas and to the engine (see REQUIRED_ASSUMPTIONS). */
+      assumptions: dropUndefined(named as Record<string, Quantity | undefined>),
+      /** 24 hourly load factors, fractions of the daily peak (max exactly 1). */
+      dailyProfile: daily_profile,
+    }));
 
-  const k8sCpu = z.union([
-    z.string().regex(/^\d+(\.\d+)?m?$/, 'write CPU as Kubernetes does: "500m" or "0.5"'),
-    positive(),
-  ]);
-  const k8sMemory = z
-    .string()
-    .regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)$/, 'write memory as Kubernetes does, with a unit: "1Gi", "512Mi"');
-  const containerSize = z.strictObject({ cpu: k8sCpu, memory: k8sMemory });
+  const k8sCpu = z.union([z.string().regex(/^\d+(\.\d+)?m?$/, 'write CPU as Kubernetes does: "500m" or "0.5"'), positive()]);
+  const k8sMemory = z.string().regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)$/, 'write memory as Kubernetes does, with a unit: "1Gi", "512Mi"');
+  /** Normalised: CPU in vCPUs (500m → 0.5), memory in GiB (1Gi → 1). */
+  const containerSize = z.strictObject({ cpu: k8sCpu, memory: k8sMemory }).transform((s) => ({ vcpus: parseCpu(s.cpu), memoryGb: parseMemoryGib(s.memory) }));
 
-  const instance = z
-    .strictObject({
-      type: text.describe('instance type as the price book names it, e.g. t3.medium, db.r6g.large'),
-      vcpus: positive().describe('vCPUs of one instance (the servers of its queue)'),
-      memory_gb: positive(),
-      connections: z.number().int('must be a whole number').positive('must be greater than 0').optional().describe('connection-pool size or max connections'),
-    })
-    .describe('capacity of one instance');
+  const instance = camelObject({
+    type: text.describe('instance type as the price book names it, e.g. t3.medium, db.r6g.large'),
+    vcpus: positive().describe('vCPUs of one instance (the servers of its queue)'),
+    memory_gb: positive(),
+    connections: z.number().int('must be a whole number').positive('must be greater than 0').optional().describe('connection-pool size or max connections'),
+  }).describe('capacity of one instance');
 
   const scaling = z
     .strictObject({
-      min: quantity(wholeNonNegative()),
-      max: quantity(z.number().int('must be a whole number').min(1, 'must be at least 1')),
-      desired: quantity(wholeNonNegative()).optional(),
-      target_cpu: quantity(
-        z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (70 % is 0.7)'),
-        'scale-out CPU threshold as a fraction (0.7 = 70 %)',
-      ),
-      requests_per_target_per_min: quantity(positive()).optional(),
+      min: sourcedNumber(wholeNonNegative()),
+      max: sourcedNumber(z.number().int('must be a whole number').min(1, 'must be at least 1')),
+      desired: sourcedNumber(wholeNonNegative()).optional(),
+      target_cpu: sourcedNumber(z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (70 % is 0.7)'), 'scale-out CPU threshold as a fraction (0.7 = 70 %)'),
+      requests_per_target_per_min: sourcedNumber(positive()).optional(),
     })
     .describe('autoscaled: the engine sizes the count between min and max');
 
-  const costLine = z.strictObject({
-    price: z
-      .string()
-      .regex(PRICE_KEY_PATTERN, 'a price key is service:item[:option], lower-case, e.g. "ec2:t3.medium" or "s3:standard:gb-month"')
-      .describe('price key in the price book, e.g. ec2:t3.medium'),
-    quantity: amount().describe('units per month: a number or a formula, e.g. "=instance_hours"'),
-    description: z.string().optional(),
-  });
-
-  const quoted = z
+  const costLine = z
     .strictObject({
-      usd: nonNegative().describe('monthly USD as the document quotes it'),
-      label: text.describe("the row's label in the document"),
-      provider: text,
-      note: note.optional(),
+      price: z
+        .string()
+        .regex(PRICE_KEY_PATTERN, 'a price key is service:item[:option], lower-case, e.g. "ec2:t3.medium" or "s3:standard:gb-month"')
+        .describe('price key in the price book, e.g. ec2:t3.medium'),
+      quantity: amount().describe('units per month: a number or a formula, e.g. "=instance_hours"'),
+      unit: z
+        .enum(PRICE_UNITS)
+        .optional()
+        .describe("the price unit the quantity is in, when a constant in the formula converts (\"=instance_hours * 0.5\" billed per vcpu-hour); must be the price's unit"),
+      description: z.string().optional(),
     })
-    .describe("the document's cost-table row for this component");
+    .transform(({ price, ...line }) => ({ priceKey: price, ...camelKeys(line) }));
 
-  const settingValue = z.union([z.string(), z.number(), z.boolean(), quantity(z.number()), range(z.number())]);
-
-  const component = z.strictObject({
-    id: id('component'),
-    name: text,
-    kind: z.enum(COMPONENT_KINDS),
+  const quoted = camelObject({
+    usd: nonNegative().describe('monthly USD as the document quotes it'),
+    label: text.describe("the row's label in the document"),
     provider: text,
-    serves: z.array(z.enum(TIERS)).describe('request-path roles; [] when off the path (monitoring, ML)'),
-    instance: instance.optional(),
-    count: amount(wholeNonNegative()).optional().describe('a fixed count: a number or a formula (give count or scaling)'),
-    scaling: scaling.optional(),
-    database: z
-      .strictObject({
-        readers: wholeNonNegative().describe('read replicas beside the writer'),
-        failover: z
-          .enum(['automatic', 'manual'])
-          .optional()
-          .describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),
-      })
-      .optional(),
-    availability: quantity(
-      z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
-      'availability of one instance, as a fraction',
-    ).optional(),
-    resources: z
-      .strictObject({ requests: containerSize, limits: containerSize.optional() })
-      .optional()
-      .describe('Kubernetes requests/limits'),
-    settings: z.record(z.string(), settingValue).optional().describe("details from the document the engine does not read"),
-    quoted: quoted.optional(),
-    cost: z.array(costLine).optional().describe('cost lines: a quantity of a priced unit each'),
-    note: z.string().optional(),
-  });
+    note: note.optional(),
+  }).describe("the document's cost-table row for this component");
 
-  const region = z.strictObject({
+  const settingValue = z.union([z.string(), z.number(), z.boolean(), quantityObject(z.number()).transform(toQuantity), range(z.number())]);
+
+  const component = z
+    .strictObject({
+      id: id('component'),
+      name: text,
+      kind: z.enum(COMPONENT_KINDS),
+      provider: text,
+      serves: z.array(z.enum(TIERS)).describe('request-path roles; [] when off the path (monitoring, ML)'),
+      instance: instance.optional(),
+      count: amount(wholeNonNegative()).optional().describe('a fixed count: a number or a formula (give count or scaling)'),
+      scaling: scaling.optional(),
+      database: camelObject({
+        readers: wholeNonNegative().describe('read replicas beside the writer'),
+        failover: z.enum(['automatic', 'manual']).optional().describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),
+      }).optional(),
+      availability: sourced(z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'), 'availability of one instance, as a fraction').optional(),
+      resources: z.strictObject({ requests: containerSize, limits: containerSize.optional() }).optional().describe('Kubernetes requests/limits'),
+      settings: z.record(z.string(), settingValue).optional().describe('details from the document the engine does not read'),
+      quoted: quoted.optional(),
+      cost: z.array(costLine).default([]).describe('cost lines: a quantity of a priced unit each'),
+      note: z.string().optional(),
+    })
+    .transform(({ count, scaling: autoscaling, ...rest }, ctx) => {
+      if (count !== undefined && autoscaling !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['scaling'], message: 'give either count (a fixed number of instances) or scaling (autoscaled), not both', input: autoscaling });
+      } else if (count === undefined && autoscaling === undefined && ctx.issues.length === 0) {
+        // (An unknown key is reported already and may be the count misspelt: one problem is enough.)
+        ctx.addIssue({ code: 'custom', message: 'give count (a fixed number of instances, e.g. count: 1) or scaling ({ min, max, target_cpu })', input: rest });
+      }
+      const rule: CountRule = autoscaling
+        ? {
+            kind: 'autoscaled',
+            min: autoscaling.min,
+            max: autoscaling.max,
+            targetUtilization: autoscaling.target_cpu,
+            ...(autoscaling.desired !== undefined ? { desired: autoscaling.desired } : {}),
+            ...(autoscaling.requests_per_target_per_min !== undefined ? { requestsPerTargetPerMin: autoscaling.requests_per_target_per_min } : {}),
+          }
+        : { kind: 'fixed', count: count ?? 1 };
+      return { ...camelKeys(rest), count: rule };
+    });
+
+  const region = camelObject({
     id: id('region'),
     role: z.enum(['primary', 'secondary', 'backup', 'additional']),
     provider: z.string().optional(),
     note: note.optional(),
   });
 
-  const phase = z.strictObject({
+  const phase = camelObject({
     id: wholeNonNegative().describe('phase number, ascending from 0'),
     name: text,
-    summary: z.string().optional(),
+    summary: z.string().default(''),
     users: range(wholeNonNegative(), 'users in the month this phase serves'),
-    concurrent_users: range(nonNegative(), 'concurrent users at the daily peak, from the bottom to the top of the user range'),
-    slo: z.strictObject({
-      latency: z.strictObject({
+    concurrent_users: sourcedRange(nonNegative(), 'concurrent users at the daily peak, from the bottom to the top of the user range'),
+    slo: camelObject({
+      latency: camelObject({
         percentile: z.number().gt(0, 'must be above 0').lt(100, 'must be below 100 (e.g. 95)'),
         target_ms: positive(),
         source: source.optional(),
         note: note.optional(),
       }),
-      availability: quantity(
-        z.number().gt(0, 'must be a percent above 0').max(100, 'must be a percent up to 100 (e.g. 99.9)'),
-        'availability target, percent',
-      ),
-      error_rate: quantity(fraction(), 'error-rate target, fraction of requests (0.001 = 0.1 %)').optional(),
+      availability: sourcedNumber(z.number().gt(0, 'must be a percent above 0').max(100, 'must be a percent up to 100 (e.g. 99.9)'), 'availability target, percent'),
+      error_rate: sourcedNumber(fraction(), 'error-rate target, fraction of requests (0.001 = 0.1 %)').optional(),
     }),
     budget_usd: range(nonNegative(), 'monthly budget, USD'),
-    quoted_total_usd: quantity(nonNegative(), "the document's total for the phase's cost table, USD/month"),
-    assumptions: assumptions.optional(),
+    quoted_total_usd: sourcedNumber(nonNegative(), "the document's total for the phase's cost table, USD/month (optional: a catalog without a quote)").optional(),
+    assumptions: assumptions.default({}).describe("this phase's overrides of workload assumptions, by name"),
     regions: z.array(region).optional(),
     architecture: z.array(z.string()).optional(),
     practices: z.array(z.string()).optional(),
     components: z.array(component).min(1, 'a phase needs at least one component'),
   });
 
-  const commitment = z.strictObject({
+  const commitment = camelObject({
     term_years: z.union([z.literal(1), z.literal(3)]),
     upfront: z.enum(['none', 'partial', 'all']),
-    discount: quantity(fraction(), 'fraction off on-demand (0.4 = 40 % off)'),
+    discount: sourced(fraction(), 'fraction off on-demand (0.4 = 40 % off)'),
   });
 
-  const revenue = z.strictObject({
-    free_share: quantity(fraction()),
-    premium: z.strictObject({
+  const revenue = camelObject({
+    free_share: sourced(fraction()),
+    premium: camelObject({
       note: note.optional(),
-      price_schedule: z
-        .array(z.strictObject({ from_users: quantity(wholeNonNegative()), usd_per_month: quantity(nonNegative()) }))
-        .min(1, 'give at least one price'),
+      price_schedule: z.array(camelObject({ from_users: sourced(wholeNonNegative()), usd_per_month: sourced(nonNegative()) })).min(1, 'give at least one price'),
     }),
-    enterprise: z.strictObject({
-      usd_per_school_month: quantity(nonNegative()),
-      user_share: quantity(fraction()),
-      users_per_school: quantity(positive()),
+    enterprise: camelObject({
+      usd_per_school_month: sourced(nonNegative()),
+      user_share: sourced(fraction()),
+      users_per_school: sourced(positive()),
     }),
-    fees: z.strictObject({ payment_percent: quantity(fraction()), payment_fixed_usd: quantity(nonNegative()) }),
-    opex_usd_per_month: quantity(nonNegative()),
+    fees: camelObject({ payment_percent: sourced(fraction()), payment_fixed_usd: sourced(nonNegative()) }),
+    opex_usd_per_month: sourced(nonNegative()),
   });
 
-  const claim = z.strictObject({
+  const claim = camelObject({
     id: id('claim'),
     text,
     metric: text,
@@ -271,31 +311,31 @@ function buildCatalogFileSchema() {
     note: note.optional(),
   });
 
-  const discounts = z.strictObject({
-    reserved: z.strictObject({ discount: quantity(fraction()), options: z.array(commitment) }),
+  const discounts = camelObject({
+    reserved: camelObject({ discount: sourced(fraction()), options: z.array(commitment) }),
     savings_plans: z.array(commitment),
-    spot: z.strictObject({
-      discount: quantity(fraction()),
-      interruption_rate: quantity(fraction()),
-      max_share: quantity(fraction()),
+    spot: camelObject({
+      discount: sourced(fraction()),
+      interruption_rate: sourced(fraction()),
+      max_share: sourced(fraction()),
       on_demand_floor: z.literal('min'),
     }),
-    levers: z.array(z.strictObject({ id: id('lever'), text, source, note: note.optional() })).optional(),
+    levers: z.array(camelObject({ id: id('lever'), text, source, note: note.optional() })).default([]),
   });
 
-  const migration = z.strictObject({
+  const migration = camelObject({
     steps: z.array(
-      z.strictObject({
+      camelObject({
         id: id('step'),
         name: text,
-        weeks: range(nonNegative(), 'lead time in weeks'),
-        tasks: z.array(z.string()).optional(),
+        weeks: sourcedRange(nonNegative(), 'lead time in weeks'),
+        tasks: z.array(z.string()).default([]),
       }),
     ),
-    rollback: z.record(z.string(), z.string()).optional(),
+    rollback: z.record(z.string(), z.string()).default({}),
   });
 
-  const alert = z.strictObject({
+  const alert = camelObject({
     id: id('alert'),
     metric: text,
     threshold: z.number(),
@@ -305,7 +345,7 @@ function buildCatalogFileSchema() {
     note: note.optional(),
   });
 
-  const kpi = z.strictObject({
+  const kpi = camelObject({
     id: id('KPI'),
     metric: text,
     comparison: z.enum(COMPARISONS),
@@ -316,10 +356,10 @@ function buildCatalogFileSchema() {
     note: note.optional(),
   });
 
-  const backups = z.strictObject({
+  const backups = camelObject({
     point_in_time_recovery: z.boolean(),
     schedules: z.array(
-      z.strictObject({
+      camelObject({
         id: id('schedule'),
         every_hours: positive(),
         from_phase: wholeNonNegative().optional(),
@@ -330,31 +370,33 @@ function buildCatalogFileSchema() {
     ),
   });
 
+  const optionalSection = <T extends z.ZodType>(schema: T, what: string) => schema.optional().describe(`${what} (optional: only the commands that read it need it)`);
+
   return z
     .strictObject({
       version: z.literal(1, 'must be 1 (the only catalog version)'),
       name: text,
       currency: z.literal('USD', 'must be "USD"'),
-      hours_per_month: quantity(
-        z.number().positive('must be greater than 0').max(744, 'must be at most 744 (31 days)'),
-        'billing hours per month (AWS: 730)',
-      ).optional(),
-      document: z
-        .strictObject({ title: text, version: z.string().optional(), next_review: z.string().optional() })
-        .optional(),
+      region: z
+        .string()
+        .regex(/^[a-z0-9-]+$/, 'a region is lower-case, e.g. us-east-1 or eu-central-1')
+        .optional()
+        .describe(`the region the catalog is priced for (default ${DEFAULT_REGION}); its price book must be for the same region`),
+      hours_per_month: sourcedNumber(z.number().positive('must be greater than 0').max(744, 'must be at most 744 (31 days)'), 'billing hours per month (AWS: 730)').default(DEFAULT_HOURS_PER_MONTH),
+      document: camelObject({ title: text, version: z.string().optional(), next_review: z.string().optional() }).optional(),
       workload,
       phases: z.array(phase).min(1, 'a catalog needs at least one phase'),
-      revenue,
+      revenue: optionalSection(revenue, 'revenue plans, fees and opex'),
       claims: z.array(claim).optional(),
-      discounts,
-      migration,
-      alerts: z.array(alert),
-      kpis: z.strictObject({ technical: z.array(kpi), business: z.array(kpi) }),
-      backups,
-      roadmap: z.array(z.strictObject({ id: z.string().min(1), name: text, items: z.array(z.string()) })).optional(),
+      discounts: optionalSection(discounts, 'reserved, savings-plan and spot discounts'),
+      migration: optionalSection(migration, 'migration steps and lead times'),
+      alerts: z.array(alert).describe('alert thresholds; the engine checks every plan against cpu_utilization and db_connections_of_pool'),
+      kpis: optionalSection(camelObject({ technical: z.array(kpi), business: z.array(kpi) }), 'KPIs'),
+      backups: optionalSection(backups, 'backup schedules'),
+      roadmap: z.array(camelObject({ id: z.string().min(1), name: text, items: z.array(z.string()) })).optional(),
       risks: z
         .array(
-          z.strictObject({
+          camelObject({
             id: id('risk'),
             category: z.enum(['technical', 'business']),
             name: text,
@@ -364,19 +406,22 @@ function buildCatalogFileSchema() {
         )
         .optional(),
     })
-    .describe('A cuenta-plan phase catalog (see the README, "The catalog")');
+    .describe('A cuenta-plan phase catalog (see docs/catalog.md)')
+    .transform((file) => camelKeys(file));
 }
 
-let built: ReturnType<typeof buildCatalogFileSchema> | undefined;
+let built: ReturnType<typeof buildCatalogSchema> | undefined;
 
-/** The catalog file's zod schema (built on first call). */
-export function catalogFileSchema(): ReturnType<typeof buildCatalogFileSchema> {
-  built ??= buildCatalogFileSchema();
+/** The catalog's zod schema, input = the YAML file, output = the engine's Catalog (built on first call). */
+export function catalogSchema(): ReturnType<typeof buildCatalogSchema> {
+  built ??= buildCatalogSchema();
   return built;
 }
 
-export type CatalogFile = z.output<ReturnType<typeof buildCatalogFileSchema>>;
-export type RawQuantity = number | { value: number; source: Source; note?: string | undefined; range?: [number, number] | undefined };
-export type RawAmount = number | string;
-export type RawComponent = CatalogFile['phases'][number]['components'][number];
-export type RawPhase = CatalogFile['phases'][number];
+/**
+ * The catalog as the engine sees it: validated, quantities resolved, formulas compiled, names camelCased.
+ * `provenance` lists every number that came with a source, by its YAML path, for reports that list assumptions.
+ */
+export type Catalog = z.output<ReturnType<typeof buildCatalogSchema>> & { provenance?: readonly ProvenanceEntry[] };
+/** The catalog file as written (snake_case YAML): what an author types and `catalog schema` describes. */
+export type CatalogFile = z.input<ReturnType<typeof buildCatalogSchema>>;

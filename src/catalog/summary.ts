@@ -2,13 +2,15 @@
  * The results of the `catalog` commands: typed, versioned objects built from a Catalog by pure
  * functions. Renderers (src/render/catalog.ts) turn them into text; `--format json` prints them as is.
  */
-import type { Catalog, Component, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
+import { catalogHasQuotes } from '../pricing/seed-book.js';
+import type { Catalog, Component, ComponentKind, Phase, QuotedCost, Tier } from '../model/catalog-types.js';
+import { sumMoney } from '../model/money.js';
 import type { CatalogProblem } from './problems.js';
 
 export interface ComponentSummary {
   id: string;
   name: string;
-  kind: string;
+  kind: ComponentKind;
   provider: string;
   serves: readonly Tier[];
   /** "t3.medium (2 vCPU, 4 GB)", or null when the component has no instance spec. */
@@ -30,12 +32,12 @@ export interface PhaseSummary {
   concurrentUsers: { min: number; max: number };
   slo: { latencyPercentile: number; latencyTargetMs: number; availabilityPercent: number; errorRate: number | null };
   budgetUsd: { min: number; max: number };
-  /** The document's stated total for the phase's cost table. */
-  quotedTotalUsd: number;
+  /** The document's stated total for the phase's cost table; null when the catalog quotes none. */
+  quotedTotalUsd: number | null;
   /** Sum of the components' quoted rows (equals quotedTotalUsd in a valid catalog). */
   quotedComponentsUsd: number;
   /** The quoted total over the users at the top of the range: what the document's cost-per-user table divides. */
-  quotedCostPerUserUsd: number;
+  quotedCostPerUserUsd: number | null;
   quotedComponentCount: number;
   components: ComponentSummary[];
   regions: string[];
@@ -44,7 +46,8 @@ export interface PhaseSummary {
 export interface CatalogShowResult {
   schemaVersion: 1;
   command: 'catalog show';
-  catalog: { name: string; file: string; phaseIds: number[] };
+  /** `quoted`: some phase has a quoted total or a component a quoted row (a document's cost table). */
+  catalog: { name: string; file: string; phaseIds: number[]; quoted: boolean };
   phases: PhaseSummary[];
   warnings: CatalogProblem[];
 }
@@ -77,8 +80,6 @@ function instanceText(component: Component): string | null {
   return `${spec.type} (${spec.vcpus} vCPU, ${spec.memoryGb} GB)`;
 }
 
-const cents = (usd: number) => Math.round(usd * 100);
-
 export function summarisePhase(phase: Phase): PhaseSummary {
   const components = phase.components.map(
     (c): ComponentSummary => ({
@@ -108,9 +109,9 @@ export function summarisePhase(phase: Phase): PhaseSummary {
       errorRate: phase.slo.errorRate ?? null,
     },
     budgetUsd: { min: phase.budgetUsd.min, max: phase.budgetUsd.max },
-    quotedTotalUsd: phase.quotedTotalUsd,
-    quotedComponentsUsd: quoted.reduce((sum, c) => sum + cents(c.quoted!.usd), 0) / 100,
-    quotedCostPerUserUsd: phase.users.max > 0 ? phase.quotedTotalUsd / phase.users.max : 0,
+    quotedTotalUsd: phase.quotedTotalUsd ?? null,
+    quotedComponentsUsd: sumMoney(quoted.map((c) => c.quoted!.usd)),
+    quotedCostPerUserUsd: phase.quotedTotalUsd === undefined ? null : phase.users.max > 0 ? phase.quotedTotalUsd / phase.users.max : 0,
     quotedComponentCount: quoted.length,
     components,
     regions: (phase.regions ?? []).map((r) => r.id),
@@ -123,7 +124,12 @@ export function showCatalog(catalog: Catalog, file: string, warnings: readonly C
   return {
     schemaVersion: 1,
     command: 'catalog show',
-    catalog: { name: catalog.name, file, phaseIds: catalog.phases.map((p) => p.id) },
+    catalog: {
+      name: catalog.name,
+      file,
+      phaseIds: catalog.phases.map((p) => p.id),
+      quoted: catalogHasQuotes(catalog),
+    },
     phases: phases.map(summarisePhase),
     warnings: [...warnings],
   };

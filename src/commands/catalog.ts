@@ -36,21 +36,24 @@ Examples:
   catalog
     .command('validate')
     .description('check a catalog file: YAML, schema, formulas and cross-field rules; exit 2 listing every problem')
-    .argument('[file]', 'catalog YAML to check (default: --catalog, else the bundled data/phases.yaml)')
+    .argument('[file]', 'catalog YAML to check, - for standard input (default: --catalog, else the bundled data/phases.yaml)')
     .addHelpText(
       'after',
       `
-Each problem is one line: file:line:col  path  message.
+Each problem is one line: file:line:col  path  message. Price keys, units and the region are checked
+against the price book (--prices FILE, else the bundled snapshot).
 
 Examples:
   $ cuenta-plan catalog validate                        the bundled catalog
   $ cuenta-plan catalog validate my-plan.yaml           exit 0 when valid, 2 when not
-  $ cuenta-plan catalog validate my-plan.yaml --format json   problems as data (schemaVersion 1)`,
+  $ cuenta-plan catalog validate my-plan.yaml --format json   problems as data (schemaVersion 1)
+  $ cuenta-plan --prices eu-prices.json catalog validate my-plan.yaml   against your own price book
+  $ cat my-plan.yaml | cuenta-plan catalog validate -   read the catalog from standard input`,
     )
     .action((file: string | undefined, _options: unknown, command: Command) => {
       const globals = ctx.globals(command);
       const path = file ?? globals.catalog ?? defaultCatalogPath;
-      const validation = validateCatalog(path);
+      const validation = validateCatalog(path, ctx.snapshotBook(globals));
       const result: CatalogValidateResult = {
         schemaVersion: 1,
         command: 'catalog validate',
@@ -103,7 +106,7 @@ Examples:
     )
     .action((phaseArg: string | undefined, _options: unknown, command: Command) => {
       const globals = ctx.globals(command);
-      const { catalog: loaded, warnings, file } = loadCatalog(globals.catalog);
+      const { catalog: loaded, warnings, file } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       let phaseId: number | undefined;
       if (phaseArg !== undefined) {
         const ids = loaded.phases.map((p) => p.id).join(', ');

@@ -26,7 +26,7 @@ Examples:
     )
     .action((ids: string[], options: { users?: number; pricing: string }, command: Command) => {
       const globals = ctx.globals(command);
-      const { catalog } = loadCatalog(globals.catalog);
+      const { catalog } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       if (ids.length < 2) throw new UserError('compare needs at least two phases, e.g. `cuenta-plan compare 2 3`');
       const phases = ids.map((raw) => {
         const id = parsePhaseId(raw);
@@ -36,7 +36,7 @@ Examples:
       });
       if (new Set(phases.map((p) => p.id)).size !== phases.length) throw new UserError('each phase may be named once');
       const users = options.users ?? phases[0]!.users.max;
-      const { book } = priceBooks(catalog, parsePricing(options.pricing));
+      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
       const result = compare({ catalog, phases, users, usersDefaulted: options.users === undefined, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderCompareTable, md: renderCompareMarkdown }, globals, ctx.io);
     });

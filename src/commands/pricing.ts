@@ -1,15 +1,26 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
-import { loadSnapshotPriceBook } from '../pricing/load-snapshot.js';
 import type { PriceBook } from '../pricing/price-book.js';
-import { seedPriceBook } from '../pricing/seed-book.js';
+import { catalogHasQuotes, seedPriceBook } from '../pricing/seed-book.js';
 
 export const PRICING_CHOICES = ['snapshot', 'seed'] as const;
 export type PricingChoice = (typeof PRICING_CHOICES)[number];
 
-/** The book that prices the plan, and the other one for the side-by-side column. */
-export function priceBooks(catalog: Catalog, choice: PricingChoice): { book: PriceBook; compareBook: PriceBook } {
-  const snapshot = loadSnapshotPriceBook();
+/**
+ * The book that prices the plan, and the other one for the side-by-side column; `snapshot` is the caller's (--prices).
+ * A catalog that quotes none of the document's figures has no seed book: no side-by-side column, and `--pricing seed`
+ * is refused.
+ */
+export function priceBooks(catalog: Catalog, choice: PricingChoice, snapshot: PriceBook): { book: PriceBook; compareBook: PriceBook | null } {
+  if (!catalogHasQuotes(catalog)) {
+    if (choice === 'seed') {
+      throw new UserError(
+        `--pricing seed prices each component at the document's quoted figure, but catalog "${catalog.name}" quotes none ` +
+          '(no quoted: rows or quoted_total_usd); use --pricing snapshot, or add the quotes',
+      );
+    }
+    return { book: snapshot, compareBook: null };
+  }
   const seed = seedPriceBook(catalog);
   return choice === 'seed' ? { book: seed, compareBook: snapshot } : { book: snapshot, compareBook: seed };
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { readUslMeasurements } from '../inputs/measurements.js';
 import {
   erlangB,
   erlangC,
@@ -11,80 +11,39 @@ import {
   responseTimePercentiles,
   sizeServers,
   waitPercentiles,
-  type MmcMetrics,
   type MvaStation,
-  type UslPoint,
 } from '../model/queueing/index.js';
-import { emit, type RenderOptions, type Renderers } from '../output.js';
-import { markdownTable, terminalTable } from '../render/table.js';
+import { emit } from '../output.js';
+import {
+  queueErlangBRenderers,
+  queueErlangCRenderers,
+  queueMmckRenderers,
+  queueMmcRenderers,
+  queueMvaRenderers,
+  queueSizeRenderers,
+  queueUslRenderers,
+} from '../render/queue.js';
+import type {
+  QueueErlangBResult,
+  QueueErlangCResult,
+  QueueMmckResult,
+  QueueMmcResult,
+  QueueMvaResult,
+  QueueSizeResult,
+  QueueUslResult,
+} from '../results/queue.js';
+import { QUEUE_SCHEMA_VERSION } from '../results/queue-version.js';
 import { numberArg, parseNumberOption } from './args.js';
 import type { CommandContext } from './context.js';
 
 // `cuenta-plan queue …`: thin adapters over src/model/queueing. Each subcommand parses flags (exit 2 on a bad
-// value, naming the flag), calls one engine function, and prints a result whose JSON is exactly the fields
-// listed in its help. The engine's InputErrors (e.g. an unstable queue) reach src/errors.ts and also exit 2.
+// value, naming the flag), calls one engine function, and emits a versioned result (its schema:
+// src/results/queue.ts) through the renderers in src/render/queue.ts. The engine's InputErrors (e.g. an
+// unstable queue) reach src/errors.ts and also exit 2.
 
 const positive = (flag: string) => numberArg(flag, { min: 0, exclusiveMin: true });
 const whole = (flag: string, min = 1, max?: number) =>
   numberArg(flag, { min, integer: true, ...(max === undefined ? {} : { max }) });
-
-// ── results (what --format json prints) ────────────────────────────────────────────────────────────────
-
-export interface QueueMmcResult extends MmcMetrics {
-  response: { p50: number; p90: number; p95: number; p99: number; p999: number };
-  wait: { p50: number; p95: number; p99: number };
-}
-
-export interface QueueSizeResult {
-  servers: number | null;
-  serversForLatency: number | null;
-  serversForUtilization: number;
-  feasible: boolean;
-  percentileAtServers: number | null;
-}
-
-export interface QueueMmckResult {
-  blockingProbability: number;
-  throughput: number;
-  utilization: number;
-  meanInSystem: number;
-  meanResponse: number;
-}
-
-export interface QueueMvaResult {
-  throughput: number;
-  responseTime: number;
-  stations: { name: string; utilization: number | null; queueLength: number; residenceTime: number }[];
-}
-
-export interface QueueUslResult {
-  alpha: number;
-  beta: number;
-  gamma: number;
-  peakConcurrency: number | null;
-  peakThroughput: number | null;
-}
-
-// ── formatting for people ──────────────────────────────────────────────────────────────────────────────
-
-/** Six significant digits, no float artefacts; exponent form outside 1e-4…1e9. */
-export function sig(x: number, digits = 6): string {
-  if (x === 0) return '0';
-  const abs = Math.abs(x);
-  if (abs < 1e-4 || abs >= 1e9) return x.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-  const text = String(Number(x.toPrecision(digits)));
-  const [int = '', frac] = text.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-/** Seconds as ms below one second, else seconds. */
-export const seconds = (s: number | null): string =>
-  s === null ? '—' : s !== 0 && Math.abs(s) < 1 ? `${sig(s * 1000)} ms` : `${sig(s)} s`;
-const percent = (fraction: number | null): string => (fraction === null ? '—' : `${sig(fraction * 100, 4)}%`);
-const perSecond = (x: number): string => `${sig(x)}/s`;
-
-type Rows = [string, string][];
 
 /** --percentile: a number strictly between 0 and 100. */
 function percentileArg(raw: string): number {
@@ -93,97 +52,12 @@ function percentileArg(raw: string): number {
   return p;
 }
 
-/** Renderers for a titled list of label/value rows (the shape of every queue result but mva). */
-function keyValue<R>(title: string, rows: (r: R) => Rows): Renderers<R> {
-  return {
-    table: (r: R, options: RenderOptions) => `${title}\n${terminalTable(['metric', 'value'], rows(r), options, ['left', 'right'])}\n`,
-    md: (r: R) => `**${title}**\n\n${markdownTable(['metric', 'value'], rows(r), ['left', 'right'])}\n`,
-  };
+/** --max-utilization: a fraction in (0, 1]. */
+function maxUtilizationArg(raw: string): number {
+  const value = parseNumberOption('--max-utilization', raw, { min: 0, exclusiveMin: true });
+  if (value > 1) throw new UserError(`--max-utilization is a fraction: 0.7 means 70 %; got ${raw}`);
+  return value;
 }
-
-// ── subcommands ────────────────────────────────────────────────────────────────────────────────────────
-
-const PERCENTILES_RESPONSE = [50, 90, 95, 99, 99.9] as const;
-const PERCENTILES_WAIT = [50, 95, 99] as const;
-
-function runMmc(o: { arrivalRate: number; serviceRate: number; servers: number }): QueueMmcResult {
-  const params = { arrivalRate: o.arrivalRate, serviceRate: o.serviceRate, servers: o.servers };
-  const m = mmc(params);
-  const [p50, p90, p95, p99, p999] = responseTimePercentiles(params, PERCENTILES_RESPONSE) as [number, number, number, number, number];
-  const [w50, w95, w99] = waitPercentiles(params, PERCENTILES_WAIT) as [number, number, number];
-  return {
-    utilization: m.utilization,
-    erlangC: m.erlangC,
-    erlangB: m.erlangB,
-    meanWait: m.meanWait,
-    meanQueueLength: m.meanQueueLength,
-    meanResponse: m.meanResponse,
-    meanInSystem: m.meanInSystem,
-    throughput: m.throughput,
-    response: { p50, p90, p95, p99, p999 },
-    wait: { p50: w50, p95: w95, p99: w99 },
-  };
-}
-
-const mmcRows = (r: QueueMmcResult): Rows => [
-  ['utilisation per server', percent(r.utilization)],
-  ['P(wait) — Erlang C', sig(r.erlangC)],
-  ['P(loss) if no queue — Erlang B', sig(r.erlangB)],
-  ['mean wait', seconds(r.meanWait)],
-  ['mean queue length', sig(r.meanQueueLength)],
-  ['mean response', seconds(r.meanResponse)],
-  ['mean in system', sig(r.meanInSystem)],
-  ['throughput', perSecond(r.throughput)],
-  ['response P50 / P90', `${seconds(r.response.p50)} / ${seconds(r.response.p90)}`],
-  ['response P95 / P99 / P99.9', `${seconds(r.response.p95)} / ${seconds(r.response.p99)} / ${seconds(r.response.p999)}`],
-  ['wait P50 / P95 / P99', `${seconds(r.wait.p50)} / ${seconds(r.wait.p95)} / ${seconds(r.wait.p99)}`],
-];
-
-function runSize(o: { arrivalRate: number; serviceTime: number; percentile: number; target: number; maxUtilization?: number }): QueueSizeResult {
-  const r = sizeServers({
-    arrivalRate: o.arrivalRate,
-    serviceTime: o.serviceTime,
-    percentile: o.percentile,
-    targetS: o.target,
-    ...(o.maxUtilization === undefined ? {} : { maxUtilization: o.maxUtilization }),
-  });
-  return {
-    servers: r.servers,
-    serversForLatency: r.serversForLatency,
-    serversForUtilization: r.serversForUtilization,
-    feasible: r.feasible,
-    percentileAtServers: r.percentileAtServers,
-  };
-}
-
-function sizeRows(percentile: number, target: number) {
-  return (r: QueueSizeResult): Rows => [
-    ['servers', r.servers === null ? 'infeasible' : String(r.servers)],
-    [`fewest for P${percentile} < ${seconds(target)}`, r.serversForLatency === null ? 'none (see below)' : String(r.serversForLatency)],
-    ['fewest for the utilisation cap', String(r.serversForUtilization)],
-    [`P${percentile} response at that size`, seconds(r.percentileAtServers)],
-    ['feasible', r.feasible ? 'yes' : 'no: the service time alone exceeds the target'],
-  ];
-}
-
-function runMmck(o: { arrivalRate: number; serviceRate: number; servers: number; capacity: number }): QueueMmckResult {
-  const m = mmck(o);
-  return {
-    blockingProbability: m.blockingProbability,
-    throughput: m.throughput,
-    utilization: m.utilization,
-    meanInSystem: m.meanInSystem,
-    meanResponse: m.meanResponse,
-  };
-}
-
-const mmckRows = (r: QueueMmckResult): Rows => [
-  ['P(blocked) — arrival finds K in the system', sig(r.blockingProbability)],
-  ['throughput (accepted)', perSecond(r.throughput)],
-  ['utilisation per server', percent(r.utilization)],
-  ['mean in system', sig(r.meanInSystem)],
-  ['mean response (accepted)', seconds(r.meanResponse)],
-];
 
 /** Parses NAME:DEMAND[:SERVERS|:delay]; demand in seconds. */
 export function parseStation(spec: string): MvaStation {
@@ -202,6 +76,76 @@ export function parseStation(spec: string): MvaStation {
   return { name, demandS, servers };
 }
 
+// ── results: the engine's answer, stamped with the command and schemaVersion ───────────────────────────
+
+const PERCENTILES_RESPONSE = [50, 90, 95, 99, 99.9] as const;
+const PERCENTILES_WAIT = [50, 95, 99] as const;
+
+function runMmc(o: { arrivalRate: number; serviceRate: number; servers: number }): QueueMmcResult {
+  const params = { arrivalRate: o.arrivalRate, serviceRate: o.serviceRate, servers: o.servers };
+  const m = mmc(params);
+  const [p50, p90, p95, p99, p999] = responseTimePercentiles(params, PERCENTILES_RESPONSE) as [number, number, number, number, number];
+  const [w50, w95, w99] = waitPercentiles(params, PERCENTILES_WAIT) as [number, number, number];
+  return {
+    schemaVersion: QUEUE_SCHEMA_VERSION,
+    command: 'queue mmc',
+    utilization: m.utilization,
+    erlangC: m.erlangC,
+    erlangB: m.erlangB,
+    meanWait: m.meanWait,
+    meanQueueLength: m.meanQueueLength,
+    meanResponse: m.meanResponse,
+    meanInSystem: m.meanInSystem,
+    throughput: m.throughput,
+    response: { p50, p90, p95, p99, p999 },
+    wait: { p50: w50, p95: w95, p99: w99 },
+  };
+}
+
+function runSize(o: { arrivalRate: number; serviceTime: number; percentile: number; target: number; maxUtilization?: number }): QueueSizeResult {
+  const r = sizeServers({
+    arrivalRate: o.arrivalRate,
+    serviceTime: o.serviceTime,
+    percentile: o.percentile,
+    targetS: o.target,
+    ...(o.maxUtilization === undefined ? {} : { maxUtilization: o.maxUtilization }),
+  });
+  return {
+    schemaVersion: QUEUE_SCHEMA_VERSION,
+    command: 'queue size',
+    servers: r.servers,
+    serversForLatency: r.serversForLatency,
+    serversForUtilization: r.serversForUtilization,
+    feasible: r.feasible,
+    percentileAtServers: r.percentileAtServers,
+  };
+}
+
+function runMmck(o: { arrivalRate: number; serviceRate: number; servers: number; capacity: number }): QueueMmckResult {
+  const m = mmck(o);
+  return {
+    schemaVersion: QUEUE_SCHEMA_VERSION,
+    command: 'queue mmck',
+    blockingProbability: m.blockingProbability,
+    throughput: m.throughput,
+    utilization: m.utilization,
+    meanInSystem: m.meanInSystem,
+    meanResponse: m.meanResponse,
+  };
+}
+
+const runErlangB = (o: { traffic: number; servers: number }): QueueErlangBResult => ({
+  schemaVersion: QUEUE_SCHEMA_VERSION,
+  command: 'queue erlang-b',
+  blockingProbability: erlangB(o.traffic, o.servers),
+});
+
+const runErlangC = (o: { traffic: number; servers: number }): QueueErlangCResult => ({
+  schemaVersion: QUEUE_SCHEMA_VERSION,
+  command: 'queue erlang-c',
+  waitProbability: erlangC(o.traffic, o.servers),
+});
+
 function runMva(o: { thinkTime: number; station: MvaStation[]; users: number }): QueueMvaResult {
   if (o.station.length === 0) {
     throw new UserError('queue mva needs at least one --station NAME:DEMAND[:SERVERS], e.g. --station db:0.004');
@@ -211,6 +155,8 @@ function runMva(o: { thinkTime: number; station: MvaStation[]; users: number }):
   if (twice !== undefined) throw new UserError(`--station ${twice} is given twice; each station needs its own name`);
   const r = mva({ users: o.users, thinkTimeS: o.thinkTime, stations: o.station });
   return {
+    schemaVersion: QUEUE_SCHEMA_VERSION,
+    command: 'queue mva',
     throughput: r.throughput,
     responseTime: r.responseTime,
     stations: r.stations.map((s) => ({
@@ -222,80 +168,24 @@ function runMva(o: { thinkTime: number; station: MvaStation[]; users: number }):
   };
 }
 
-function mvaRenderers(users: number, thinkTime: number): Renderers<QueueMvaResult> {
-  const head = ['station', 'utilisation', 'queue length', 'residence'];
-  const rows = (r: QueueMvaResult) =>
-    r.stations.map((s) => [s.name, s.utilization === null ? 'delay' : percent(s.utilization), sig(s.queueLength), seconds(s.residenceTime)]);
-  const title = (r: QueueMvaResult) =>
-    `Closed network, ${sig(users)} users, think time ${seconds(thinkTime)}: ` +
-    `throughput ${perSecond(r.throughput)}, response time ${seconds(r.responseTime)}`;
-  const align = ['left', 'right', 'right', 'right'] as const;
-  return {
-    table: (r, options) => `${title(r)}\n${terminalTable(head, rows(r), options, [...align])}\n`,
-    md: (r) => `**${title(r)}**\n\n${markdownTable(head, rows(r), [...align])}\n`,
-  };
-}
-
-/**
- * Reads `concurrency,throughput` rows. A first line that is not two numbers is a header and must name those
- * two columns; blank lines and lines starting with # are skipped. Errors name the file and the line.
- */
-export function parseUslCsv(file: string, text: string): UslPoint[] {
-  const points: UslPoint[] = [];
-  let seenContent = false;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    const where = `${file}:${index + 1}`;
-    if (line === '' || line.startsWith('#')) return;
-    const fields = line.split(',').map((f) => f.trim());
-    const first = !seenContent;
-    seenContent = true;
-    const numeric = fields.map((f) => (f === '' ? Number.NaN : Number(f)));
-    if (first && numeric.every((n) => Number.isNaN(n))) {
-      const header = fields.map((f) => f.toLowerCase());
-      if (header.length === 2 && header[0] === 'concurrency' && header[1] === 'throughput') return;
-      throw new UserError(`${where}: the header must be "concurrency,throughput"; got "${line}"`);
-    }
-    if (fields.length !== 2) {
-      throw new UserError(`${where}: expected 2 columns (concurrency,throughput); got ${fields.length} in "${line}"`);
-    }
-    const [concurrency, throughput] = numeric as [number, number];
-    if (!Number.isFinite(concurrency) || concurrency <= 0) {
-      throw new UserError(`${where}: concurrency must be a number > 0; got "${fields[0]}"`);
-    }
-    if (!Number.isFinite(throughput) || throughput <= 0) {
-      throw new UserError(`${where}: throughput must be a number > 0; got "${fields[1]}"`);
-    }
-    points.push({ concurrency, throughput });
-  });
-  return points;
-}
-
 function runUsl(file: string): QueueUslResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
-    throw new UserError(`cannot read --fit ${file}: ${reason}`);
-  }
-  const points = parseUslCsv(file, text);
+  const points = readUslMeasurements(file);
   try {
     const fit = fitUsl(points);
-    return { alpha: fit.alpha, beta: fit.beta, gamma: fit.gamma, peakConcurrency: fit.peakConcurrency, peakThroughput: fit.peakThroughput };
+    return {
+      schemaVersion: QUEUE_SCHEMA_VERSION,
+      command: 'queue usl',
+      alpha: fit.alpha,
+      beta: fit.beta,
+      gamma: fit.gamma,
+      peakConcurrency: fit.peakConcurrency,
+      peakThroughput: fit.peakThroughput,
+    };
   } catch (error) {
     if (error instanceof RangeError) throw new UserError(`${file}: ${error.message}`);
     throw error;
   }
 }
-
-const uslRows = (r: QueueUslResult): Rows => [
-  ['α contention', sig(r.alpha)],
-  ['β coherency', sig(r.beta)],
-  ['γ throughput at concurrency 1', sig(r.gamma)],
-  ['peak concurrency √((1−α)/β)', r.peakConcurrency === null ? 'none (β = 0: no peak)' : sig(r.peakConcurrency)],
-  ['peak throughput', r.peakThroughput === null ? '—' : sig(r.peakThroughput)],
-];
 
 // ── registration ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -327,16 +217,15 @@ Examples:
       'after',
       `
 Needs λ < c·μ (otherwise the queue grows without bound: exit 2). Times are in seconds.
-JSON: {utilization, erlangC, erlangB, meanWait, meanQueueLength, meanResponse, meanInSystem, throughput,
-       response: {p50, p90, p95, p99, p999}, wait: {p50, p95, p99}}
+JSON: {schemaVersion, command, utilization, erlangC, erlangB, meanWait, meanQueueLength, meanResponse,
+       meanInSystem, throughput, response: {p50, p90, p95, p99, p999}, wait: {p50, p95, p99}}
 
 Examples:
   $ cuenta-plan queue mmc --arrival-rate 80 --service-rate 10 --servers 10     80 req/s, 100 ms each, 10 servers
   $ cuenta-plan queue mmc --arrival-rate 4995 --service-rate 1 --servers 5000 --format json`,
     )
     .action((options: { arrivalRate: number; serviceRate: number; servers: number }, command: Command) => {
-      const title = `M/M/${options.servers}: λ = ${sig(options.arrivalRate)}/s, μ = ${sig(options.serviceRate)}/s per server`;
-      emit(runMmc(options), keyValue(title, mmcRows), ctx.globals(command), ctx.io);
+      emit(runMmc(options), queueMmcRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -346,28 +235,20 @@ Examples:
     .requiredOption('--service-time <S>', 'mean service time per request, seconds (> 0)', positive('--service-time'))
     .requiredOption('--percentile <p>', 'response-time percentile in percent, 0 < p < 100 (95 = P95)', percentileArg)
     .requiredOption('--target <seconds>', 'the percentile must be strictly below this, seconds (> 0)', positive('--target'))
-    .option('--max-utilization <u>', 'highest per-server utilisation, 0 < u ≤ 1 (default: just stable, < 1)', (raw: string) => {
-      const value = parseNumberOption('--max-utilization', raw, { min: 0, exclusiveMin: true });
-      if (value > 1) throw new UserError(`--max-utilization is a fraction: 0.7 means 70 %; got ${raw}`);
-      return value;
-    })
+    .option('--max-utilization <u>', 'highest per-server utilisation, 0 < u ≤ 1 (default: just stable, < 1)', maxUtilizationArg)
     .addHelpText(
       'after',
       `
 When even unlimited servers cannot meet the target (the service time alone, −ln(1 − p)·S, is at or above it),
 servers is null and feasible is false; that is an answer, so the exit code is still 0.
-JSON: {servers, serversForLatency, serversForUtilization, feasible, percentileAtServers}
+JSON: {schemaVersion, command, servers, serversForLatency, serversForUtilization, feasible, percentileAtServers}
 
 Examples:
   $ cuenta-plan queue size --arrival-rate 400 --service-time 0.05 --percentile 95 --target 0.2
   $ cuenta-plan queue size --arrival-rate 400 --service-time 0.05 --percentile 99 --target 0.5 --max-utilization 0.7 --format json`,
     )
     .action((options: { arrivalRate: number; serviceTime: number; percentile: number; target: number; maxUtilization?: number }, command: Command) => {
-      const title =
-        `Sizing M/M/c: λ = ${sig(options.arrivalRate)}/s, S = ${seconds(options.serviceTime)}, ` +
-        `P${options.percentile} < ${seconds(options.target)}` +
-        (options.maxUtilization === undefined ? '' : `, utilisation ≤ ${percent(options.maxUtilization)}`);
-      emit(runSize(options), keyValue(title, sizeRows(options.percentile, options.target)), ctx.globals(command), ctx.io);
+      emit(runSize(options), queueSizeRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -381,15 +262,14 @@ Examples:
       'after',
       `
 Any load is allowed (λ ≥ cμ too): the excess is turned away. Times in seconds.
-JSON: {blockingProbability, throughput, utilization, meanInSystem, meanResponse}
+JSON: {schemaVersion, command, blockingProbability, throughput, utilization, meanInSystem, meanResponse}
 
 Examples:
   $ cuenta-plan queue mmck --arrival-rate 90 --service-rate 1 --servers 100 --capacity 120
   $ cuenta-plan queue mmck --arrival-rate 500 --service-rate 20 --servers 20 --capacity 20 --format json   pure loss`,
     )
     .action((options: { arrivalRate: number; serviceRate: number; servers: number; capacity: number }, command: Command) => {
-      const title = `M/M/${options.servers}/${options.capacity}: λ = ${sig(options.arrivalRate)}/s, μ = ${sig(options.serviceRate)}/s per server`;
-      emit(runMmck(options), keyValue(title, mmckRows), ctx.globals(command), ctx.io);
+      emit(runMmck(options), queueMmckRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -400,16 +280,14 @@ Examples:
     .addHelpText(
       'after',
       `
-JSON: {blockingProbability}
+JSON: {schemaVersion, command, blockingProbability}
 
 Examples:
   $ cuenta-plan queue erlang-b --traffic 10 --servers 10        0.214582 (the Erlang B table)
   $ cuenta-plan queue erlang-b --traffic 99990 --servers 100000 --format json`,
     )
     .action((options: { traffic: number; servers: number }, command: Command) => {
-      const title = `Erlang B: A = ${sig(options.traffic)} erlangs, c = ${options.servers}`;
-      const rows = (r: { blockingProbability: number }): Rows => [['P(blocked)', sig(r.blockingProbability)]];
-      emit({ blockingProbability: erlangB(options.traffic, options.servers) }, keyValue(title, rows), ctx.globals(command), ctx.io);
+      emit(runErlangB(options), queueErlangBRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -421,16 +299,14 @@ Examples:
       'after',
       `
 Needs A < c (otherwise every arrival waits forever: exit 2).
-JSON: {waitProbability}
+JSON: {schemaVersion, command, waitProbability}
 
 Examples:
   $ cuenta-plan queue erlang-c --traffic 2 --servers 3          0.444444 (= 4/9)
   $ cuenta-plan queue erlang-c --traffic 4995 --servers 5000 --format json`,
     )
     .action((options: { traffic: number; servers: number }, command: Command) => {
-      const title = `Erlang C: A = ${sig(options.traffic)} erlangs, c = ${options.servers}`;
-      const rows = (r: { waitProbability: number }): Rows => [['P(wait)', sig(r.waitProbability)]];
-      emit({ waitProbability: erlangC(options.traffic, options.servers) }, keyValue(title, rows), ctx.globals(command), ctx.io);
+      emit(runErlangC(options), queueErlangCRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -451,14 +327,14 @@ Examples:
 Exact for product-form networks (exponential FCFS or processor sharing), including multi-server stations
 at any N: the marginal probabilities are computed by a stable recursion, not by 1 − Σ. Response time is
 N/X − Z. Utilisation is per server (X·D/m); a delay station has none.
-JSON: {throughput, responseTime, stations: [{name, utilization, queueLength, residenceTime}]}
+JSON: {schemaVersion, command, throughput, responseTime, stations: [{name, utilization, queueLength, residenceTime}]}
 
 Examples:
   $ cuenta-plan queue mva --users 1000 --think-time 5 --station web:0.02:4 --station db:0.004 --station lb:0.001
   $ cuenta-plan queue mva --users 200 --think-time 2 --station app:0.05:8 --station cdn:0.03:delay --format json`,
     )
     .action((options: { users: number; thinkTime: number; station: MvaStation[] }, command: Command) => {
-      emit(runMva(options), mvaRenderers(options.users, options.thinkTime), ctx.globals(command), ctx.io);
+      emit(runMva(options), queueMvaRenderers(options), ctx.globals(command), ctx.io);
     });
 
   queue
@@ -471,7 +347,7 @@ Examples:
 At least 3 rows at 3 different concurrencies, every value > 0. Bounded least squares (α, β ≥ 0);
 the peak is at N* = √((1 − α)/β), none when β = 0. γ is in the throughput's own unit.
 A malformed file exits 2 naming the file and line.
-JSON: {alpha, beta, gamma, peakConcurrency, peakThroughput}
+JSON: {schemaVersion, command, alpha, beta, gamma, peakConcurrency, peakThroughput}
 
 Example measurements.csv:
   concurrency,throughput
@@ -485,6 +361,6 @@ Examples:
   $ cuenta-plan queue usl --fit measurements.csv --format json`,
     )
     .action((options: { fit: string }, command: Command) => {
-      emit(runUsl(options.fit), keyValue(`USL fit of ${options.fit}`, uslRows), ctx.globals(command), ctx.io);
+      emit(runUsl(options.fit), queueUslRenderers({ file: options.fit }), ctx.globals(command), ctx.io);
     });
 }

@@ -45,6 +45,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
     .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
+    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
     .addHelpText(
       'after',
       `
@@ -54,12 +55,12 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 1)`,
     )
-    .action((options: { users: number; phase?: number; pricing: string }, command: Command) => {
+    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean }, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
-      const { catalog, warnings } = loadCatalog(globals.catalog);
+      const { catalog, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
-      const { book, compareBook } = priceBooks(catalog, pricing);
+      const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
       const result = simulate({
         catalog,
         phase,
@@ -70,7 +71,8 @@ Examples:
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
       });
-      emit(result, { table: renderSimulateTable, md: renderSimulateMarkdown }, globals, ctx.io);
+      const detail = options.detail ?? false;
+      emit(result, { table: (r, o) => renderSimulateTable(r, { ...o, detail }), md: renderSimulateMarkdown }, globals, ctx.io);
     });
 }
 

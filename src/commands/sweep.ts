@@ -32,7 +32,7 @@ Examples:
     .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string }, command: Command) => {
       const globals = ctx.globals(command);
       if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
-      const { catalog } = loadCatalog(globals.catalog);
+      const { catalog } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const first = catalog.phases[0]!;
       const last = catalog.phases[catalog.phases.length - 1]!;
       if (options.from < first.users.min || options.to > last.users.max) {
@@ -40,7 +40,7 @@ Examples:
           `the sweep must stay within the catalog's phases: --from ${Math.max(1, first.users.min)} --to ${last.users.max} at the widest; got ${options.from}–${options.to}`,
         );
       }
-      const { book } = priceBooks(catalog, parsePricing(options.pricing));
+      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
       const result = sweep({ catalog, from: options.from, to: options.to, points: options.points, log: options.log ?? false, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderSweepTable, md: renderSweepMarkdown }, globals, ctx.io);
     });

@@ -1,8 +1,12 @@
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
+import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom } from './headroom.js';
+import type { MetricName } from './metrics.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
-import { evaluatePlan, type Plan, type Thresholds } from './plan.js';
+import { sizePlan, type Plan, type Thresholds } from './plan.js';
+import { combinedAsOf, pricePlan, type CostResult, type PricesAsOf } from './price-plan.js';
+import { roundFinding } from './round-finding.js';
 
 export const COMPARE_SCHEMA_VERSION = 1;
 
@@ -17,6 +21,8 @@ export interface CompareInput {
 }
 
 export interface CompareMetric {
+  /** The metric's name in the one list (METRICS); `name` is its label. */
+  metric: MetricName;
   name: string;
   unit: string;
   /** Which direction is better; null for figures that are neither (instance counts). */
@@ -30,25 +36,34 @@ export interface CompareMetric {
 }
 
 export interface CompareResult {
-  schemaVersion: number;
+  schemaVersion: typeof COMPARE_SCHEMA_VERSION;
   command: 'compare';
   users: number;
   usersDefaulted: boolean;
-  pricing: { book: string; description: string };
-  phases: Array<{ id: number; name: string; inRange: boolean; ok: boolean; exhausted: boolean; failing: string[] }>;
+  /** `asOf`: the as-of dates of the prices used across every phase. */
+  pricing: { book: string; description: string; asOf: PricesAsOf };
+  /** `ok` and `exhausted` are derived from `findings` alone; `failing` names the checks that fail. */
+  phases: Array<{ id: number; name: string; inRange: boolean; ok: boolean; exhausted: boolean; failing: string[]; findings: Finding[] }>;
   metrics: CompareMetric[];
 }
 
-type Row = { name: string; unit: string; better: CompareMetric['better']; decimals: number; value: (plan: Plan, maxUsers: number | null) => number | null };
+type Row = {
+  metric: MetricName;
+  name: string;
+  unit: string;
+  better: CompareMetric['better'];
+  decimals: number;
+  value: (plan: Plan, cost: CostResult, maxUsers: number | null) => number | null;
+};
 
 const ROWS: Row[] = [
-  { name: 'monthly cost', unit: 'USD', better: 'lower', decimals: 2, value: (p) => roundCents(p.cost.totalUsd) },
-  { name: 'cost per user', unit: 'USD', better: 'lower', decimals: 4, value: (p) => roundPerUser(p.cost.perUserUsd) },
-  { name: 'latency', unit: 'ms', better: 'lower', decimals: 1, value: (p) => p.latency.valueMs },
-  { name: 'availability', unit: '%', better: 'higher', decimals: 5, value: (p) => p.availability.expectedPercent },
-  { name: 'availability target', unit: '%', better: null, decimals: 3, value: (p) => p.availability.targetPercent },
-  { name: 'capacity (max users)', unit: 'users', better: 'higher', decimals: 0, value: (_p, max) => max },
-  { name: 'instances at peak', unit: 'instances', better: null, decimals: 0, value: (p) => p.tiers.reduce((sum, t) => sum + t.instances.peak, 0) },
+  { metric: 'cost', name: 'monthly cost', unit: 'USD', better: 'lower', decimals: 2, value: (_p, c) => roundCents(c.totalUsd) },
+  { metric: 'cost-per-user', name: 'cost per user', unit: 'USD', better: 'lower', decimals: 4, value: (_p, c) => roundPerUser(c.perUserUsd) },
+  { metric: 'p95-ms', name: 'latency', unit: 'ms', better: 'lower', decimals: 1, value: (p) => p.latency.valueMs },
+  { metric: 'availability', name: 'availability', unit: '%', better: 'higher', decimals: 5, value: (p) => p.availability.expectedPercent },
+  { metric: 'availability-target', name: 'availability target', unit: '%', better: null, decimals: 3, value: (p) => p.availability.targetPercent },
+  { metric: 'max-users', name: 'capacity (max users)', unit: 'users', better: 'higher', decimals: 0, value: (_p, _c, max) => max },
+  { metric: 'instances', name: 'instances at peak', unit: 'instances', better: null, decimals: 0, value: (p) => p.tiers.reduce((sum, t) => sum + t.instances.peak, 0) },
 ];
 
 function bestOf(values: Array<number | null>, ids: number[], better: CompareMetric['better']): number | null {
@@ -67,19 +82,22 @@ function bestOf(values: Array<number | null>, ids: number[], better: CompareMetr
   return tie ? null : best;
 }
 
-/** Evaluates several phases at the same user count and lines them up metric by metric. */
+/** Sizes and prices several phases at the same user count and lines them up metric by metric. */
 export function compare(input: CompareInput): CompareResult {
   const { catalog, phases, users, book, thresholds } = input;
-  const plans = phases.map((phase) => evaluatePlan(catalog, phase, users, book, thresholds));
+  const plans = phases.map((phase) => sizePlan(catalog, phase, users, thresholds));
+  const costs = plans.map((plan) => pricePlan(plan, book));
   const rooms = phases.map((phase) => headroom(catalog, phase, users, thresholds));
+  const findings = plans.map((plan, i) => findingsOf({ plan, cost: costs[i]!, headroom: rooms[i]! }));
   const ids = phases.map((phase) => phase.id);
   const metrics = ROWS.map((row): CompareMetric => {
     const values = plans.map((plan, i) => {
-      const value = row.value(plan, rooms[i]!.maxUsers);
+      const value = row.value(plan, costs[i]!, rooms[i]!.maxUsers);
       return value === null ? null : roundTo(value, row.decimals);
     });
     const first = values[0] ?? null;
     return {
+      metric: row.metric,
       name: row.name === 'latency' ? `latency P${plans[0]!.latency.percentile}` : row.name,
       unit: row.unit,
       better: row.better,
@@ -93,15 +111,19 @@ export function compare(input: CompareInput): CompareResult {
     command: 'compare',
     users,
     usersDefaulted: input.usersDefaulted,
-    pricing: { book: book.name, description: book.description },
-    phases: plans.map((plan) => ({
-      id: plan.phase.id,
-      name: plan.phase.name,
-      inRange: users >= plan.phase.users.min && users <= plan.phase.users.max,
-      ok: plan.capacityOk && plan.availability.pass && plan.cost.budget.status !== 'over',
-      exhausted: plan.exhausted,
-      failing: plan.checks.filter((c) => !c.pass).map((c) => c.name),
-    })),
+    pricing: { book: book.name, description: book.description, asOf: combinedAsOf(costs.map((c) => c.asOf)) },
+    phases: plans.map((plan, i) => {
+      const verdict = verdictOf(findings[i]!);
+      return {
+        id: plan.phase.id,
+        name: plan.phase.name,
+        inRange: users >= plan.phase.users.min && users <= plan.phase.users.max,
+        ok: verdict.ok,
+        exhausted: verdict.exhausted,
+        failing: plan.checks.filter((c) => !c.pass).map((c) => c.name),
+        findings: findings[i]!.map(roundFinding),
+      };
+    }),
     metrics,
   };
 }

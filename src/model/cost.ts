@@ -1,5 +1,5 @@
 import type { Amount, Component, FormulaScope, Phase } from './catalog-types.js';
-import { multiplyMoney, roundCents, sumMoney } from './money.js';
+import { multiplyMoney } from './money.js';
 import type { PriceUnit } from './units.js';
 import { InputError } from './input-error.js';
 
@@ -13,9 +13,18 @@ export interface UnitPrice {
   asOf?: string;
 }
 
+/**
+ * How a book prices a component: `itemised` prices the catalog's declared cost lines (quantities over the
+ * sized plan); `component-quote` charges each component one quoted monthly figure (the seed book, under
+ * `seed:<phase>:<component>`), whatever the plan runs.
+ */
+export type PricingBasis = 'itemised' | 'component-quote';
+
 /** What the engine needs of a price book: a lookup that throws on an unknown key. */
 export interface PriceLookup {
   readonly name: string;
+  /** Absent means `itemised`. */
+  readonly basis?: PricingBasis;
   price(key: string): UnitPrice;
 }
 
@@ -63,6 +72,7 @@ export function declareComponentLines(component: Component, scope: FormulaScope)
     description: line.description ?? line.priceKey,
     priceKey: line.priceKey,
     quantity: evaluateAmount(line.quantity, scope),
+    ...(line.unit !== undefined ? { unit: line.unit } : {}),
   }));
 }
 
@@ -107,62 +117,5 @@ export function priceLine(line: DeclaredLine, book: PriceLookup): PricedLine {
     verified: quote.verified,
     source: quote.source,
     asOf: quote.asOf,
-  };
-}
-
-export interface ComponentCost {
-  component: string;
-  name: string;
-  monthlyUsd: number;
-  quotedUsd: number | null;
-  /** Estimate − quote, when there is a quote. */
-  differenceUsd: number | null;
-  lines: PricedLine[];
-}
-
-export interface CostResult {
-  book: string;
-  components: ComponentCost[];
-  totalUsd: number;
-  perUserUsd: number;
-  quotedTotalUsd: number;
-  budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
-  /** Lines priced from estimates rather than verified prices. */
-  unverifiedLines: number;
-}
-
-/** Prices every component of a phase and compares the total with the document's quote and budget. */
-export function phaseCost(
-  phase: Phase,
-  users: number,
-  book: PriceLookup,
-  scopeFor: (component: Component) => FormulaScope,
-): CostResult {
-  const seed = book.name === 'seed';
-  const components = phase.components.map((component): ComponentCost => {
-    const declared = seed ? [declareQuotedLine(phase, component)] : declareComponentLines(component, scopeFor(component));
-    const lines = declared.map((line) => priceLine(line, book));
-    const monthlyUsd = sumMoney(lines.map((line) => line.monthlyUsd));
-    const quotedUsd = component.quoted?.usd ?? null;
-    return {
-      component: component.id,
-      name: component.name,
-      monthlyUsd,
-      quotedUsd,
-      differenceUsd: quotedUsd === null ? null : monthlyUsd - quotedUsd,
-      lines,
-    };
-  });
-  const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
-  const rounded = roundCents(totalUsd);
-  const { min, max } = phase.budgetUsd;
-  return {
-    book: book.name,
-    components,
-    totalUsd,
-    perUserUsd: users > 0 ? totalUsd / users : 0,
-    quotedTotalUsd: phase.quotedTotalUsd,
-    budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
-    unverifiedLines: components.flatMap((c) => c.lines).filter((line) => !line.verified).length,
   };
 }

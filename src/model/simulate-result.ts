@@ -1,9 +1,11 @@
-import type { Catalog, Phase } from './catalog-types.js';
-import type { ComponentCost, CostResult, PriceLookup, PricedLine } from './cost.js';
+import type { Catalog, Phase, Source, Tier } from './catalog-types.js';
+import type { PriceLookup, PricedLine } from './cost.js';
+import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom, type Headroom } from './headroom.js';
-import { groupedDecimal } from './decimal-text.js';
-import { roundCents, roundPerUser, roundTo, usdText } from './money.js';
-import { capacityAt, evaluatePlan, type Check, type Plan, type Thresholds } from './plan.js';
+import { roundCents, roundPerUser, roundTo } from './money.js';
+import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
+import { pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
+import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
 export const SIMULATE_SCHEMA_VERSION = 1;
@@ -16,8 +18,11 @@ export interface SimulateInput {
   users: number;
   /** The book that prices the plan (seed, snapshot or live). */
   book: PriceLookup & { description: string };
-  /** A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa). */
-  compareBook: PriceLookup;
+  /**
+   * A second book for the side-by-side column (the seed quote when pricing from a snapshot, and vice versa): it prices
+   * the same plan. Null when the catalog quotes no figures, so there is nothing to set beside the estimate.
+   */
+  compareBook: PriceLookup | null;
   thresholds: Thresholds;
   /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
   catalogWarnings?: readonly string[];
@@ -38,8 +43,8 @@ export interface ComponentCostResult {
   id: string;
   name: string;
   monthlyUsd: number;
-  /** The same component under the comparison book. */
-  compareUsd: number;
+  /** The same component under the comparison book; null without one. */
+  compareUsd: number | null;
   quotedUsd: number | null;
   /** monthlyUsd − quotedUsd. */
   differenceUsd: number | null;
@@ -47,32 +52,38 @@ export interface ComponentCostResult {
 }
 
 export interface SimulateResult {
-  schemaVersion: number;
+  schemaVersion: typeof SIMULATE_SCHEMA_VERSION;
   command: 'simulate';
   users: number;
   phase: { id: number; name: string; usersMin: number; usersMax: number; selectedBy: 'range' | 'option' };
-  pricing: { book: string; description: string; compareBook: string };
+  /** `asOf`: the as-of dates of the prices the plan was priced with (the main book's lines). */
+  pricing: { book: string; description: string; compareBook: string | null; asOf: PricesAsOf };
+  /** Derived from `findings` alone. */
   status: {
+    /** No finding fails. */
     ok: boolean;
     exhausted: boolean;
     overBudget: boolean;
     availabilityShort: boolean;
     /** A phase that serves N within its capacity checks when this one does not. */
     servedBy: number | null;
-    messages: string[];
   };
+  /** The verdict, one entry per condition (codes: FINDING_CODES); renderers write the sentences. */
+  findings: Finding[];
   workload: { concurrentUsers: number; peakRequestsPerS: number; averageRequestsPerS: number; monthlyRequests: number };
   tiers: Array<{
     id: string;
     component: string;
-    roles: readonly string[];
+    roles: readonly Tier[];
     autoscaled: boolean;
     delay: boolean;
-    instances: { min: number; max: number; peak: number; average: number };
+    /** `hourly`: instances running in each hour of the daily profile. */
+    instances: { min: number; max: number; peak: number; average: number; hourly: readonly number[] };
     vcpusPerInstance: number;
-    utilization: number;
+    /** At the peak hour, a fraction; null when the queue is unstable (the offered load is past its vCPUs). */
+    utilization: number | null;
     latencyMs: { mean: number | null; percentile: number | null; contribution: number | null; atScaleOut: boolean };
-    sizedBy: string;
+    sizedBy: TierPlan['reason'];
     exhausted: boolean;
     connectionOccupancy: number | null;
   }>;
@@ -99,22 +110,24 @@ export interface SimulateResult {
     book: string;
     totalUsd: number;
     perUserUsd: number;
-    compareTotalUsd: number;
-    quotedTotalUsd: number;
-    quotedPerUserUsd: number;
+    compareTotalUsd: number | null;
+    /** The document's quote for the phase; null when the catalog gives none. */
+    quotedTotalUsd: number | null;
+    quotedPerUserUsd: number | null;
     /** The priced estimate (the non-seed book) against the document's quote, and what makes the gap. */
     vsQuote: {
       estimateBook: string;
       differenceUsd: number;
       /** Components by the size of their gap, largest first; `quoted: false` when the document has no row. */
       drivers: Array<{ id: string; differenceUsd: number; quoted: boolean }>;
-    };
+    } | null;
     budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
     components: ComponentCostResult[];
     unverifiedLines: number;
   };
   headroom: Headroom;
-  assumptions: Array<{ name: string; value: number; source: string; note: string | null; scope: 'catalog' | 'phase' }>;
+  assumptions: Array<{ name: string; value: number; source: Source; note: string | null; scope: 'catalog' | 'phase' }>;
+  /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
 }
 
@@ -138,14 +151,14 @@ function componentResult(cost: ComponentCost, compare: ComponentCost | undefined
     id: cost.component,
     name: cost.name,
     monthlyUsd: roundCents(cost.monthlyUsd),
-    compareUsd: roundCents(compare?.monthlyUsd ?? 0),
+    compareUsd: compare === undefined ? null : roundCents(compare.monthlyUsd),
     quotedUsd: cost.quotedUsd,
     differenceUsd: cost.differenceUsd === null ? null : roundCents(cost.differenceUsd),
     lines: cost.lines.map(lineResult),
   };
 }
 
-function vsQuote(estimate: CostResult, quotedTotalUsd: number): SimulateResult['cost']['vsQuote'] {
+function vsQuote(estimate: CostResult, quotedTotalUsd: number): NonNullable<SimulateResult['cost']['vsQuote']> {
   const drivers = estimate.components
     .map((c) => ({ id: c.component, differenceUsd: roundCents(c.monthlyUsd - (c.quotedUsd ?? 0)), quoted: c.quotedUsd !== null }))
     .filter((d) => d.differenceUsd !== 0)
@@ -164,78 +177,35 @@ function servingPhase(input: SimulateInput): number | null {
   return null;
 }
 
-function messagesFor(plan: Plan, servedBy: number | null, headroomResult: Headroom): string[] {
-  const messages: string[] = [];
-  const failing = plan.checks.filter((check) => check.kind === 'capacity' && !check.pass).map((check) => check.name);
-  if (plan.exhausted) {
-    messages.push(
-      `phase ${plan.phase.id} is exhausted at ${groupedDecimal(plan.users, 0, 3)} users (${failing.join(', ')}): start migrating` +
-        (servedBy === null ? '; no other phase serves this load either' : `; phase ${servedBy} serves it`),
-    );
-  } else if (!plan.capacityOk) {
-    messages.push(`phase ${plan.phase.id} breaks an alert threshold at ${groupedDecimal(plan.users, 0, 3)} users: ${failing.join(', ')}`);
-  }
-  if (plan.cost.budget.status === 'over') {
-    const { minUsd, maxUsd } = plan.cost.budget;
-    messages.push(`over budget: ${usdText(plan.cost.totalUsd)}/month against the phase's ${usdText(minUsd)}–${usdText(maxUsd)}`);
-  }
-  if (!plan.availability.pass) {
-    messages.push(
-      `availability ${roundTo(plan.availability.expectedPercent, 4)}% is short of the ${plan.availability.targetPercent}% target`,
-    );
-  }
-  if (headroomResult.maxUsers !== null && headroomResult.headroomPercent !== null && headroomResult.headroomPercent >= 0 && headroomResult.headroomPercent < 20) {
-    messages.push(`less than 20% headroom: the phase serves at most ${groupedDecimal(headroomResult.maxUsers, 0, 3)} users`);
-  }
-  return messages;
-}
-
-/** Evaluates N users on a phase and assembles the versioned `simulate` result (money rounded to the cent). */
+/** Sizes N users on a phase once, prices it with both books, and assembles the versioned `simulate` result (money rounded to the cent). */
 export function simulate(input: SimulateInput): SimulateResult {
   const { catalog, phase, users, book, compareBook, thresholds } = input;
-  const plan = evaluatePlan(catalog, phase, users, book, thresholds);
-  const compare = evaluatePlan(catalog, phase, users, compareBook, thresholds).cost;
+  const plan = sizePlan(catalog, phase, users, thresholds);
+  const cost = pricePlan(plan, book);
+  const compare = compareBook === null ? null : pricePlan(plan, compareBook);
   const room = headroom(catalog, phase, users, thresholds);
-  const servedBy = plan.capacityOk ? null : servingPhase(input);
+  const findings = findingsOf({ plan, cost, headroom: room });
+  const verdict = verdictOf(findings);
+  const servedBy = verdict.capacityOk ? null : servingPhase(input);
   const assumptions = assumptionsFor(catalog, phase);
-  const warnings: string[] = [...(input.catalogWarnings ?? [])];
-  if (plan.availability.unrated.length > 0) {
-    warnings.push(`no availability figure for ${plan.availability.unrated.join(', ')}: left out of the availability product`);
-  }
-  if (plan.cost.unverifiedLines > 0) {
-    warnings.push(`${plan.cost.unverifiedLines} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
-  }
-  for (const tier of plan.tiers) {
-    const cap = tier.requestsPerTargetPerMin;
-    if (cap === undefined || tier.instances.peak < tier.instances.max) continue;
-    const perMinute = (tier.arrivalPerInstancePerS / tier.visitsPerRequest) * 60;
-    if (perMinute <= cap) continue;
-    warnings.push(
-      `${tier.id}: at its maximum of ${tier.instances.max} instances each takes ${groupedDecimal(Math.round(perMinute), 0, 3)} requests/min, ` +
-        `over the scaling rule's ${groupedDecimal(cap, 0, 3)}/min (CPU ${roundTo(tier.utilization * 100, 1)}%): ` +
-        `raise the maximum or the rule's threshold`,
-    );
-  }
-  const unquoted = phase.components.filter((c) => !c.quoted).map((c) => c.id);
-  if (unquoted.length > 0 && book.name === 'seed') {
-    warnings.push(`the document's cost table has no row for ${unquoted.join(', ')}: they cost $0 under the seed book`);
-  }
+  // The gap to the document's quote is measured on an itemised estimate: a book that charges the quotes has none.
+  const estimate = cost.basis === 'component-quote' ? compare : cost;
+  const quoted = phase.quotedTotalUsd;
 
-  const { budget } = plan.cost;
   return {
     schemaVersion: SIMULATE_SCHEMA_VERSION,
     command: 'simulate',
     users,
     phase: { id: phase.id, name: phase.name, usersMin: phase.users.min, usersMax: phase.users.max, selectedBy: input.selectedBy },
-    pricing: { book: book.name, description: book.description, compareBook: compareBook.name },
+    pricing: { book: book.name, description: book.description, compareBook: compareBook?.name ?? null, asOf: cost.asOf },
     status: {
-      ok: plan.capacityOk && budget.status !== 'over' && plan.availability.pass,
-      exhausted: plan.exhausted,
-      overBudget: budget.status === 'over',
-      availabilityShort: !plan.availability.pass,
+      ok: verdict.ok,
+      exhausted: verdict.exhausted,
+      overBudget: verdict.overBudget,
+      availabilityShort: verdict.availabilityShort,
       servedBy,
-      messages: messagesFor(plan, servedBy, room),
     },
+    findings: findings.map(roundFinding),
     workload: {
       concurrentUsers: roundTo(plan.workload.concurrentUsers, 1),
       peakRequestsPerS: roundTo(plan.workload.peakRequestsPerS, 2),
@@ -250,7 +220,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       delay: tier.delay,
       instances: { ...tier.instances, average: roundTo(tier.instances.average, 2) },
       vcpusPerInstance: tier.vcpusPerInstance,
-      utilization: roundTo(tier.utilization, 4),
+      utilization: tier.stable ? roundTo(tier.utilization, 4) : null,
       latencyMs: { mean: round(tier.meanMs, 2), percentile: round(tier.percentileMs, 2), contribution: round(tier.contributionMs, 2), atScaleOut: tier.latencyAtScaleOut },
       sizedBy: tier.reason,
       exhausted: tier.exhausted,
@@ -282,15 +252,15 @@ export function simulate(input: SimulateInput): SimulateResult {
     },
     cost: {
       book: book.name,
-      totalUsd: roundCents(plan.cost.totalUsd),
-      perUserUsd: roundPerUser(plan.cost.perUserUsd),
-      compareTotalUsd: roundCents(compare.totalUsd),
-      quotedTotalUsd: phase.quotedTotalUsd,
-      quotedPerUserUsd: roundPerUser(users > 0 ? phase.quotedTotalUsd / users : 0),
-      budget,
-      components: plan.cost.components.map((c) => componentResult(c, compare.components.find((x) => x.component === c.component))),
-      vsQuote: vsQuote(book.name === 'seed' ? compare : plan.cost, phase.quotedTotalUsd),
-      unverifiedLines: plan.cost.unverifiedLines,
+      totalUsd: roundCents(cost.totalUsd),
+      perUserUsd: roundPerUser(cost.perUserUsd),
+      compareTotalUsd: compare === null ? null : roundCents(compare.totalUsd),
+      quotedTotalUsd: quoted ?? null,
+      quotedPerUserUsd: quoted === undefined ? null : roundPerUser(users > 0 ? quoted / users : 0),
+      budget: cost.budget,
+      components: cost.components.map((c) => componentResult(c, compare?.components.find((x) => x.component === c.component))),
+      vsQuote: estimate === null || quoted === undefined ? null : vsQuote(estimate, quoted),
+      unverifiedLines: cost.unverifiedLines,
     },
     headroom: {
       ...room,
@@ -303,6 +273,6 @@ export function simulate(input: SimulateInput): SimulateResult {
       note: q.note ?? null,
       scope: name in phase.assumptions ? ('phase' as const) : ('catalog' as const),
     })),
-    warnings,
+    warnings: [...(input.catalogWarnings ?? [])],
   };
 }

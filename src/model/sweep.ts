@@ -1,7 +1,10 @@
 import type { Catalog } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
+import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
-import { evaluatePlan, type Thresholds } from './plan.js';
+import { sizePlan, type Thresholds } from './plan.js';
+import { combinedAsOf, pricePlan, type PricesAsOf } from './price-plan.js';
+import { roundFinding } from './round-finding.js';
 import { phaseForUsers } from './select.js';
 import { InputError } from './input-error.js';
 
@@ -30,12 +33,14 @@ export interface SweepRow {
   perUserUsd: number;
   latencyMs: number | null;
   instancesAtPeak: number;
+  /** `exhausted` and `ok` are derived from `findings` alone (no headroom search per point, so no headroom finding). */
   exhausted: boolean;
   ok: boolean;
+  findings: Finding[];
 }
 
 export interface SweepResult {
-  schemaVersion: number;
+  schemaVersion: typeof SWEEP_SCHEMA_VERSION;
   command: 'sweep';
   from: number;
   to: number;
@@ -43,7 +48,8 @@ export interface SweepResult {
   /** Points asked for; `rows` can hold fewer when rounding to whole users makes some equal. */
   pointsAsked: number;
   latencyPercentile: number;
-  pricing: { book: string; description: string };
+  /** `asOf`: the as-of dates of the prices used across every point. */
+  pricing: { book: string; description: string; asOf: PricesAsOf };
   rows: SweepRow[];
 }
 
@@ -60,19 +66,25 @@ export interface SweepInput {
 /** Evaluates the phase that holds each user count, from `from` to `to`. */
 export function sweep(input: SweepInput): SweepResult {
   const { catalog, book, thresholds } = input;
+  const spans: PricesAsOf[] = [];
   const rows = userPoints(input.from, input.to, input.points, input.log).map((users): SweepRow => {
     const phase = phaseForUsers(catalog, users);
     if (!phase) throw new InputError(`no phase of the catalog holds ${users} users`);
-    const plan = evaluatePlan(catalog, phase, users, book, thresholds);
+    const plan = sizePlan(catalog, phase, users, thresholds);
+    const cost = pricePlan(plan, book);
+    spans.push(cost.asOf);
+    const findings = findingsOf({ plan, cost });
+    const verdict = verdictOf(findings);
     return {
       users,
       phase: phase.id,
-      totalUsd: roundCents(plan.cost.totalUsd),
-      perUserUsd: roundPerUser(plan.cost.perUserUsd),
+      totalUsd: roundCents(cost.totalUsd),
+      perUserUsd: roundPerUser(cost.perUserUsd),
       latencyMs: plan.latency.valueMs === null ? null : roundTo(plan.latency.valueMs, 1),
       instancesAtPeak: plan.tiers.reduce((sum, t) => sum + t.instances.peak, 0),
-      exhausted: plan.exhausted,
-      ok: plan.capacityOk && plan.availability.pass && plan.cost.budget.status !== 'over',
+      exhausted: verdict.exhausted,
+      ok: verdict.ok,
+      findings: findings.map(roundFinding),
     };
   });
   return {
@@ -83,7 +95,7 @@ export function sweep(input: SweepInput): SweepResult {
     log: input.log,
     pointsAsked: input.points,
     latencyPercentile: catalog.phases[0]?.slo.latency.percentile ?? 95,
-    pricing: { book: book.name, description: book.description },
+    pricing: { book: book.name, description: book.description, asOf: combinedAsOf(spans) },
     rows,
   };
 }

@@ -32,3 +32,39 @@ export const REQUIRED_ASSUMPTIONS = {
 } as const;
 
 export type RequiredAssumption = keyof typeof REQUIRED_ASSUMPTIONS;
+
+/**
+ * The unit of each variable the engine binds, for the unit check of cost lines (see parseUnit in ./units.ts).
+ * `instances` is a count held through the month, so instance-months; `instance_hours` = instances × hours_per_month.
+ */
+export const VARIABLE_UNITS: Readonly<Record<keyof typeof FORMULA_VARIABLES, string>> = {
+  users: 'users',
+  concurrent_users: 'users',
+  requests_per_s: 'requests per second',
+  avg_requests_per_s: 'requests per second',
+  monthly_requests: 'requests per month',
+  hours_per_month: 'hours per month',
+  instances: 'instance-months',
+  peak_instances: 'instance-months',
+  instance_hours: 'instance-hours',
+};
+
+/**
+ * The unit the engine reads each required assumption in. A catalog may repeat it as `unit:`, but not change it.
+ * Storage is a stock (GB held; held through the month it is GB-months); transfer is a flow (GB per month).
+ */
+export const ASSUMPTION_UNITS: Readonly<Record<RequiredAssumption, string>> = {
+  requests_per_active_user_per_s: 'requests per user-second',
+  db_queries_per_request: 'queries per request',
+  db_read_fraction: 'fraction',
+  cache_hit_ratio: 'fraction',
+  demand_app_s: 'seconds per request',
+  demand_cache_s: 'seconds per request',
+  demand_db_read_s: 'seconds per query',
+  demand_db_write_s: 'seconds per query',
+  network_overhead_ms: 'milliseconds',
+  storage_gb_per_user: 'gb per user',
+  file_storage_gb_per_user: 'gb per user',
+  transfer_gb_per_user_month: 'gb per user-month',
+  error_rate: 'fraction',
+};

@@ -3,7 +3,7 @@ export { PRICE_KEY_PATTERN } from './keys.js';
 export { PRICE_UNITS, isPriceUnit, type PriceUnit } from '../model/units.js';
 export { priceBookFromQuotes, type PriceBook, type PriceBookName, type PriceQuote } from './price-book.js';
 export { UnknownPriceKeyError, InvalidPriceSnapshotError } from './errors.js';
-export { levenshtein, closestMatches } from './levenshtein.js';
+export { levenshtein, closestMatches, didYouMean } from './levenshtein.js';
 export {
   priceSnapshotSchema,
   parsePriceSnapshot,

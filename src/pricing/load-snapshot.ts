@@ -30,7 +30,7 @@ const loaded = new Map<string, SnapshotPriceBook>();
 const NO_CONTEXT = '';
 
 function load(file: string): SnapshotPriceBook {
-  const origin = file === defaultSnapshotPath ? displayPath(file) : file;
+  const origin = displayPath(file);
   const checkedByBuild = checkedAtBuild<PriceSnapshot>('snapshot', file, NO_CONTEXT);
   if (checkedByBuild) return bookFromSnapshot(checkedByBuild, origin);
   let text: string;

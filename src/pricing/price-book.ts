@@ -1,6 +1,6 @@
 import { UnknownPriceKeyError } from './errors.js';
 import { closestMatches } from './levenshtein.js';
-import type { UnitPrice } from '../model/cost.js';
+import type { PricingBasis, UnitPrice } from '../model/cost.js';
 
 /**
  * One price: USD per unit, with where it came from (`verified` only when traced to a dated source,
@@ -19,6 +19,8 @@ export interface PriceBook {
   readonly name: PriceBookName;
   /** One line saying what the book is, for reports ("offline snapshot …, retrieved 2026-11-29"). */
   readonly description: string;
+  /** How the engine declares what a component consumes for this book (see PricingBasis). */
+  readonly basis: PricingBasis;
   /** @throws UnknownPriceKeyError naming the key and the 3 closest known keys. */
   price(key: string): PriceQuote;
   has(key: string): boolean;
@@ -27,16 +29,22 @@ export interface PriceBook {
 }
 
 /**
- * A price book over a fixed set of quotes. The snapshot book is built on it; the seed and live books
+ * A price book over a fixed set of quotes. The snapshot and seed books are built on it; the live book
  * can be too. Pure: the quotes are copied, and lookups never mutate.
  */
-export function priceBookFromQuotes(name: PriceBookName, description: string, quotes: Iterable<PriceQuote>): PriceBook {
+export function priceBookFromQuotes(
+  name: PriceBookName,
+  description: string,
+  quotes: Iterable<PriceQuote>,
+  basis: PricingBasis = 'itemised',
+): PriceBook {
   const byKey = new Map<string, PriceQuote>();
   for (const quote of quotes) byKey.set(quote.key, Object.freeze({ ...quote }));
   const sortedKeys = [...byKey.keys()].sort();
   return {
     name,
     description,
+    basis,
     price(key: string): PriceQuote {
       const quote = byKey.get(key);
       if (quote === undefined) throw new UnknownPriceKeyError(key, name, closestMatches(key, sortedKeys, 3));

@@ -46,7 +46,7 @@ export function reservedKey(baseKey: string, termYears: TermYears, offeringClass
 }
 
 /**
- * Effective hourly rate of a reservation = upfront ÷ (8760 × years) + hourly (AWS-NOTES.md,
+ * Effective hourly rate of a reservation = upfront ÷ (8760 × years) + hourly (docs/aws-notes.md,
  * "GetProducts filters and the price item"). 8760 = 365 × 24 hours in a reserved year.
  * @example effectiveHourlyUsd({ hourlyUsd: 0, upfrontUsd: 996, termYears: 3 }) // 0.0379 (m6i.large 3 y all upfront)
  * @throws RangeError for negative or non-finite fees.

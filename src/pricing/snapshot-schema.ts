@@ -7,8 +7,7 @@ import { PRICE_KEY_PATTERN } from './keys.js';
 import { bookFromSnapshot, type SnapshotPriceBook } from './snapshot-book.js';
 import { InvalidPriceSnapshotError } from './errors.js';
 import { PRICE_UNITS } from '../model/units.js';
-
-/** `service:item[:qualifier...]`: lower-case, a dot-free service segment, at least one more segment. */
+import { formatPath } from '../paths.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 const unitSchema = z.enum(PRICE_UNITS);
@@ -57,17 +56,6 @@ export const priceSnapshotSchema = z.strictObject({
 export type PriceSnapshot = z.infer<typeof priceSnapshotSchema>;
 export type PriceSnapshotEntry = PriceSnapshot['prices'][string];
 
-/** `prices["ec2:t3.medium"].usd` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out === '' ? '(top level)' : out;
-}
-
 /**
  * Validates parsed JSON as a price snapshot.
  * @param origin the file name (or other label) used in error messages.
@@ -76,7 +64,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parsePriceSnapshot(json: unknown, origin: string): PriceSnapshot {
   const result = priceSnapshotSchema.safeParse(json);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const details = result.error.issues.map((issue) => `${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
   const first = details[0] ?? 'invalid';
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
   throw new InvalidPriceSnapshotError(origin, `invalid price snapshot: ${first}${more}`, details);

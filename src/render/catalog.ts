@@ -16,10 +16,14 @@ const intRange = (r: { min: number; max: number }) => `${formatInt(r.min)}–${f
 /** 99.95 → "99.95%": availability targets keep every digit they were written with. */
 const percent = (value: number) => `${value}%`;
 
+const orDash = (usd: number | null, format: (usd: number) => string) => (usd === null ? '—' : format(usd));
+
+/** The overview; the quote columns only when the catalog quotes a document's costs. */
 function overviewRows(result: CatalogShowResult): Rows {
+  const quoted = result.catalog.quoted;
   return {
-    head: ['phase', 'name', 'users', 'concurrent', 'latency', 'availability', 'quoted/month', 'per user (top)', 'budget/month'],
-    align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['phase', 'name', 'users', 'concurrent', 'latency', 'availability', ...(quoted ? ['quoted/month', 'per user (top)'] : []), 'budget/month'],
+    align: ['right', 'left', 'right', 'right', 'right', 'right', ...(quoted ? (['right', 'right'] as const) : []), 'right'],
     rows: result.phases.map((p) => [
       String(p.id),
       p.name,
@@ -27,28 +31,27 @@ function overviewRows(result: CatalogShowResult): Rows {
       intRange(p.concurrentUsers),
       `P${p.slo.latencyPercentile} < ${formatInt(p.slo.latencyTargetMs)} ms`,
       percent(p.slo.availabilityPercent),
-      formatUsd(p.quotedTotalUsd),
-      formatUsdPerUserShort(p.quotedCostPerUserUsd),
+      ...(quoted ? [orDash(p.quotedTotalUsd, formatUsd), orDash(p.quotedCostPerUserUsd, formatUsdPerUserShort)] : []),
       usdRange(p.budgetUsd),
     ]),
   };
 }
 
-function componentRows(p: PhaseSummary): Rows {
+function componentRows(p: PhaseSummary, quoted: boolean): Rows {
   return {
-    head: ['component', 'kind', 'provider', 'serves', 'instance', 'count', 'quoted/month'],
+    head: ['component', 'kind', 'provider', 'serves', 'instance', 'count', ...(quoted ? ['quoted/month'] : [])],
     align: ['left', 'left', 'left', 'left', 'left', 'left', 'right'],
     rows: [
       ...p.components.map((c) => [
-        c.inCostTable ? c.id : `${c.id} *`,
+        quoted && !c.inCostTable ? `${c.id} *` : c.id,
         c.kind,
         c.provider,
         c.serves.length > 0 ? c.serves.join('+') : '—',
         c.instance ?? '—',
         c.count,
-        c.quoted ? formatUsd(c.quoted.usd) : '—',
+        ...(quoted ? [c.quoted ? formatUsd(c.quoted.usd) : '—'] : []),
       ]),
-      ['quoted total', '', '', '', '', '', formatUsd(p.quotedTotalUsd)],
+      ...(quoted && p.quotedTotalUsd !== null ? [['quoted total', '', '', '', '', '', formatUsd(p.quotedTotalUsd)]] : []),
     ],
   };
 }
@@ -62,10 +65,10 @@ function facts(p: PhaseSummary): Array<[string, string]> {
     ['availability', percent(slo.availabilityPercent)],
   ];
   if (slo.errorRate !== null) lines.push(['error rate', `< ${formatFraction(slo.errorRate, 1)}`]);
-  lines.push(
-    ['quoted', `${formatUsd(p.quotedTotalUsd)}/month = ${formatUsdPerUserShort(p.quotedCostPerUserUsd)} per user at ${formatInt(p.users.max)} users`],
-    ['budget', `${usdRange(p.budgetUsd)}/month`],
-  );
+  if (p.quotedTotalUsd !== null && p.quotedCostPerUserUsd !== null) {
+    lines.push(['quoted', `${formatUsd(p.quotedTotalUsd)}/month = ${formatUsdPerUserShort(p.quotedCostPerUserUsd)} per user at ${formatInt(p.users.max)} users`]);
+  }
+  lines.push(['budget', `${usdRange(p.budgetUsd)}/month`]);
   if (p.regions.length > 0) lines.push(['regions', p.regions.join(', ')]);
   return lines;
 }
@@ -87,7 +90,7 @@ export function renderCatalogShowTable(result: CatalogShowResult, options: Rende
   if (result.phases.length !== 1) {
     const t = overviewRows(result);
     out.push(c.bold(`${result.catalog.name}: ${result.phases.length} phases`), terminalTable(t.head, t.rows, options, t.align));
-    out.push('', 'Per user = the quoted monthly total over the users at the top of the range.');
+    if (result.catalog.quoted) out.push('', 'Per user = the quoted monthly total over the users at the top of the range.');
     out.push('Run `cuenta-plan catalog show <phase>` for a phase\'s components.');
   } else {
     const p = result.phases[0]!;
@@ -97,8 +100,9 @@ export function renderCatalogShowTable(result: CatalogShowResult, options: Rende
     const width = Math.max(...facts(p).map(([k]) => k.length));
     for (const [key, value] of facts(p)) out.push(`  ${key.padEnd(width)}  ${value}`);
     out.push('');
-    const t = componentRows(p);
-    out.push(terminalTable(t.head, t.rows, options, t.align), c.dim(footnote(p)));
+    const t = componentRows(p, result.catalog.quoted);
+    out.push(terminalTable(t.head, t.rows, options, t.align));
+    if (result.catalog.quoted) out.push(c.dim(footnote(p)));
   }
   out.push(...warningLines(result.warnings).map((line) => (line.startsWith('  ') ? c.yellow(line) : line)));
   return `${out.join('\n')}\n`;
@@ -109,14 +113,15 @@ export function renderCatalogShowMarkdown(result: CatalogShowResult): string {
   if (result.phases.length !== 1) {
     const t = overviewRows(result);
     out.push(`## ${result.catalog.name}: ${result.phases.length} phases`, '', markdownTable(t.head, t.rows, t.align), '');
-    out.push('Per user = the quoted monthly total over the users at the top of the range.');
+    if (result.catalog.quoted) out.push('Per user = the quoted monthly total over the users at the top of the range.');
   } else {
     const p = result.phases[0]!;
     out.push(`## Phase ${p.id} · ${p.name}`, '');
     if (p.summary) out.push(p.summary, '');
     for (const [key, value] of facts(p)) out.push(`- **${key}**: ${value}`);
-    const t = componentRows(p);
-    out.push('', markdownTable(t.head, t.rows, t.align), '', footnote(p).replace(/^\* /, '\\* '));
+    const t = componentRows(p, result.catalog.quoted);
+    out.push('', markdownTable(t.head, t.rows, t.align));
+    if (result.catalog.quoted) out.push('', footnote(p).replace(/^\* /, '\\* '));
   }
   out.push(...warningLines(result.warnings));
   return `${out.join('\n')}\n`;

@@ -1,16 +1,16 @@
 import type { CompareMetric, CompareResult } from '../model/compare.js';
 import type { RenderOptions } from '../output.js';
-import { formatInt, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
-import { markdownTable, paint, terminalTable, type Align } from './table.js';
+import { formatInt, formatNumber, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
+import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function formatValue(metric: CompareMetric, value: number | null, signed = false): string {
   if (value === null) return '—';
   const sign = signed && value > 0 ? '+' : '';
   switch (metric.unit) {
     case 'USD':
-      return sign + (metric.name === 'cost per user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
+      return sign + (metric.metric === 'cost-per-user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
     case '%':
-      return `${sign}${formatNumber(value, metric.name === 'availability' ? 4 : 3)}%`;
+      return `${sign}${formatNumber(value, metric.metric === 'availability' ? 4 : 3)}%`;
     case 'ms':
       return `${sign}${formatNumber(value, 1)} ms`;
     default:
@@ -47,14 +47,18 @@ function failures(r: CompareResult): string[] {
   return r.phases.filter((p) => p.failing.length > 0).map((p) => `phase ${p.id} fails: ${p.failing.join(', ')}`);
 }
 
+const pricingText = (r: CompareResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;
+
 export function renderCompareTable(r: CompareResult, options: RenderOptions): string {
   const c = paint(options);
-  const { head, body, align } = rows(r, (text) => c.green(text));
-  return [c.bold(title(r)), `pricing: ${r.pricing.description}`, terminalTable(head, body, options, align), ...failures(r).map((f) => c.yellow(`! ${f}`))].join('\n');
+  const text = (line: string) => wrapToWidth(line, options.columns);
+  const { head, body, align } = rows(r, (cell) => c.green(cell));
+  const table = fittedTable({ head, rows: body, align, flexible: head.map((_, i) => i === 0) }, options);
+  return [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), table, ...failures(r).map((f) => c.yellow(text(`! ${f}`)))].join('\n');
 }
 
 export function renderCompareMarkdown(r: CompareResult): string {
   const { head, body, align } = rows(r, (text) => `**${text}**`);
   const notes = failures(r).map((f) => `- ${f}`);
-  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align), ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
+  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${pricingText(r)}`, markdownTable(head, body, align), ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
 }

@@ -59,3 +59,14 @@ export const unitLabel = (unit: string): string => UNIT_LABELS[unit] ?? unit;
 
 /** A count with its noun, singular for one: (1, 'user') → "1 user", (50000, 'user') → "50,000 users". */
 export const countOf = (n: number, noun: string, plural = `${noun}s`): string => `${formatInt(n)} ${n === 1 ? noun : plural}`;
+
+/**
+ * How old the prices behind a figure are: "prices used dated 2024-07-01 to 2026-07-20, 6 of 27 lines undated".
+ * @example pricesAgeText({ oldest: null, newest: null, datedLines: 0, undatedLines: 8 }) // "no price used is dated (8 lines)"
+ */
+export function pricesAgeText(asOf: { oldest: string | null; newest: string | null; datedLines: number; undatedLines: number }): string {
+  if (asOf.oldest === null || asOf.newest === null) return `no price used is dated (${countOf(asOf.undatedLines, 'line')})`;
+  const span = asOf.oldest === asOf.newest ? `dated ${asOf.oldest}` : `dated ${asOf.oldest} to ${asOf.newest}`;
+  const total = asOf.datedLines + asOf.undatedLines;
+  return `prices used ${span}${asOf.undatedLines > 0 ? `, ${asOf.undatedLines} of ${total} lines undated` : ''}`;
+}

@@ -1,16 +1,35 @@
 import type { SimulateResult } from '../model/simulate-result.js';
 import type { RenderOptions } from '../output.js';
-import { countOf, formatInt, formatMs, formatNumber, formatQuantity, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, unitLabel } from './format.js';
-import { markdownTable, paint, terminalTable, verdict, type Align } from './table.js';
+import { remarkSentences, statusSentences, type FindingContext } from './findings.js';
+import {
+  countOf,
+  formatInt,
+  formatMs,
+  formatNumber,
+  formatQuantity,
+  formatUnitPrice,
+  formatUsd,
+  formatUsdPerUser,
+  orDash,
+  pricesAgeText,
+  unitLabel,
+} from './format.js';
+import { fittedTable, markdownTable, paint, verdict, withoutColumns, wrapToWidth, type TableSpec } from './table.js';
 
-type Rows = { head: string[]; rows: string[][]; align: Align[]; maxWidths?: Array<number | undefined> };
+/** `detail`: show the assumptions table on a terminal too (it is always in markdown and JSON). */
+export type SimulateRenderOptions = RenderOptions & { detail?: boolean };
 
 const percent = (value: number | null, decimals = 1) => (value === null ? '—' : `${formatNumber(value, decimals)}%`);
+
+/** Checks whose value is a CPU share: without a value, the queue is past 100 % and the tier exhausted. */
+const CPU_CHECKS = new Set(['cpu-over-scaling-target', 'cpu-over-alert']);
 
 function headline(r: SimulateResult): string {
   const how = r.phase.selectedBy === 'range' ? 'its range holds N' : 'chosen with --phase';
   return `${countOf(r.users, 'user')} → phase ${r.phase.id} "${r.phase.name}" (${formatInt(r.phase.usersMin)}–${formatInt(r.phase.usersMax)} users; ${how})`;
 }
+
+const pricingText = (r: SimulateResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;
 
 function workloadLine(r: SimulateResult): string {
   const w = r.workload;
@@ -20,11 +39,14 @@ function workloadLine(r: SimulateResult): string {
   );
 }
 
-function tierRows(r: SimulateResult): Rows {
+function tierRows(r: SimulateResult): TableSpec {
   const p = r.latency.percentile;
   return {
     head: ['tier', 'serves', 'instances peak', 'avg', 'min–max', 'vCPU', 'CPU peak', `P${p} visit`, 'adds to P' + p, 'sized by'],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    flexible: [true, false, false, false, false, false, false, false, false, true],
+    // On a narrow terminal: the roles, the vCPUs and the visit percentile go first (the contribution stays).
+    dropOrder: [1, 5, 7, 4, 3],
     rows: r.tiers.map((t) => [
       t.exhausted ? `${t.id} (exhausted)` : t.id,
       t.roles.join('+'),
@@ -32,7 +54,7 @@ function tierRows(r: SimulateResult): Rows {
       formatNumber(t.instances.average, 2),
       `${t.instances.min}–${t.instances.max}`,
       String(t.vcpusPerInstance),
-      t.delay ? '—' : percent(t.utilization * 100),
+      t.delay ? '—' : t.utilization === null ? 'exhausted' : percent(t.utilization * 100),
       formatMs(t.latencyMs.percentile, 2),
       formatMs(t.latencyMs.contribution, 2),
       t.sizedBy,
@@ -40,33 +62,40 @@ function tierRows(r: SimulateResult): Rows {
   };
 }
 
-function checkRows(r: SimulateResult, options: RenderOptions): Rows {
+function checkValue(c: SimulateResult['checks'][number]): string {
+  if (c.value === null) return CPU_CHECKS.has(c.code) ? 'exhausted (over 100 %)' : 'unbounded (unstable queue)';
+  // Availability needs its nines; small shares need two decimals to show they are not zero.
+  const decimals = c.name === 'availability' ? 4 : Math.abs(c.value) < 1 ? 2 : 1;
+  return `${formatNumber(c.value, decimals)} ${c.unit}`;
+}
+
+function checkRows(r: SimulateResult, options: RenderOptions): TableSpec {
   return {
     head: ['check', 'value', 'limit', 'result'],
     align: ['left', 'right', 'right', 'left'],
-    rows: r.checks.map((c) => {
-      // Availability needs its nines; small shares need two decimals to show they are not zero.
-      const decimals = c.name === 'availability' ? 4 : c.value !== null && Math.abs(c.value) < 1 ? 2 : 1;
-      return [
-        c.name,
-        c.value === null ? 'unbounded (unstable queue)' : `${formatNumber(c.value, decimals)} ${c.unit}`,
-        `${c.relation} ${formatNumber(c.limit, c.name === 'availability' ? 3 : 1)} ${c.unit}`,
-        verdict(c.pass, options),
-      ];
-    }),
+    flexible: [true, true, false, false],
+    rows: r.checks.map((c) => [
+      c.name,
+      checkValue(c),
+      `${c.relation} ${formatNumber(c.limit, c.name === 'availability' ? 3 : 1)} ${c.unit}`,
+      verdict(c.pass, options),
+    ]),
   };
 }
 
-function costRows(r: SimulateResult): Rows {
+function costRows(r: SimulateResult): TableSpec {
   const other = r.pricing.compareBook;
-  return {
-    head: ['component', `${r.cost.book}`, other, 'quoted', 'how it is priced'],
+  const spec: TableSpec = {
+    head: ['component', `${r.cost.book}`, other ?? '', 'quoted', 'how it is priced'],
     align: ['left', 'right', 'right', 'right', 'left'],
     maxWidths: [undefined, undefined, undefined, undefined, 64],
+    flexible: [false, false, false, false, true],
+    minWidths: [undefined, undefined, undefined, undefined, 24],
+    dropOrder: [3],
     rows: r.cost.components.map((c) => [
       c.id,
       formatUsd(c.monthlyUsd),
-      formatUsd(c.compareUsd),
+      c.compareUsd === null ? '—' : formatUsd(c.compareUsd),
       c.quotedUsd === null ? '—' : formatUsd(c.quotedUsd),
       c.lines.length === 0
         ? 'no charge of its own'
@@ -75,19 +104,25 @@ function costRows(r: SimulateResult): Rows {
             .join(' + '),
     ]),
   };
+  // A catalog that quotes nothing has no second book and no quotes: those two columns would be all dashes.
+  const unquoted = other === null && r.cost.components.every((c) => c.quotedUsd === null);
+  return unquoted ? withoutColumns(spec, [2, 3]) : spec;
 }
 
 function costSummary(r: SimulateResult): string {
   const c = r.cost;
-  return (
-    `total ${formatUsd(c.totalUsd)}/month (${c.book}) · ${formatUsdPerUser(c.perUserUsd)} per user · ` +
-    `${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)} · document quote ${formatUsd(c.quotedTotalUsd)} · ` +
-    `budget ${formatUsd(c.budget.minUsd)}–${formatUsd(c.budget.maxUsd)}: ${c.budget.status}`
-  );
+  return [
+    `total ${formatUsd(c.totalUsd)}/month (${c.book})`,
+    `${formatUsdPerUser(c.perUserUsd)} per user`,
+    ...(r.pricing.compareBook === null || c.compareTotalUsd === null ? [] : [`${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)}`]),
+    ...(c.quotedTotalUsd === null ? [] : [`document quote ${formatUsd(c.quotedTotalUsd)}`]),
+    `budget ${formatUsd(c.budget.minUsd)}–${formatUsd(c.budget.maxUsd)}: ${c.budget.status}`,
+  ].join(' · ');
 }
 
-function quoteGapLine(r: SimulateResult): string {
+function quoteGapLine(r: SimulateResult): string | undefined {
   const { vsQuote } = r.cost;
+  if (vsQuote === null) return undefined;
   const sign = (usd: number) => (usd >= 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
   if (vsQuote.drivers.length === 0) return `the ${vsQuote.estimateBook} estimate equals the document's quote`;
   const shown = vsQuote.drivers.slice(0, 4).map((d) => `${d.id} ${sign(d.differenceUsd)}${d.quoted ? '' : ' (no row in the document)'}`);
@@ -108,38 +143,65 @@ function headroomLine(r: SimulateResult): string {
   const h = r.headroom;
   if (h.maxUsers === null) return `none: the phase fails its capacity checks even at its smallest load (${h.limitedBy.join(', ')})`;
   if (h.unbounded) return `the phase serves more than ${formatInt(h.maxUsers)} users; no capacity limit found`;
-  const sign = (h.headroomUsers ?? 0) >= 0 ? '+' : '';
-  return (
-    `serves up to ${formatInt(h.maxUsers)} users (${sign}${formatInt(h.headroomUsers ?? 0)}, ${sign}${percent(h.headroomPercent)} of today's load); ` +
-    `then limited by ${h.limitedBy.join(', ') || '—'}`
-  );
+  const limited = `limited by ${h.limitedBy.join(', ') || '—'}`;
+  // Past the limit, "−998,950,001 users" says nothing the limit itself does not.
+  if ((h.headroomUsers ?? 0) < 0) {
+    const state = r.status.exhausted ? 'exhausted' : 'none';
+    return `${state}: the phase serves at most ${formatInt(h.maxUsers)} users, fewer than the ${formatInt(r.users)} asked; ${limited}`;
+  }
+  return `serves up to ${formatInt(h.maxUsers)} users (+${formatInt(h.headroomUsers ?? 0)}, +${percent(h.headroomPercent)} of today's load); then ${limited}`;
 }
 
-function assumptionRows(r: SimulateResult): Rows {
+function assumptionRows(r: SimulateResult): TableSpec {
   return {
     head: ['assumption', 'value', 'source', 'why'],
     align: ['left', 'right', 'left', 'left'],
     maxWidths: [undefined, undefined, undefined, 64],
+    flexible: [false, false, true, true],
+    minWidths: [undefined, undefined, undefined, 30],
+    dropOrder: [2],
     rows: r.assumptions.map((a) => [a.name, String(a.value), a.scope === 'phase' ? `${a.source} (phase)` : a.source, orDash(a.note)]),
+  };
+}
+
+function findingContext(r: SimulateResult): FindingContext {
+  return {
+    phaseId: r.phase.id,
+    users: r.users,
+    servedBy: r.status.servedBy,
+    latencyPercentile: r.latency.percentile,
+    budget: r.cost.budget,
+    headroomMaxUsers: r.headroom.maxUsers,
+    book: r.cost.book,
+    tiers: r.tiers,
+    checks: r.checks,
   };
 }
 
 function statusLine(r: SimulateResult): string {
   if (r.status.ok) return 'OK: within capacity, budget and availability target';
-  return r.status.messages.join('; ') || 'attention needed';
+  return statusSentences(r.findings, findingContext(r)).join('; ') || 'attention needed';
 }
 
-/** The human-readable report of `simulate` for a terminal. */
-export function renderSimulateTable(r: SimulateResult, options: RenderOptions): string {
+const warningsOf = (r: SimulateResult): string[] => [...r.warnings, ...remarkSentences(r.findings, findingContext(r))];
+
+/**
+ * The human-readable report of `simulate`. On a terminal (`options.columns` set) every line fits its width:
+ * prose wraps, tables wrap or leave out columns (and say which), and the assumptions table waits for `detail`.
+ */
+export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOptions): string {
   const c = paint(options);
-  const table = ({ head, rows, align, maxWidths }: Rows) => terminalTable(head, rows, options, align, maxWidths);
+  const width = options.columns;
+  const text = (line: string) => wrapToWidth(line, width);
+  const table = (spec: TableSpec) => fittedTable(spec, options);
   const section = (title: string) => `\n${c.bold(title)}`;
+  const onTerminal = width !== undefined;
   const lines = [
-    c.bold(headline(r)),
-    `pricing: ${r.pricing.description}`,
-    (r.status.ok ? c.green : c.yellow)(`status: ${statusLine(r)}`),
+    c.bold(text(headline(r))),
+    text(`pricing: ${pricingText(r)}`),
+    (r.status.ok ? c.green : c.yellow)(text(`status: ${statusLine(r)}`)),
     section('Workload'),
-    workloadLine(r),
+    text(workloadLine(r)),
     section('Tiers at the peak hour'),
     table(tierRows(r)),
     section('Latency'),
@@ -147,27 +209,28 @@ export function renderSimulateTable(r: SimulateResult, options: RenderOptions): 
     section('Checks'),
     table(checkRows(r, options)),
     section('Availability'),
-    availabilityLine(r),
+    text(availabilityLine(r)),
     section('Cost per month'),
     table(costRows(r)),
-    costSummary(r),
-    quoteGapLine(r),
+    text(costSummary(r)),
+    ...[quoteGapLine(r)].filter((line) => line !== undefined).map(text),
     section('Headroom'),
-    headroomLine(r),
+    text(headroomLine(r)),
     section('Assumptions'),
-    table(assumptionRows(r)),
+    onTerminal && !options.detail ? text(`${r.assumptions.length} in force; --detail lists them (--format md and json always do)`) : table(assumptionRows(r)),
   ];
-  if (r.warnings.length) lines.push(section('Warnings'), ...r.warnings.map((w) => c.yellow(`! ${w}`)));
+  const warnings = warningsOf(r);
+  if (warnings.length) lines.push(section('Warnings'), ...warnings.map((w) => c.yellow(text(`! ${w}`))));
   return lines.join('\n');
 }
 
 /** The same report as markdown (for pull requests and `report`). */
 export function renderSimulateMarkdown(r: SimulateResult): string {
-  const md = ({ head, rows, align }: Rows) => markdownTable(head, rows, align);
+  const md = ({ head, rows, align }: TableSpec) => markdownTable(head, rows, align);
   const plain: RenderOptions = { color: false };
   const parts = [
     `## cuenta-plan: ${headline(r)}`,
-    `**Status:** ${statusLine(r)}  \n**Pricing:** ${r.pricing.description}`,
+    `**Status:** ${statusLine(r)}  \n**Pricing:** ${pricingText(r)}`,
     '### Workload',
     workloadLine(r),
     '### Tiers at the peak hour',
@@ -180,12 +243,13 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     availabilityLine(r),
     '### Cost per month',
     md(costRows(r)),
-    `${costSummary(r)}  \n${quoteGapLine(r)}`,
+    [costSummary(r), quoteGapLine(r)].filter((line) => line !== undefined).join('  \n'),
     '### Headroom',
     headroomLine(r),
     '### Assumptions',
     md(assumptionRows(r)),
   ];
-  if (r.warnings.length) parts.push('### Warnings', r.warnings.map((w) => `- ${w}`).join('\n'));
+  const warnings = warningsOf(r);
+  if (warnings.length) parts.push('### Warnings', warnings.map((w) => `- ${w}`).join('\n'));
   return parts.join('\n\n');
 }

@@ -1,8 +1,8 @@
 import type { SweepResult } from '../model/sweep.js';
 import type { RenderOptions } from '../output.js';
 import { lineChart } from './chart.js';
-import { formatInt, formatMs, formatUsd, formatUsdPerUser } from './format.js';
-import { markdownTable, paint, terminalTable, type Align } from './table.js';
+import { formatInt, formatMs, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
+import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function rows(r: SweepResult) {
   const head = ['users', 'phase', 'monthly cost', 'cost/user', `P${r.latencyPercentile}`, 'instances at peak', 'status'];
@@ -24,11 +24,14 @@ const title = (r: SweepResult) => {
   return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${merged}`;
 };
 
+const pricingText = (r: SweepResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;
+
 /** The table, and below it a chart of cost per user when writing to a terminal. */
 export function renderSweepTable(r: SweepResult, options: RenderOptions): string {
   const c = paint(options);
+  const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r);
-  const parts = [c.bold(title(r)), `pricing: ${r.pricing.description}`, terminalTable(head, body, options, align)];
+  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), fittedTable({ head, rows: body, align, dropOrder: [5] }, options)];
   if (options.columns !== undefined && r.rows.length > 1) {
     parts.push(
       '',
@@ -53,5 +56,5 @@ export function renderSweepTable(r: SweepResult, options: RenderOptions): string
 
 export function renderSweepMarkdown(r: SweepResult): string {
   const { head, body, align } = rows(r);
-  return [`## cuenta-plan ${title(r)}`, `Pricing: ${r.pricing.description}`, markdownTable(head, body, align)].join('\n\n');
+  return [`## cuenta-plan ${title(r)}`, `Pricing: ${pricingText(r)}`, markdownTable(head, body, align)].join('\n\n');
 }

@@ -1,6 +1,6 @@
 /**
  * The bundled catalog (data/phases.yaml) against the document it encodes
- * (../shared/seed/000_ad7f83112c39a733.txt, "Documento de Escalabilidad - Cuenta Conmigo").
+ * (docs/plan-cuenta-conmigo.md, "Documento de Escalabilidad - Cuenta Conmigo", copied as is).
  * Expected figures are copied from the document's tables, not from the catalog.
  */
 import { readFileSync } from 'node:fs';
@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, Component, Phase } from '../../src/model/catalog-types.js';
 import { REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
 import { defaultCatalogPath, defaultSnapshotPath } from '../../src/paths.js';
-import { formatProblem, snapshotPriceKeys, validateCatalog } from '../../src/catalog/index.js';
+import { formatProblem, validateCatalog } from '../../src/catalog/index.js';
 import { showCatalog } from '../../src/catalog/summary.js';
+import { loadSnapshotPriceBook } from '../../src/pricing/load-snapshot.js';
 
-const validation = validateCatalog(defaultCatalogPath);
+const book = loadSnapshotPriceBook(defaultSnapshotPath);
+const validation = validateCatalog(defaultCatalogPath, book);
 const catalog = validation.catalog as Catalog;
 const phase = (id: number) => catalog.phases.find((p) => p.id === id) as Phase;
 const component = (phaseId: number, id: string) => phase(phaseId).components.find((c) => c.id === id) as Component;
@@ -61,7 +63,7 @@ describe('data/phases.yaml', () => {
     expect(catalog.phases.map((p) => p.quotedTotalUsd)).toEqual(totals);
     for (const p of catalog.phases) {
       const cents = quoted(p).reduce((sum, c) => sum + Math.round(c.quoted!.usd * 100), 0);
-      expect(cents, `phase ${p.id}`).toBe(p.quotedTotalUsd * 100);
+      expect(cents, `phase ${p.id}`).toBe(p.quotedTotalUsd! * 100);
     }
     // Rows per cost table: phase 0 has none (one VPS from the cost-per-user table), then 4, 6, 5, 6.
     expect(catalog.phases.map((p) => quoted(p).length)).toEqual([1, 4, 6, 5, 6]);
@@ -120,24 +122,41 @@ describe('data/phases.yaml', () => {
     // 1,000 concurrent × 0.2 = 200 req/s; × 0.02 vCPU-s = 4 busy vCPUs; / (2 vCPU × 0.7) ≈ 2.9 instances.
     expect(Math.ceil((rate(1000) * a.demand_app_s!.value) / (2 * 0.7))).toBe(3);
     expect(rate(phase(3).concurrentUsers.max)).toBe(1000);
-    expect(catalog.kpis.technical.find((k) => k.id === 'throughput')?.value).toBe(1000);
+    expect(catalog.kpis!.technical.find((k) => k.id === 'throughput')?.value).toBe(1000);
   });
 
-  it('uses only price keys the bundled snapshot has', () => {
-    const keys = snapshotPriceKeys(defaultSnapshotPath)!;
+  it('uses only price keys the bundled snapshot has, and is priced for its region', () => {
     const used = catalog.phases.flatMap((p) => p.components.flatMap((c) => c.cost.map((line) => line.priceKey)));
-    expect(used.filter((key) => !keys.has(key))).toEqual([]);
+    expect(used.filter((key) => !book.has(key))).toEqual([]);
+    expect(catalog.region).toBe(book.meta.region);
+  });
+
+  it('declares a unit on exactly the lines where a constant converts one unit into another', () => {
+    // Each is a conversion the formula's constant makes: 25 connections/s per LCU, 20 GB per volume,
+    // 128 MB × 50 ms per invocation, 0.5 vCPU and 1 GB per task, 8 ACU per shard.
+    const declared = catalog.phases.flatMap((p) => p.components.flatMap((c) => c.cost.filter((line) => line.unit !== undefined).map((line) => `${line.priceKey} ${line.unit}`)));
+    expect(declared).toEqual([
+      'alb:lcu-hour lcu-hour',
+      'ebs:gp3:gb-month gb-month',
+      'alb:lcu-hour lcu-hour',
+      'ebs:gp3:gb-month gb-month',
+      'lambda-edge:gb-second gb-second',
+      'fargate:vcpu-hour vcpu-hour',
+      'fargate:gb-hour gb-hour',
+      'rds:serverless-v2:aurora-postgresql acu-hour',
+      'lambda:gb-second gb-second',
+    ]);
   });
 
   it('holds the rest of the document as data: revenue, discounts, migration, alerts, KPIs, backups, claims', () => {
-    expect(catalog.revenue.freeShare.value).toBe(0.7);
-    expect(catalog.revenue.premium.priceSchedule.map((s) => s.usdPerMonth.value)).toEqual([4.99, 3.99, 2.99]);
-    expect(catalog.revenue.enterprise.usdPerSchoolMonth.value).toBe(49);
+    expect(catalog.revenue!.freeShare.value).toBe(0.7);
+    expect(catalog.revenue!.premium.priceSchedule.map((s) => s.usdPerMonth.value)).toEqual([4.99, 3.99, 2.99]);
+    expect(catalog.revenue!.enterprise.usdPerSchoolMonth.value).toBe(49);
     expect(catalog.claims?.find((c) => c.id === 'break-even-premium-users')).toMatchObject({ value: 50000, comparison: 'approx', source: 'seed' });
     // The document gives 40–60 %; the single value is our midpoint, so it is an assumption with the seed's range.
-    expect(catalog.discounts.reserved.discount).toMatchObject({ value: 0.5, range: [0.4, 0.6], source: 'assumption' });
-    expect(catalog.discounts.spot.interruptionRate.source).toBe('assumption');
-    expect(catalog.migration.steps.map((s) => [s.weeks.min, s.weeks.max])).toEqual([
+    expect(catalog.discounts!.reserved.discount).toMatchObject({ value: 0.5, range: [0.4, 0.6], source: 'assumption' });
+    expect(catalog.discounts!.spot.interruptionRate.source).toBe('assumption');
+    expect(catalog.migration!.steps.map((s) => [s.weeks.min, s.weeks.max])).toEqual([
       [1, 2],
       [2, 3],
       [1, 1],
@@ -150,10 +169,10 @@ describe('data/phases.yaml', () => {
       ['response_time_ms', 2000, 1],
       ['db_connections_of_pool', 0.8, undefined],
     ]);
-    expect(catalog.kpis.technical.map((k) => k.value)).toEqual([500, 0.001, 1000, 99.9, 0.01]);
-    expect(catalog.kpis.business.map((k) => k.value)).toEqual([0.1, 0.7, 10000, 3]);
+    expect(catalog.kpis!.technical.map((k) => k.value)).toEqual([500, 0.001, 1000, 99.9, 0.01]);
+    expect(catalog.kpis!.business.map((k) => k.value)).toEqual([0.1, 0.7, 10000, 3]);
     expect(catalog.backups).toMatchObject({ pointInTimeRecovery: true });
-    expect(catalog.backups.schedules.map((s) => s.everyHours)).toEqual([24, 6]);
+    expect(catalog.backups!.schedules.map((s) => s.everyHours)).toEqual([24, 6]);
   });
 
   it('records the provenance of every sourced number, seed figures with where they are', () => {

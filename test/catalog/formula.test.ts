@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Formula } from '../../src/model/catalog-types.js';
-import { compileFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from '../../src/catalog/formula.js';
+import { compileFormula, FormulaValueError, lazyFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, unknownVariable } from '../../src/catalog/formula.js';
 
 const known = new Set(['users', 'concurrent_users', 'instance_hours', 'x', 'y']);
 
@@ -56,6 +56,33 @@ describe('compileFormula: what it accepts', () => {
     expect(() => compile('x / y').evaluate({ x: 1, y: 0 })).toThrow(RangeError);
     expect(() => compile('sqrt(x)').evaluate({ x: -1 })).toThrow(/evaluates to NaN/);
     expect(() => compile('round(x, y)').evaluate({ x: 1, y: 0.5 })).toThrow(RangeError);
+  });
+
+  it('says which formula is not finite, and its value, so the validator can point at its line', () => {
+    const formula = compile('x / y');
+    let error: unknown;
+    try {
+      formula.evaluate({ x: 1, y: 0 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormulaValueError);
+    expect(error).toMatchObject({ formula, value: Infinity });
+  });
+
+  it('without a set of known names accepts any and lists them: the schema compiles before it knows the phase', () => {
+    const result = compileFormula('anything * users');
+    expect(result.ok && result.formula.variables).toEqual(['anything', 'users']);
+    expect(compileFormula('ceil * 2').ok).toBe(false); // a function name is never a variable
+    expect(unknownVariable('instance_hourz', known)).toBe('unknown variable "instance_hourz" — did you mean "instance_hours"?');
+    expect(unknownVariable('users', known)).toBeUndefined();
+  });
+
+  it('compiles a checked formula on first use', () => {
+    const formula = lazyFormula('users * 2');
+    expect(formula.text).toBe('users * 2');
+    expect(formula.evaluate({ users: 21 })).toBe(42);
+    expect(formula.variables).toEqual(['users']);
   });
 
   it('throws a plain Error (a bug in the engine) when a checked variable is not bound', () => {

@@ -10,9 +10,13 @@ describe('schema/catalog.schema.json', () => {
 
   it('describes the input side: quantities as number or { value, source }, formulas as strings', () => {
     const schema = JSON.parse(catalogJsonSchemaText()) as { properties: Record<string, unknown>; required: string[] };
-    expect(schema.required).toEqual(expect.arrayContaining(['version', 'name', 'workload', 'phases', 'revenue', 'discounts']));
+    // Only what the engine reads is required; revenue, discounts, migration, kpis and backups are optional.
+    expect([...schema.required].sort()).toEqual(['alerts', 'currency', 'name', 'phases', 'version', 'workload']);
     const text = JSON.stringify(schema);
     expect(text).toContain('"pattern":"^="');
     expect(text).toContain('requests per second from one concurrent user');
+    // A cost line may declare its unit, one of the price units.
+    expect(text).toContain('"gb-month"');
+    expect(schema.properties).toHaveProperty('region');
   });
 });

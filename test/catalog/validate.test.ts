@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,24 +10,25 @@ import {
   validateCatalogFile,
   validateCatalogText,
   type CatalogValidation,
+  type ValidateOptions,
 } from '../../src/catalog/index.js';
+import { loadSnapshotPriceBook } from '../../src/pricing/load-snapshot.js';
+import { defaultSnapshotPath } from '../../src/paths.js';
+import { euBookPath, fixture, minimalText, patched, patchedFile, variantText } from './fixtures.js';
 
-const fixtures = new URL('../fixtures/catalogs/', import.meta.url);
-const fixture = (name: string) => new URL(name, fixtures).pathname;
-const minimal = readFileSync(fixture('minimal.yaml'), 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'cuenta-plan-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const book = loadSnapshotPriceBook(defaultSnapshotPath);
 
-/** Validates minimal.yaml with one textual change. */
-function variant(from: string, to: string): CatalogValidation {
-  expect(minimal).toContain(from);
-  return validateCatalogText(minimal.replace(from, to), 'variant.yaml');
-}
+const validate = (text: string, options: ValidateOptions = { book }) => validateCatalogText(text, 'x.yaml', options);
+/** minimal.yaml with one textual change, validated against the bundled book. */
+const variant = (find: string, replace: string) => validate(variantText(find, replace));
 
 function only(validation: CatalogValidation) {
   expect(validation.errors, validation.errors.map(formatProblem).join('\n')).toHaveLength(1);
   return validation.errors[0]!;
 }
+const messages = (v: CatalogValidation) => [...v.errors, ...v.warnings].map(formatProblem).join('\n');
 
 describe('stage 1: reading the file', () => {
   it('refuses a file over 10 MB before reading it', () => {
@@ -58,8 +59,7 @@ describe('stage 1: reading the file', () => {
   });
 
   it('accepts a UTF-8 byte-order mark', () => {
-    const v = validateCatalogText(`\ufeff${minimal}`, 'bom.yaml');
-    expect(v.errors).toEqual([]);
+    expect(validate(`\ufeff${minimalText}`).errors).toEqual([]);
   });
 });
 
@@ -67,7 +67,7 @@ describe('stage 2: YAML', () => {
   it('reports syntax errors with line and column', () => {
     const v = validateCatalogFile(fixture('syntax-error.yaml'));
     expect(v.stage).toBe('yaml');
-    expect(v.errors[0]).toMatchObject({ line: 31, column: 5, path: '' });
+    expect(v.errors[0]).toMatchObject({ line: 5, column: 1, path: '' });
     expect(v.errors[0]!.message).toMatch(/^YAML syntax error: Flow map/);
     expect(v.errors[0]!.message).not.toMatch(/\n/);
   });
@@ -82,38 +82,37 @@ describe('stage 2: YAML', () => {
 
   it('rejects duplicate keys and a second document', () => {
     expect(only(variant('name: Minimal\n', 'name: Minimal\nname: Again\n')).message).toMatch(/Map keys must be unique/);
-    expect(variant('backups:', '---\nbackups:').errors[0]!.message).toMatch(/YAML syntax error/);
+    expect(variant('alerts:', '---\nalerts:').errors[0]!.message).toMatch(/YAML syntax error/);
   });
 
   it('reports a nesting too deep for the parser as a problem, not a crash', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const v = validateCatalogText(deep, 'deep.yaml');
-    expect(v.errors.length).toBeGreaterThan(0);
+    expect(validate(deep).errors.length).toBeGreaterThan(0);
   });
 });
 
 describe('stage 3: schema, located in the YAML', () => {
   it('names the line, column and path of a wrong type', () => {
-    const e = only(validateCatalogFile(fixture('wrong-type.yaml')));
+    const e = only(validate(patched('wrong-type')));
     expect(e).toMatchObject({ line: 38, column: 47, path: 'phases[0].components[0].instance.vcpus' });
     expect(e.message).toBe('expected a number; got the text "two"');
   });
 
-  it('says which key is unknown and suggests the right one', () => {
-    const e = only(validateCatalogFile(fixture('unknown-key.yaml')));
+  it('says which key is unknown and suggests the right one, and nothing more (the misspelt key may be the count)', () => {
+    const e = only(validate(patched('unknown-key')));
     expect(e).toMatchObject({ line: 39, column: 9, path: 'phases[0].components[0].cuont' });
     expect(e.message).toMatch(/did you mean "cost" or "count"/);
   });
 
   it('suggests the enum value meant', () => {
-    expect(only(validateCatalogFile(fixture('bad-enum.yaml'))).message).toMatch(/got the text "compuet" — did you mean "compute"\?/);
+    expect(only(validate(patched('bad-enum'))).message).toMatch(/got the text "compuet" — did you mean "compute"\?/);
   });
 
   it('names a missing key at its parent', () => {
     const e = only(variant('    name: Bigger\n', ''));
     expect(e.path).toBe('phases[1].name');
     expect(e.message).toMatch(/missing required key "name"/);
-    expect(e.line).toBe(44); // the "- id: 1" item that lacks it
+    expect(e.line).toBe(43); // the "- id: 1" item that lacks it
   });
 
   it('reports inside a { value, source } quantity rather than "invalid union"', () => {
@@ -125,8 +124,32 @@ describe('stage 3: schema, located in the YAML', () => {
   });
 
   it('explains a formula without "="', () => {
-    const e = only(variant('quantity: "=instance_hours" }', 'quantity: "instance_hours" }'));
-    expect(e.message).toMatch(/a formula is a string starting with "="/);
+    expect(only(variant('quantity: "=instance_hours" }', 'quantity: "instance_hours" }')).message).toMatch(/a formula is a string starting with "="/);
+  });
+
+  it.each([
+    ['formula-import', /the function "import" is not allowed/],
+    ['formula-evaluate', /the function "evaluate" is not allowed/],
+    ['formula-createunit', /the function "createUnit" is not allowed/],
+    ['formula-assignment', /assignment/],
+    ['formula-accessor', /property or index access/],
+  ])('refuses a formula that is not arithmetic: %s', (name, message) => {
+    const e = only(validate(patched(name)));
+    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(e.message).toMatch(message);
+  });
+
+  it('wants count or scaling, not both and not neither', () => {
+    const both = variant('count: 1\n', 'count: 1\n        scaling: { min: 1, max: 2, target_cpu: 0.7 }\n');
+    expect(only(both)).toMatchObject({ path: 'phases[0].components[0].scaling' });
+    expect(only(both).message).toMatch(/either count .* or scaling/);
+    expect(only(variant('        count: 1\n', '')).message).toMatch(/give count/);
+  });
+
+  it('checks the words of a unit', () => {
+    const e = only(variant('\n  storage_gb_per_user: { value: 0.01, source: assumption, note: 10 MB per user }', '\n  storage_gb_per_user: { value: 0.01, source: assumption, note: 10 MB per user, unit: gb per furlong }'));
+    expect(e.path).toBe('workload.storage_gb_per_user.unit');
+    expect(e.message).toMatch(/"furlong" is not a unit word/);
   });
 
   it.each([
@@ -136,99 +159,278 @@ describe('stage 3: schema, located in the YAML', () => {
     ['version: 1', 'version: 2', /must be 1/],
     ['count: 1\n', 'count: .nan\n', /NaN/],
     ['count: 1\n', 'count: 1e999\n', /Infinity|number/],
-  ])('%s → %s', (from, to, message) => {
-    expect(variant(from, to).errors.map((e) => e.message).join('\n')).toMatch(message);
+    ['currency: USD\n', 'currency: USD\nregion: EU Central\n', /a region is lower-case/],
+  ])('%s → %s', (find, replace, message) => {
+    expect(variant(find, replace).errors.map((e) => e.message).join('\n')).toMatch(message);
   });
 });
 
-describe('stages 4–5: formulas and cross-field rules', () => {
-  it.each([
-    ['unknown-variable.yaml', 'phases[1].components[0].cost[0].quantity', /unknown variable "instance_hourz" — did you mean "instance_hours"/],
-    ['formula-import.yaml', 'phases[1].components[0].cost[0].quantity', /"import" is not allowed/],
-    ['formula-evaluate.yaml', 'phases[1].components[0].cost[0].quantity', /"evaluate" is not allowed/],
-    ['formula-createunit.yaml', 'phases[1].components[0].cost[0].quantity', /"createUnit" is not allowed/],
-    ['formula-assignment.yaml', 'phases[1].components[0].cost[0].quantity', /assignment/],
-    ['formula-accessor.yaml', 'phases[1].components[0].cost[0].quantity', /property or index access/],
-    ['overlapping-phases.yaml', 'phases[1].users.min', /overlap phase 0's \(0–100\); start it at 101/],
-    ['gap-phases.yaml', 'phases[1].users.min', /leave a gap.*start it at 101/],
-    ['duplicate-ids.yaml', 'phases[1].components[1].id', /component id "vps" is used twice/],
-    ['quoted-sum-mismatch.yaml', 'phases[1].quoted_total_usd', /sum to \$30 but quoted_total_usd is \$35/],
-    ['missing-assumption.yaml', 'workload', /"demand_app_s" .* is not defined/],
-    ['daily-profile-max.yaml', 'workload.daily_profile', /largest value is 0\.95; it must be exactly 1/],
-  ])('%s: %s', (name, path, message) => {
-    const e = only(validateCatalogFile(fixture(name)));
-    expect(e.path).toBe(path);
-    expect(e.message).toMatch(message);
-    expect(e.line).toBeGreaterThan(0);
-    expect(e.column).toBeGreaterThan(0);
+describe('the sections no command reads are optional', () => {
+  it('validates a catalog without revenue, discounts, migration, kpis, backups or quotes', () => {
+    const v = validate(minimalText);
+    expect(messages(v)).toBe('');
+    expect(v.catalog).toBeDefined();
+    expect(v.catalog!.revenue).toBeUndefined();
+    expect(v.catalog!.phases[0]!.quotedTotalUsd).toBeUndefined();
   });
 
-  it('checks min ≤ desired ≤ max', () => {
-    const v = validateCatalogFile(fixture('min-greater-than-max.yaml'));
-    expect(v.errors.map((e) => e.path)).toEqual(['phases[1].components[0].scaling.min', 'phases[1].components[0].scaling.desired']);
+  it('still checks a section that is there', () => {
+    const v = variant('alerts:\n', 'migration:\n  steps:\n    - { id: prep, name: Prep, weeks: { min: 3, max: 2 } }\nalerts:\n');
+    expect(only(v)).toMatchObject({ path: 'migration.steps[0].weeks.min' });
+  });
+});
+
+describe('stage 4: cross-field rules, each on both sides of its limit', () => {
+  it('phase ranges: contiguous is valid; an overlap of one user or a gap of one user is an error', () => {
+    expect(validate(minimalText).errors).toEqual([]);
+    const overlap = only(validate(patched('overlapping-phases')));
+    expect(overlap).toMatchObject({ path: 'phases[1].users.min', line: 45, column: 19 });
+    expect(overlap.message).toBe("phase 1's users (100–1000) overlap phase 0's (0–100); start it at 101");
+    const gap = only(validate(patched('gap-phases')));
+    expect(gap).toMatchObject({ path: 'phases[1].users.min' });
+    expect(gap.message).toBe('phase ranges leave a gap: phase 0 ends at 100 users, phase 1 starts at 102; start it at 101');
   });
 
-  it.each([
-    ['budget_usd: { min: 20, max: 50 }', 'budget_usd: { min: 60, max: 50 }', 'phases[0].budget_usd.min', /min 60 is greater than max 50/],
-    ['weeks: { min: 1, max: 2,', 'weeks: { min: 3, max: 2,', 'migration.steps[0].weeks.min', /greater than max/],
-    ['count: 1\n        availability: { value: 0.995', 'count: "=instances"\n        availability: { value: 0.995', 'phases[0].components[0].count', /a count cannot read instances/],
-    ['count: 1\n        availability: { value: 0.995', 'count: 1\n        scaling: { min: 1, max: 2, target_cpu: 0.7 }\n        availability: { value: 0.995', 'phases[0].components[0].scaling', /either count .* or scaling/],
-    ['count: 1\n        availability: { value: 0.995', 'availability: { value: 0.995', 'phases[0].components[0]', /give count/],
-    ['  error_rate: { value', '  users: 3\n  error_rate: { value', 'workload.users', /a variable the engine binds/],
-    ['  error_rate: { value', '  ceil: 3\n  error_rate: { value', 'workload.ceil', /a formula function/],
-    ['from_users: 0,', 'from_users: 5,', 'revenue.premium.price_schedule[0].from_users', /must start at from_users: 0/],
-    ['user_share: { value: 0.05', 'user_share: { value: 0.5', 'revenue.enterprise.user_share', /exceed 1/],
-    ['  - { id: db-connections', '  - { id: cpu', 'alerts[1].id', /alert id "cpu" is used twice/],
-  ])('%s → %s', (from, to, path, message) => {
-    const v = variant(from, to);
-    const match = v.errors.find((e) => e.path === path);
-    expect(match, v.errors.map(formatProblem).join('\n')).toBeDefined();
-    expect(match!.message).toMatch(message);
+  it('the first phase may start at 0 or 1; from 2 on small user counts fall in no phase (a warning)', () => {
+    expect(variant('users: { min: 0, max: 100 }', 'users: { min: 1, max: 100 }').warnings).toEqual([]);
+    expect(variant('users: { min: 0, max: 100 }', 'users: { min: 2, max: 100 }').warnings.map((w) => w.message)).toEqual([
+      'the first phase starts at 2 users; smaller user counts fall in no phase',
+    ]);
   });
 
-  it('keeps warnings apart from errors; a catalog with warnings only is valid', () => {
+  it('min = max is valid; min = max + 1 is an error (users, budget, scaling)', () => {
+    expect(variant('budget_usd: { min: 20, max: 50 }', 'budget_usd: { min: 50, max: 50 }').errors).toEqual([]);
+    expect(only(variant('budget_usd: { min: 20, max: 50 }', 'budget_usd: { min: 51, max: 50 }'))).toMatchObject({ path: 'phases[0].budget_usd.min' });
+    expect(variant('scaling: { min: 1, max: 4, desired: 1,', 'scaling: { min: 4, max: 4, desired: 4,').errors).toEqual([]);
+    const v = validate(patched('min-greater-than-max'));
+    expect(v.errors.map((e) => [e.path, e.line, e.column])).toEqual([
+      ['phases[1].components[0].scaling.min', 58, 25],
+      ['phases[1].components[0].scaling.desired', 58, 45],
+    ]);
+  });
+
+  it('desired within [min, max] at both ends; one outside is an error', () => {
+    expect(variant('desired: 1,', 'desired: 4,').errors).toEqual([]);
+    expect(only(variant('desired: 1,', 'desired: 5,'))).toMatchObject({ path: 'phases[1].components[0].scaling.desired' });
+    expect(only(variant('desired: 1,', 'desired: 0,'))).toMatchObject({ path: 'phases[1].components[0].scaling.desired' });
+  });
+
+  it('quoted rows that sum to the total to the cent are valid; one cent off is an error', () => {
+    expect(validate(patched('quoted')).errors).toEqual([]);
+    const e = only(validate(patched('quoted-sum-mismatch')));
+    expect(e).toMatchObject({ path: 'phases[1].quoted_total_usd', line: 51, column: 23 });
+    expect(e.message).toBe("the components' quoted rows sum to $30.00 but quoted_total_usd is $30.01; fix a row or the total (quoted: app $30.00)");
+    // Half a cent rounds away: the document's figures are in cents.
+    expect(validate(applyQuoted('30.004')).errors).toEqual([]);
+  });
+
+  it('a quoted total at the budget edge is within it; a cent over warns', () => {
+    const at = (total: string, max: string) => validate(applyQuoted(total).replace('budget_usd: { min: 30, max: 120 }', `budget_usd: { min: 30, max: ${max} }`));
+    expect(at('30', '30').warnings).toEqual([]);
+    expect(at('30', '29.99').warnings.map((w) => w.path)).toEqual(['phases[1].quoted_total_usd']);
+  });
+
+  it('availability is a percent: 50 is accepted, below 50 is read as a fraction written by mistake', () => {
+    expect(variant('availability: 99.9', 'availability: 50').errors).toEqual([]);
+    const e = only(variant('availability: 99.9', 'availability: 0.999'));
+    expect(e.message).toBe('availability is a percent: 0.999 means 0.999 %, not 99.9 % — did you mean 99.9?');
+  });
+
+  it('P90 is conservative enough; P89 warns', () => {
+    expect(variant('latency: { percentile: 95, target_ms: 300 }', 'latency: { percentile: 90, target_ms: 300 }').warnings).toEqual([]);
+    expect(variant('latency: { percentile: 95, target_ms: 300 }', 'latency: { percentile: 89, target_ms: 300 }').warnings.map((w) => w.path)).toEqual(['phases[1].slo.latency.percentile']);
+  });
+
+  it('concurrent users up to the user count are fine; one more warns', () => {
+    expect(variant('concurrent_users: { min: 10, max: 50,', 'concurrent_users: { min: 10, max: 100,').warnings).toEqual([]);
+    expect(variant('concurrent_users: { min: 10, max: 50,', 'concurrent_users: { min: 10, max: 101,').warnings.map((w) => w.path)).toEqual(['phases[0].concurrent_users.max']);
+  });
+
+  it('the daily profile must peak at exactly 1', () => {
+    const e = only(validate(patched('daily-profile-max')));
+    expect(e).toMatchObject({ path: 'workload.daily_profile', line: 21, column: 18 });
+    expect(e.message).toMatch(/largest value is 0\.95; it must be exactly 1/);
+  });
+
+  it('every required assumption is defined; a missing one is named with its meaning', () => {
+    const e = only(validate(patched('missing-assumption')));
+    expect(e).toMatchObject({ path: 'workload' });
+    expect(e.message).toMatch(/"demand_app_s" \(CPU seconds one request costs the app tier/);
+  });
+
+  it('ids are unique: the second use is the error', () => {
+    const e = only(validate(patched('duplicate-ids')));
+    expect(e).toMatchObject({ path: 'phases[1].components[1].id', line: 58, column: 13 });
+    expect(e.message).toMatch(/component id "vps" is used twice \(first at index 0\)/);
+    expect(only(variant('  - { id: db-connections', '  - { id: cpu'))).toMatchObject({ path: 'alerts[1].id' });
+  });
+
+  it('formulas read only known names; a count cannot read its own instances', () => {
+    const e = only(validate(patched('unknown-variable')));
+    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(e.message).toBe('unknown variable "instance_hourz" — did you mean "instance_hours"?');
+    expect(only(variant('count: 1\n', 'count: "=instances"\n')).message).toMatch(/a count cannot read instances/);
+    expect(variant('count: 1\n', 'count: "=ceil(users / 100)"\n').errors).toEqual([]);
+  });
+
+  it('assumption names: snake_case, not an engine variable, not a function', () => {
+    expect(only(variant('  error_rate: { value', '  users: 3\n  error_rate: { value')).message).toMatch(/a variable the engine binds/);
+    expect(only(variant('  error_rate: { value', '  ceil: 3\n  error_rate: { value')).message).toMatch(/a formula function/);
+  });
+
+  it('every alert the engine checks plans against is there', () => {
+    expect(only(variant(/* the CPU alert */ '  - { id: cpu, metric: cpu_utilization, threshold: 0.8, unit: fraction, for_minutes: 5, source: seed, note: CPU }\n', '')).message).toMatch(/no alert on cpu_utilization/);
+  });
+
+  it('a fraction threshold of 1 is valid, 1.01 is not', () => {
+    expect(variant('metric: cpu_utilization, threshold: 0.8,', 'metric: cpu_utilization, threshold: 1,').errors).toEqual([]);
+    expect(only(variant('metric: cpu_utilization, threshold: 0.8,', 'metric: cpu_utilization, threshold: 1.01,'))).toMatchObject({ path: 'alerts[0].threshold' });
+  });
+
+  it('warnings stay apart from errors; a catalog with warnings only is valid', () => {
     const v = variant('note: one request every 5 s }', '}');
     expect(v.errors).toEqual([]);
     expect(v.catalog).toBeDefined();
-    expect(v.warnings.map((w) => w.path)).toContain('workload.requests_per_active_user_per_s.source');
+    expect(v.warnings.map((w) => w.path)).toEqual(['workload.requests_per_active_user_per_s.source']);
     expect(v.warnings[0]!.severity).toBe('warning');
   });
 
-  it('refuses price keys the snapshot lacks, with a suggestion', () => {
-    const v = validateCatalogText(minimal.replace('"ec2:t3.medium"', '"ec2:t3.medum"'), 'x.yaml', { priceKeys: new Set(['ec2:t3.medium', 'ebs:gp3:gb-month', 'digitalocean:s-2vcpu-4gb']) });
-    expect(v.errors[0]!.message).toMatch(/"ec2:t3.medum" is not in the price snapshot \(data\/pricing\/aws-us-east-1.json\): fix the key or add its price there — did you mean "ec2:t3.medium"/);
+  it('a value at the edge of its own range is inside it; beyond warns; a reversed range is an error', () => {
+    const range = (r: string) => variant('cache_hit_ratio: { value: 0.8, source: assumption,', `cache_hit_ratio: { value: 0.8, source: assumption, range: ${r},`);
+    expect(range('[0.8, 0.9]').warnings).toEqual([]);
+    expect(range('[0.81, 0.9]').warnings.map((w) => w.path)).toEqual(['workload.cache_hit_ratio.value']);
+    expect(only(range('[0.9, 0.1]'))).toMatchObject({ path: 'workload.cache_hit_ratio.range' });
+  });
+});
+
+/** The `quoted` patch with another quoted total. */
+function applyQuoted(total: string): string {
+  return patched('quoted').replace('quoted_total_usd: 30\n', `quoted_total_usd: ${total}\n`);
+}
+
+describe('units: a cost line is checked against its price unit', () => {
+  it('exits at the line naming both units: the droplet priced per month, counted in instance-hours', () => {
+    const e = only(validate(patched('droplet-instance-hours')));
+    expect(e).toMatchObject({ path: 'phases[0].components[0].cost[0].quantity', line: 42, column: 60 });
+    expect(e.message).toBe(
+      'the quantity "=instance_hours" is in hours, but price "digitalocean:s-2vcpu-4gb" is per month (months) in data/pricing/aws-us-east-1.json: ' +
+        'write the quantity in months (e.g. "=instances"), or declare unit: month on the line if a constant in the formula converts',
+    );
   });
 
-  it('refuses an availability written as a fraction, and a missing CPU alert', () => {
-    const fraction = validateCatalogText(minimal.replace('availability: 99.9', 'availability: 0.999'), 'x.yaml');
-    expect(fraction.errors.map((e) => e.message).join('\n')).toMatch(/availability is a percent: 0.999 means 0.999 %, not 99.9 % — did you mean 99.9\?/);
-    const noAlert = validateCatalogText(minimal.replace(/\n  - \{ id: cpu[^\n]*/, ''), 'x.yaml');
-    expect(noAlert.errors.map((e) => e.message).join('\n')).toMatch(/no alert on cpu_utilization/);
+  it('the mirror bug: instances priced per hour', () => {
+    const e = only(variant('quantity: "=instance_hours" }', 'quantity: "=instances" }'));
+    expect(e.message).toMatch(/is in months, but price "ec2:t3\.medium" is per hour \(hours\)/);
   });
 
-  it('dry-runs every formula at both ends of each phase: a negative quantity is caught at its line', () => {
-    const v = validateCatalogText(minimal.replace('quantity: "=instance_hours"', 'quantity: "=instance_hours - 1e9"'), 'x.yaml');
+  it('accepts each family written as the unit or per month', () => {
+    for (const [price, quantity] of [
+      ['ec2:t3.medium', '=instances * hours_per_month'], // instance-months × hours per month = hours
+      ['ec2:t3.medium', '=hours_per_month'], // hours per month
+      ['ebs:gp3:gb-month', '=users * storage_gb_per_user'], // GB held through the month
+      ['cloudfront:us:gb', '=users * transfer_gb_per_user_month'], // GB per month
+      ['cloudfront:us:https-requests', '=max(0, monthly_requests - 300e6) / 1e6'], // requests per month; constants take the unit
+      ['cloudwatch:metric-month', '=users * 30 / 1e6'], // a plain number fits any unit
+    ]) {
+      const v = variant('{ price: "ec2:t3.medium", quantity: "=instance_hours" }', `{ price: "${price}", quantity: "${quantity}" }`);
+      expect(v.errors, `${price} ${quantity}: ${messages(v)}`).toEqual([]);
+    }
+  });
+
+  it('refuses a formula whose parts do not fit together, and an assumption without its unit in a sum', () => {
+    const sum = only(variant('quantity: "=instance_hours" }', 'quantity: "=instance_hours + users * storage_gb_per_user" }'));
+    expect(sum.message).toMatch(/adds "instance_hours" \(hours\) and "users \* storage_gb_per_user" \(GB\): they must be in the same unit/);
+    const base = variant('  error_rate: { value', '  base_gb: { value: 10, source: assumption, note: shared content }\n  error_rate: { value');
+    expect(base.errors).toEqual([]);
+    const unitless = validate(variantText('  error_rate: { value', '  base_gb: { value: 10, source: assumption, note: shared content }\n  error_rate: { value').replace('quantity: "=ceil(instances) * 20", unit: gb-month', 'quantity: "=base_gb + users * storage_gb_per_user"'));
+    expect(only(unitless).message).toMatch(/adds "base_gb" \(a plain number\) and "users \* storage_gb_per_user" \(GB\)/);
+    const withUnit = validate(variantText('  error_rate: { value', '  base_gb: { value: 10, source: assumption, note: shared content, unit: gb }\n  error_rate: { value').replace('quantity: "=ceil(instances) * 20", unit: gb-month', 'quantity: "=base_gb + users * storage_gb_per_user"'));
+    expect(withUnit.errors).toEqual([]);
+  });
+
+  it('a declared unit must be the price unit; it vouches for a constant that converts', () => {
+    const e = only(validate(patched('declared-unit-mismatch')));
+    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[1].unit' });
+    expect(e.message).toMatch(/declares unit: gb but price "ebs:gp3:gb-month" is per gb-month/);
+    // Without its unit: the constant 20 (GB per instance) is invisible, so instance-months do not fit GB-months.
+    expect(only(variant(', unit: gb-month }', ' }')).message).toMatch(/is in months, but price "ebs:gp3:gb-month" is per gb-month \(GB-months\)/);
+  });
+
+  it('an engine assumption keeps the engine unit', () => {
+    const e = only(variant('\n  storage_gb_per_user: { value: 0.01, source: assumption, note: 10 MB per user }', '\n  storage_gb_per_user: { value: 0.01, source: assumption, note: 10 MB per user, unit: gb-month per user }'));
+    expect(e.message).toMatch(/the engine reads "storage_gb_per_user" in gb per user, not gb-month per user/);
+  });
+});
+
+describe('the price book is passed in', () => {
+  const eu = loadSnapshotPriceBook(euBookPath);
+
+  it('refuses price keys the book lacks, with a suggestion', () => {
+    const v = variant('"ec2:t3.medium"', '"ec2:t3.medum"');
+    expect(only(v).message).toMatch(/"ec2:t3.medum" is not in the price snapshot \(data\/pricing\/aws-us-east-1.json\): fix the key or add its price there — did you mean "ec2:t3.medium"/);
+  });
+
+  it('checks nothing about prices without a book', () => {
+    expect(validate(variantText('"ec2:t3.medium"', '"ec2:t3.medum"'), {}).errors).toEqual([]);
+  });
+
+  it('a catalog for another region is valid against its own book and refused by another, naming both regions', () => {
+    const text = patched('region-eu-central-1');
+    expect(validate(text, { book: eu }).errors).toEqual([]);
+    const e = only(validate(text));
+    expect(e).toMatchObject({ path: 'region', line: 7, column: 9 });
+    expect(e.message).toMatch(/the catalog is for region eu-central-1 but the price book data\/pricing\/aws-us-east-1\.json is for us-east-1/);
+    // No region means us-east-1, which the eu book is not for.
+    expect(only(validate(minimalText, { book: eu })).message).toMatch(/names no region \(so us-east-1\) but the price book .*eu-central-1\.json is for eu-central-1/);
+  });
+});
+
+describe('stage 5: the dry run', () => {
+  it('evaluates every formula at both ends of each phase: a negative quantity is caught at its line', () => {
+    const v = variant('quantity: "=instance_hours"', 'quantity: "=instance_hours - 1e9"');
     expect(v.errors).toHaveLength(2); // at the phase's smallest and largest user counts
     expect(v.errors[0]!.message).toMatch(/the quantity \("=instance_hours - 1e9"\) evaluates to -\d+(\.\d+)? at [\d,]+ users; it must be a finite number ≥ 0/);
-    expect(v.errors[0]!.path).toMatch(/^phases\[1\]\.components\[0\]\.cost\[0\]\.quantity$/);
+    expect(v.errors[0]!.path).toBe('phases[1].components[0].cost[0].quantity');
+  });
+
+  it.each([['=1/0'], ['=log(0) * -1'], ['=10^400'], ['=sqrt(0 - users)']])('a quantity %s that is not finite is an error at its line, not a bare exit', (formula) => {
+    const v = variant('quantity: "=instance_hours"', `quantity: "${formula}"`);
+    expect(v.errors.length).toBeGreaterThan(0);
+    expect(v.errors[0]).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(v.errors[0]!.message).toMatch(/evaluates to (-?Infinity|NaN) at [\d,]+ users/);
+  });
+
+  it('a count that is not finite is an error at the count', () => {
+    const v = variant('count: 1\n', 'count: "=1/0"\n');
+    expect(v.errors[0]).toMatchObject({ path: 'phases[0].components[0].count', line: 39 });
+    expect(v.errors[0]!.message).toMatch(/the count \("=1\/0"\) evaluates to Infinity/);
   });
 
   it('dry-runs counts: a request path with no instance is an error', () => {
-    const v = validateCatalogText(minimal.replace(/count: 1\b/, 'count: 0'), 'x.yaml');
-    expect(v.errors.map((e) => e.message).join('\n')).toMatch(/no instance at [\d,]+ users, but it serves/);
+    expect(variant('count: 1\n', 'count: 0\n').errors.map((e) => e.message).join('\n')).toMatch(/no instance at [\d,]+ users, but it serves/);
+  });
+
+  it('warns when a phase cannot serve the top of its own range; serving it is quiet', () => {
+    expect(validate(minimalText).warnings).toEqual([]);
+    // 20 ms of network overhead plus a 20 ms request cannot make a 30 ms P95, however many servers run.
+    const v = variant('latency: { percentile: 95, target_ms: 300 }', 'latency: { percentile: 95, target_ms: 30 }');
+    expect(v.errors).toEqual([]);
+    expect(v.warnings.map((w) => w.path)).toEqual(['phases[1].users.max']);
+    expect(v.warnings[0]!.message).toMatch(/^phase 1 cannot serve the top of its own range \(1,000 users\): latency P95/);
   });
 });
 
 describe('problems as one line each', () => {
   it('formats file:line:col  path  message', () => {
-    const e = only(validateCatalogFile(fixture('wrong-type.yaml'), {}, 'wrong-type.yaml'));
+    const e = only(validateCatalogText(patched('wrong-type'), 'wrong-type.yaml'));
     expect(formatProblem(e)).toBe('wrong-type.yaml:38:47  phases[0].components[0].instance.vcpus  expected a number; got the text "two"');
   });
 
   it('loadCatalog throws a UserError with one detail line per problem', () => {
+    const file = patchedFile('min-greater-than-max', tmp);
     let error: unknown;
     try {
-      loadCatalog(fixture('min-greater-than-max.yaml'));
+      loadCatalog(file, book);
     } catch (e) {
       error = e;
     }
@@ -236,10 +438,10 @@ describe('problems as one line each', () => {
     const userError = error as UserError;
     expect(userError.message).toMatch(/is invalid \(2 errors\)/);
     expect(userError.details).toHaveLength(2);
-    expect(userError.details[0]).toMatch(/min-greater-than-max\.yaml:60:25  phases\[1\]\.components\[0\]\.scaling\.min  scaling min 5/);
+    expect(userError.details[0]).toMatch(/min-greater-than-max\.yaml:58:25  phases\[1\]\.components\[0\]\.scaling\.min  scaling min 5/);
   });
 
   it('loadCatalog names a missing file in one line', () => {
-    expect(() => loadCatalog(join(tmp, 'nope.yaml'))).toThrow(/cannot use catalog .*nope\.yaml: no such file/);
+    expect(() => loadCatalog(join(tmp, 'nope.yaml'), book)).toThrow(/cannot use catalog .*nope\.yaml: no such file/);
   });
 });

@@ -43,8 +43,8 @@ describe("the cache of a user's catalog", () => {
     const [name] = catalogEntries(dir);
     const entry = readFileSync(join(dir, name!), 'utf8');
     const newline = entry.indexOf('\n');
-    const stored = JSON.parse(entry.slice(newline + 1)) as { data: { phases: Array<{ id: number; budget_usd: { max: number } }> } };
-    stored.data.phases.find((phase) => phase.id === 3)!.budget_usd.max = 1_000_000;
+    const stored = JSON.parse(entry.slice(newline + 1)) as { catalog: { phases: Array<{ id: number; budgetUsd: { max: number } }> } };
+    stored.catalog.phases.find((phase) => phase.id === 3)!.budgetUsd.max = 1_000_000;
     writeFileSync(join(dir, name!), `${entry.slice(0, newline)}\n${JSON.stringify(stored)}`);
 
     const second = simulate(dir);

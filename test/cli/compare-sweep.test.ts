@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../src/model/compare.js';
 import type { SweepResult } from '../../src/model/sweep.js';
+import { patchedFile } from '../catalog/fixtures.js';
 import { run, STACK_LINE } from './run.js';
 
 describe('cuenta-plan compare', () => {
@@ -64,5 +68,25 @@ describe('cuenta-plan sweep', () => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('an assumed error rate that breaks the SLO error rate', () => {
+  const file = patchedFile('error-rate-breach', mkdtempSync(join(tmpdir(), 'cuenta-plan-error-rate-')));
+
+  it('makes the phase not ok in compare and every point not ok in sweep', async () => {
+    const cmp = JSON.parse((await run(['--catalog', file, 'compare', '0', '1', '--format', 'json'])).stdout) as CompareResult;
+    for (const phase of cmp.phases) {
+      expect(phase.ok).toBe(false);
+      expect(phase.failing).toEqual(['error rate']);
+      expect(phase.findings.filter((f) => f.severity === 'fail').map((f) => f.code)).toEqual(['error-rate-over-slo']);
+    }
+    const sweep = await run(['--catalog', file, 'sweep', '--from', '1', '--to', '1000', '--points', '4', '--format', 'json']);
+    expect(sweep.code).toBe(0);
+    const r = JSON.parse(sweep.stdout) as SweepResult;
+    for (const row of r.rows) {
+      expect(row.ok).toBe(false);
+      expect(row.findings.filter((f) => f.severity === 'fail').map((f) => f.code)).toEqual(['error-rate-over-slo']);
+    }
   });
 });

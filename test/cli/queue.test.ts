@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { queueMvaRenderers, queueSizeRenderers, queueUslRenderers } from '../../src/render/queue.js';
+import type { QueueMvaResult } from '../../src/results/queue.js';
 import { runBinary, STACK_LINE } from './run.js';
 
 // End-to-end: spawns the built binary (`npm run build` first; `npm test` does it). Expected numbers come from
@@ -32,7 +34,7 @@ describe('cuenta-plan queue mmc', () => {
   it('prints exactly the documented fields; M/M/10 at ρ = 0.8 (reference case λ=8, μ=1 with times ÷ 10)', () => {
     const r = json(['mmc', '--arrival-rate', '80', '--service-rate', '10', '--servers', '10']);
     expect(Object.keys(r)).toEqual([
-      'utilization', 'erlangC', 'erlangB', 'meanWait', 'meanQueueLength', 'meanResponse', 'meanInSystem', 'throughput', 'response', 'wait',
+      'schemaVersion', 'command', 'utilization', 'erlangC', 'erlangB', 'meanWait', 'meanQueueLength', 'meanResponse', 'meanInSystem', 'throughput', 'response', 'wait',
     ]);
     expect(Object.keys(r.response as object)).toEqual(['p50', 'p90', 'p95', 'p99', 'p999']);
     expect(Object.keys(r.wait as object)).toEqual(['p50', 'p95', 'p99']);
@@ -82,7 +84,7 @@ describe('cuenta-plan queue mmc', () => {
 describe('cuenta-plan queue size', () => {
   it('sizes for a P95 target (reference: 7 servers, P95 0.16335642521105507 s)', () => {
     const r = json(['size', '--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '0.2']);
-    expect(Object.keys(r)).toEqual(['servers', 'serversForLatency', 'serversForUtilization', 'feasible', 'percentileAtServers']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'servers', 'serversForLatency', 'serversForUtilization', 'feasible', 'percentileAtServers']);
     expect(r).toMatchObject({ servers: 7, serversForLatency: 7, serversForUtilization: 6, feasible: true });
     expectRel(r.percentileAtServers, 0.16335642521105507);
   });
@@ -95,6 +97,8 @@ describe('cuenta-plan queue size', () => {
 
   it('answers infeasible with servers null and exit 0 (−ln(0.05)·0.05 s ≈ 0.1498 s ≥ 0.1 s)', () => {
     expect(json(['size', '--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '0.1'])).toEqual({
+      schemaVersion: 1,
+      command: 'queue size',
       servers: null,
       serversForLatency: null,
       serversForUtilization: 6,
@@ -113,7 +117,7 @@ describe('cuenta-plan queue size', () => {
 describe('cuenta-plan queue mmck, erlang-b, erlang-c', () => {
   it('mmck: a pool of 100 with 20 waiters (reference: blocking 0.0027016192296318373)', () => {
     const r = json(['mmck', '--arrival-rate', '90', '--service-rate', '1', '--servers', '100', '--capacity', '120']);
-    expect(Object.keys(r)).toEqual(['blockingProbability', 'throughput', 'utilization', 'meanInSystem', 'meanResponse']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'blockingProbability', 'throughput', 'utilization', 'meanInSystem', 'meanResponse']);
     expectRel(r.blockingProbability, 0.0027016192296318373);
     expectRel(r.throughput, 89.756854269333135);
     expectRel(r.utilization, 0.89756854269333135);
@@ -125,13 +129,13 @@ describe('cuenta-plan queue mmck, erlang-b, erlang-c', () => {
 
   it('erlang-b: 10 erlangs on 10 servers (reference 0.21458234310734734; tables: 0.2146)', () => {
     const r = json(['erlang-b', '--traffic', '10', '--servers', '10']);
-    expect(Object.keys(r)).toEqual(['blockingProbability']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'blockingProbability']);
     expectRel(r.blockingProbability, 0.21458234310734734);
   });
 
   it('erlang-c: A = 2, c = 3 is 4/9; A = 99,990 at c = 100,000 matches the reference', () => {
     const r = json(['erlang-c', '--traffic', '2', '--servers', '3']);
-    expect(Object.keys(r)).toEqual(['waitProbability']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'waitProbability']);
     expectRel(r.waitProbability, 4 / 9, 1e-15);
     expectRel(json(['erlang-c', '--traffic', '99990', '--servers', '100000']).waitProbability, 0.96096542829972441);
   });
@@ -142,7 +146,7 @@ describe('cuenta-plan queue mmck, erlang-b, erlang-c', () => {
 describe('cuenta-plan queue mva', () => {
   it('N = 1,000 with a 4-server station matches the mpmath convolution', () => {
     const r = json(['mva', '--users', '1000', '--think-time', '5', '--station', 'web:0.02:4', '--station', 'db:0.004', '--station', 'lb:0.001']);
-    expect(Object.keys(r)).toEqual(['throughput', 'responseTime', 'stations']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'throughput', 'responseTime', 'stations']);
     expectRel(r.throughput, 194.32315947512294);
     expectRel(r.responseTime, 0.14606700869341832);
     const stations = r.stations as Record<string, unknown>[];
@@ -174,7 +178,7 @@ describe('cuenta-plan queue mva', () => {
 describe('cuenta-plan queue usl', () => {
   it('fits a CSV with a header (reference: 40-digit variable projection in reference.py)', () => {
     const r = json(['usl', '--fit', fixture('ripple.csv')]);
-    expect(Object.keys(r)).toEqual(['alpha', 'beta', 'gamma', 'peakConcurrency', 'peakThroughput']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'command', 'alpha', 'beta', 'gamma', 'peakConcurrency', 'peakThroughput']);
     expectRel(r.alpha, 0.041559138958767002);
     expectRel(r.beta, 0.00030683373135974542);
     expectRel(r.gamma, 1016.5650856434836);
@@ -208,5 +212,50 @@ describe('cuenta-plan queue --help', () => {
     expect(result.stdout).toMatch(/Examples?:\n\s+\$ cuenta-plan queue /);
     expect(result.stdout).toMatch(/second|erlang|throughput/);
     expect(result.stdout).toMatch(/JSON: \{/);
+  });
+});
+
+describe('queue renderers (pure: result and options in, text out)', () => {
+  const plain = { color: false };
+
+  it('size: an infeasible answer says so in words, in the table and in markdown', () => {
+    const renderers = queueSizeRenderers({ arrivalRate: 100, serviceTime: 0.05, percentile: 95, target: 0.1, maxUtilization: 0.7 });
+    const result = {
+      schemaVersion: 1,
+      command: 'queue size',
+      servers: null,
+      serversForLatency: null,
+      serversForUtilization: 8,
+      feasible: false,
+      percentileAtServers: null,
+    } as const;
+    const table = renderers.table(result, plain);
+    expect(table).toMatch(/^Sizing M\/M\/c: λ = 100\/s, S = 50 ms, P95 < 100 ms, utilisation ≤ 70%\n/);
+    expect(table).toMatch(/servers\s+│\s+infeasible/);
+    expect(table).toMatch(/fewest for P95 < 100 ms\s+│\s+none \(see below\)/);
+    expect(table).toMatch(/feasible\s+│\s+no: the service time alone exceeds the target/);
+    expect(renderers.md(result, plain)).toContain('| P95 response at that size | — |');
+  });
+
+  it('mva: a delay station shows "delay" for its utilisation; the title carries N, Z, X and R', () => {
+    const renderers = queueMvaRenderers({ users: 4, thinkTime: 1 });
+    const result: QueueMvaResult = {
+      schemaVersion: 1,
+      command: 'queue mva',
+      throughput: 2,
+      responseTime: 1,
+      stations: [{ name: 'cdn', utilization: null, queueLength: 1, residenceTime: 0.5 }],
+    };
+    const md = renderers.md(result, plain);
+    expect(md).toMatch(/^\*\*Closed network, 4 users, think time 1 s: throughput 2\/s, response time 1 s\*\*/);
+    expect(md).toContain('| cdn | delay | 1 | 500 ms |');
+  });
+
+  it('usl: no peak when β = 0', () => {
+    const result = { schemaVersion: 1, command: 'queue usl', alpha: 0.05, beta: 0, gamma: 100, peakConcurrency: null, peakThroughput: null } as const;
+    const md = queueUslRenderers({ file: 'm.csv' }).md(result, plain);
+    expect(md).toMatch(/^\*\*USL fit of m\.csv\*\*/);
+    expect(md).toContain('| peak concurrency √((1−α)/β) | none (β = 0: no peak) |');
+    expect(md).toContain('| peak throughput | — |');
   });
 });

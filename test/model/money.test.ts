@@ -41,7 +41,7 @@ describe('sumMoney', () => {
 describe('roundCents and roundPerUser', () => {
   it('round half away from zero on the decimal value, not the binary one', () => {
     expect(roundCents(63.85)).toBe(63.85);
-    expect(roundCents(63.849999999999994)).toBe(63.85); // the artefact DESIGN.md quotes
+    expect(roundCents(63.849999999999994)).toBe(63.85); // the float artefact the money formatter exists to hide
     expect(roundCents(63.845)).toBe(63.85); // 63.845 × 100 = 6384.499999999999 in binary
     expect(roundCents(1.005)).toBe(1.01); // the classic toFixed trap (1.005.toFixed(2) === '1.00')
     expect(roundCents(2.675)).toBe(2.68);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorBudgetMinutes, parallel, series } from '../../src/model/availability.js';
 import { headroom } from '../../src/model/headroom.js';
-import { evaluatePlan } from '../../src/model/plan.js';
+import { sizePlan } from '../../src/model/plan.js';
+import { pricePlan } from '../../src/model/price-plan.js';
 import { buildStations } from '../../src/model/stations.js';
 import { concurrentUsers, workloadAt } from '../../src/model/workload.js';
 import { book, catalog, phase, thresholds } from './fixture-catalog.js';
@@ -41,8 +42,9 @@ describe('workload', () => {
   });
 });
 
-describe('evaluatePlan at 6,000 users', () => {
-  const plan = evaluatePlan(catalog, phase, 6000, book, thresholds);
+describe('sizePlan and pricePlan at 6,000 users', () => {
+  const plan = sizePlan(catalog, phase, 6000, thresholds);
+  const cost = pricePlan(plan, book);
   const app = plan.tiers.find((t) => t.id === 'app')!;
   const db = plan.tiers.find((t) => t.id === 'db')!;
 
@@ -51,6 +53,7 @@ describe('evaluatePlan at 6,000 users', () => {
     // Off-peak: 1.5 vCPU busy → 2, the minimum. Average over the day (12 h each) = 2.5.
     expect(app.instances.peak).toBe(3);
     expect(app.instances.average).toBeCloseTo(2.5, 12);
+    expect(app.instances.hourly).toEqual([...Array<number>(12).fill(2), ...Array<number>(12).fill(3)]);
     expect(app.utilization).toBeCloseTo(0.5, 12);
     expect(db.instances.peak).toBe(1);
   });
@@ -84,11 +87,11 @@ describe('evaluatePlan at 6,000 users', () => {
 
   it('prices instance-hours from the hourly profile', () => {
     // App 2.5 × 730 h × $0.10 = $182.50; DB $50; monitoring 6,000 × 0.01 × $1 = $60.
-    const byId = Object.fromEntries(plan.cost.components.map((c) => [c.component, c.monthlyUsd]));
+    const byId = Object.fromEntries(cost.components.map((c) => [c.component, c.monthlyUsd]));
     expect(byId).toEqual({ app: 182.5, db: 50, mon: 60 });
-    expect(plan.cost.totalUsd).toBe(292.5);
-    expect(plan.cost.perUserUsd).toBeCloseTo(0.04875, 12);
-    expect(plan.cost.budget.status).toBe('over'); // budget 100–200
+    expect(cost.totalUsd).toBe(292.5);
+    expect(cost.perUserUsd).toBeCloseTo(0.04875, 12);
+    expect(cost.budget.status).toBe('over'); // budget 100–200
   });
 });
 
@@ -130,7 +133,7 @@ describe('end-to-end percentile by summing tier percentiles', () => {
     }
     samples.sort((a, b) => a - b);
     const monteCarloP95 = samples[Math.floor(0.95 * samples.length)]! * 1000;
-    const plan = evaluatePlan(catalog, phase, 6000, book, thresholds);
+    const plan = sizePlan(catalog, phase, 6000, thresholds);
     expect(plan.latency.valueMs!).toBeGreaterThanOrEqual(monteCarloP95);
     // …and not absurdly so: within 25 % of the simulated value for this system.
     expect(plan.latency.valueMs! / monteCarloP95).toBeLessThan(1.25);

@@ -1,5 +1,5 @@
 /**
- * Invariants of reserved prices (AWS-NOTES.md: another tool's bug came from an add-on SKU overwriting a
+ * Invariants of reserved prices (docs/aws-notes.md: another tool's bug came from an add-on SKU overwriting a
  * base price): every reserved rate < on-demand; 3 y ≤ 1 y; all-upfront ≤ partial ≤ no-upfront.
  * Effective hourly rate = upfront ÷ (8760 × years) + hourly.
  */

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRICE_KEY_PATTERN, PRICE_UNITS, snapshotPriceBook, type PriceSnapshot } from '../../src/pricing/index.js';
-import { SOURCE_UNITS, readVerifiedRows, repoCopyPath, sharedPath, snapshotPath } from './verified-table.js';
+import { SOURCE_UNITS, readVerifiedRows, repoCopyPath, snapshotPath } from './verified-table.js';
 
 const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as PriceSnapshot;
 const entries = Object.entries(snapshot.prices);
@@ -12,8 +13,11 @@ describe('data/pricing/aws-us-east-1.json against PRICES-VERIFIED.md', () => {
     expect(rows).toHaveLength(118);
   });
 
-  it.skipIf(!existsSync(sharedPath))(`the committed copy equals ${sharedPath} (runs only where that file exists)`, () => {
-    expect(readFileSync(repoCopyPath, 'utf8')).toBe(readFileSync(sharedPath, 'utf8'));
+  // The audited document is the source of truth the snapshot is checked against, so an edit to it must be
+  // deliberate: the hash is the one of the audit's original, taken when it was copied into the repository.
+  it('the committed PRICES-VERIFIED.md is the audited document, unaltered', () => {
+    const sha256 = createHash('sha256').update(readFileSync(repoCopyPath)).digest('hex');
+    expect(sha256).toBe('25c79b59a49a62b4e02e9d9f1ed074ccd77be58418bf8a5a1bc4236590dc338d');
   });
 
   it('is a valid snapshot for the snapshot price book', () => {
@@ -61,7 +65,7 @@ describe('data/pricing/aws-us-east-1.json against PRICES-VERIFIED.md', () => {
       const single = snapshot.prices[key.replace(/:multi-az$/, ':single-az')];
       if (single === undefined) continue;
       if (!entry.verified) {
-        expect(entry.note, key).toMatch(/2× single-AZ per AWS-NOTES/);
+        expect(entry.note, key).toMatch(/2× single-AZ per docs\/aws-notes\.md/);
         expect(entry.usd, key).toBeCloseTo(2 * single.usd, 6);
       }
     }
@@ -73,7 +77,7 @@ describe('data/pricing/aws-us-east-1.json against PRICES-VERIFIED.md', () => {
     expect(new RegExp(snapshot.keyScheme.regex ?? '').source).toBe(PRICE_KEY_PATTERN.source);
   });
 
-  it('holds the keys the brief and AWS-NOTES name', () => {
+  it('holds the keys docs/aws-notes.md names', () => {
     const book = snapshotPriceBook(snapshot, snapshotPath);
     const expected: Record<string, number> = {
       'ec2:t3.small': 0.0208,
@@ -99,7 +103,7 @@ describe('data/pricing/aws-us-east-1.json against PRICES-VERIFIED.md', () => {
       expect(quote.usdPerUnit, key).toBe(usd);
       expect(quote.verified, key).toBe(true);
     }
-    // Named in AWS-NOTES.md as found, but PRICES-VERIFIED.md (which wins) has no dated source for them.
+    // Named in docs/aws-notes.md as found, but PRICES-VERIFIED.md (which wins) has no dated source for them.
     for (const key of ['rds:db.t3.micro:postgresql:single-az', 'rds:db.r6g.large:aurora-postgresql', 'elasticache:cache.t3.micro']) {
       expect(book.price(key).verified, key).toBe(false);
     }

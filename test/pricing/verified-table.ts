@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const repoCopyPath = fileURLToPath(new URL('../../data/pricing/PRICES-VERIFIED.md', import.meta.url));
-export const sharedPath = '/work/shared/PRICES-VERIFIED.md';
 export const snapshotPath = fileURLToPath(new URL('../../data/pricing/aws-us-east-1.json', import.meta.url));
 
 export interface VerifiedRow {

@@ -1,0 +1,45 @@
+/** Rules over each phase's components: unique ids, scaling bounds, what the engine needs to size one. */
+import type { Catalog, Component } from '../../model/catalog-types.js';
+import type { ProblemList } from '../problems.js';
+import { checkRange, duplicates, type Path } from './shared.js';
+
+function checkComponent(component: Component, at: Path, problems: ProblemList): void {
+  const count = component.count;
+  if (count.kind === 'autoscaled') {
+    if (count.min > count.max) problems.error([...at, 'scaling', 'min'], `scaling min ${count.min} is greater than max ${count.max}`);
+    if (count.desired !== undefined && (count.desired < count.min || count.desired > count.max)) {
+      problems.error([...at, 'scaling', 'desired'], `scaling desired ${count.desired} must lie between min ${count.min} and max ${count.max}`);
+    }
+    if (!component.instance) problems.error([...at, 'scaling'], 'an autoscaled component needs instance: { type, vcpus, memory_gb } so the engine can size it');
+  }
+  const queueing = component.serves.some((role) => role === 'app' || role === 'cache' || role === 'db');
+  if (queueing && !component.instance && component.kind !== 'serverless') {
+    problems.warning([...at, 'serves'], `serves ${component.serves.join(', ')} but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
+  }
+  if (component.database) {
+    const { readers } = component.database;
+    if (!component.serves.includes('db')) problems.warning([...at, 'database'], 'database: is set but the component does not serve db');
+    const expected = 1 + readers;
+    if (count.kind === 'fixed' && typeof count.count === 'number' && count.count !== expected) {
+      problems.warning([...at, 'count'], `count ${count.count} but database.readers ${readers}: the engine runs 1 writer + ${readers} readers = ${expected} instances; make count ${expected}`);
+    }
+  }
+  if (component.serves.length > 0 && component.availability === undefined) {
+    problems.warning([...at], 'on the request path without an availability: the availability model leaves it out');
+  }
+  const resources = component.resources;
+  if (resources?.limits && (resources.limits.vcpus < resources.requests.vcpus || resources.limits.memoryGb < resources.requests.memoryGb)) {
+    problems.error([...at, 'resources', 'limits'], 'resource limits must be at least the requests');
+  }
+  for (const [key, value] of Object.entries(component.settings ?? {})) {
+    if (typeof value === 'object' && 'min' in value) checkRange(value, [...at, 'settings', key], problems, key);
+  }
+}
+
+export function checkComponents(catalog: Catalog, problems: ProblemList): void {
+  catalog.phases.forEach((phase, i) => {
+    const base: Path = ['phases', i, 'components'];
+    duplicates(phase.components.map((c) => c.id), problems, (j) => [...base, j, 'id'], 'component');
+    phase.components.forEach((component, j) => checkComponent(component, [...base, j], problems));
+  });
+}

@@ -1,0 +1,119 @@
+import type { AvailabilityResult } from './availability.js';
+import type { Phase, Quantity } from './catalog-types.js';
+import type { FindingCodeName } from './finding-codes.js';
+import type { SizingResult, StationSizing } from './sizing.js';
+import type { Thresholds } from './thresholds.js';
+import { assumed } from './workload.js';
+
+/** One row of the checks table: a modelled figure against its limit. */
+export interface Check {
+  name: string;
+  /** `capacity` checks move with the load (latency, CPU, connections) and decide headroom; the others do not. */
+  kind: 'capacity' | 'availability' | 'errors';
+  /** The finding this check raises when it fails (see FINDING_CODES). */
+  code: FindingCodeName;
+  /** What is checked: `phase:<id>` for the whole request path, else the station id. */
+  subject: string;
+  /** The measured or modelled value, in `unit`; null when the model has no finite value (an unstable queue). */
+  value: number | null;
+  limit: number;
+  unit: string;
+  /** "<", "≤" or "≥": how `value` must relate to `limit`. */
+  relation: '<' | '≤' | '≥';
+  pass: boolean;
+}
+
+export const phaseSubject = (phase: Phase): string => `phase:${phase.id}`;
+
+/** Mean requests in service or waiting at one database instance, over its connection pool. */
+export function connectionOccupancy(sizing: StationSizing): number | null {
+  const pool = sizing.station.component.instance?.connections;
+  if (!sizing.station.roles.includes('db') || !pool) return null;
+  const { state } = sizing;
+  if (state.meanS === null) return null;
+  // Little's law: L = λ·W per instance; each query in flight holds one pooled connection.
+  return (state.latencyArrivalPerInstancePerS * state.meanS) / pool;
+}
+
+/** Latency, CPU and connection checks at the peak hour, in the order the checks table shows them. */
+export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: Thresholds): Check[] {
+  const { latency } = phase.slo;
+  const checks: Check[] = [
+    {
+      name: `latency P${latency.percentile}`,
+      kind: 'capacity',
+      code: 'latency-over-slo',
+      subject: phaseSubject(phase),
+      value: sizing.percentileS === null ? null : sizing.percentileS * 1000,
+      limit: latency.targetMs,
+      unit: 'ms',
+      relation: '<',
+      pass: sizing.latencyPass,
+    },
+  ];
+  for (const tier of sizing.stations) {
+    const { station, state } = tier;
+    if (station.delay) continue;
+    const cap = station.autoscaled ? (station.targetUtilization ?? 1) : thresholds.cpuUtilization;
+    checks.push({
+      name: `${station.id} CPU (${station.autoscaled ? 'scaling target' : 'CPU alert'})`,
+      kind: 'capacity',
+      code: station.autoscaled ? 'cpu-over-scaling-target' : 'cpu-over-alert',
+      subject: station.id,
+      // An unstable queue has no utilisation: the offered load is past 100 % of its vCPUs.
+      value: state.stable ? state.utilization * 100 : null,
+      limit: cap * 100,
+      unit: '%',
+      relation: '≤',
+      pass: state.stable && state.utilization <= cap + 1e-12,
+    });
+    const occupancy = connectionOccupancy(tier);
+    if (occupancy !== null || (station.roles.includes('db') && station.component.instance?.connections && !state.stable)) {
+      checks.push({
+        name: `${station.id} connections`,
+        kind: 'capacity',
+        code: 'connections-over-alert',
+        subject: station.id,
+        value: occupancy === null ? null : occupancy * 100,
+        limit: thresholds.dbConnections * 100,
+        unit: '% of pool',
+        relation: '≤',
+        pass: occupancy !== null && occupancy <= thresholds.dbConnections,
+      });
+    }
+  }
+  return checks;
+}
+
+/** Checks that do not move with the load: availability against the SLO, the assumed error rate against its SLO (when the phase sets one). */
+export function steadyChecks(phase: Phase, availability: AvailabilityResult, assumptions: Readonly<Record<string, Quantity>>): Check[] {
+  const checks: Check[] = [
+    {
+      name: 'availability',
+      kind: 'availability',
+      code: 'availability-short',
+      subject: phaseSubject(phase),
+      value: availability.expectedPercent,
+      limit: availability.targetPercent,
+      unit: '%',
+      relation: '≥',
+      pass: availability.pass,
+    },
+  ];
+  const errorSlo = phase.slo.errorRate;
+  if (errorSlo !== undefined) {
+    const errorRate = assumed(assumptions, 'error_rate');
+    checks.push({
+      name: 'error rate',
+      kind: 'errors',
+      code: 'error-rate-over-slo',
+      subject: phaseSubject(phase),
+      value: errorRate * 100,
+      limit: errorSlo * 100,
+      unit: '%',
+      relation: '<',
+      pass: errorRate < errorSlo,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,107 @@
+import type { MetricName } from './metrics.js';
+
+export type Severity = 'fail' | 'warn' | 'info';
+
+/**
+ * What a finding is about: `capacity` findings move with the load and decide headroom and phase selection;
+ * the others do not.
+ */
+export type FindingGroup = 'capacity' | 'availability' | 'errors' | 'cost' | 'pricing';
+
+interface FindingCode {
+  severity: Severity;
+  group: FindingGroup;
+  metric: MetricName;
+  /** One line: when the finding is raised. */
+  description: string;
+}
+
+/**
+ * The published list of finding codes. A code never changes meaning; a new condition gets a new code.
+ * Severity: `fail` breaks a check (status.ok is false), `warn` needs attention, `info` qualifies the figures.
+ */
+export const FINDING_CODES = {
+  'latency-over-slo': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'p95-ms',
+    description: "the end-to-end latency percentile is not under the phase's SLO target (or is unbounded)",
+  },
+  'cpu-over-scaling-target': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'cpu',
+    description: "an autoscaled tier's CPU at the peak hour is over its scaling target",
+  },
+  'cpu-over-alert': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'cpu',
+    description: "a fixed tier's CPU at the peak hour is over the catalog's CPU alert threshold",
+  },
+  'connections-over-alert': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'connections',
+    description: "a database's connections in use at the peak hour are over the catalog's pool alert threshold",
+  },
+  'tier-exhausted': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'instances',
+    description: 'a tier at its maximum instances cannot keep under its CPU cap, or its queue is unstable: start migrating',
+  },
+  'availability-short': {
+    severity: 'fail',
+    group: 'availability',
+    metric: 'availability',
+    description: "the expected availability of the request path is short of the phase's SLO",
+  },
+  'error-rate-over-slo': {
+    severity: 'fail',
+    group: 'errors',
+    metric: 'error-rate',
+    description: "the assumed error rate is not under the phase's SLO error rate",
+  },
+  'over-budget': {
+    severity: 'fail',
+    group: 'cost',
+    metric: 'cost',
+    description: "the monthly cost, to the cent, is over the top of the phase's budget range",
+  },
+  'headroom-low': {
+    severity: 'warn',
+    group: 'capacity',
+    metric: 'headroom',
+    description: 'the phase serves fewer than HEADROOM_WARNING_PERCENT % more users than today before a capacity check fails',
+  },
+  'requests-per-target-over': {
+    severity: 'warn',
+    group: 'capacity',
+    metric: 'requests-per-target',
+    description: "a tier at its maximum instances takes more requests per instance than its scaling rule's cap",
+  },
+  'availability-unrated': {
+    severity: 'info',
+    group: 'availability',
+    metric: 'availability',
+    description: 'a component on the request path has no availability figure and is left out of the product',
+  },
+  'unverified-prices': {
+    severity: 'info',
+    group: 'pricing',
+    metric: 'unverified-lines',
+    description: 'some cost lines are priced from estimates rather than dated, verified prices',
+  },
+  'unquoted-component': {
+    severity: 'info',
+    group: 'pricing',
+    metric: 'cost',
+    description: 'a book that charges each component its quoted figure has no quote for this component: it costs $0',
+  },
+} as const satisfies Readonly<Record<string, FindingCode>>;
+
+export type FindingCodeName = keyof typeof FINDING_CODES;
+
+/** Headroom under this share of today's load is a warning (`headroom-low`); the catalog has no threshold for it. */
+export const HEADROOM_WARNING_PERCENT = 20;

@@ -1,0 +1,22 @@
+/**
+ * The one list of metric names: findings, compare rows and (later) gate limits and `solve` targets all name
+ * what they measure with these, so `--max p95-ms=500` and a finding about `p95-ms` mean the same figure.
+ */
+export const METRICS = {
+  cost: { unit: 'USD', description: 'total monthly cost of the phase under the price book' },
+  'cost-per-user': { unit: 'USD', description: 'monthly cost divided by the users in the month' },
+  'p95-ms': { unit: 'ms', description: "end-to-end latency at the phase's SLO percentile (P95 in every bundled phase)" },
+  availability: { unit: '%', description: 'expected availability of the request path' },
+  'availability-target': { unit: '%', description: "the phase's availability SLO" },
+  'error-rate': { unit: '%', description: 'share of requests that fail for reasons other than capacity' },
+  cpu: { unit: '%', description: "a tier's CPU utilisation at the peak hour" },
+  connections: { unit: '% of pool', description: "a database's connections in use at the peak hour, over its pool" },
+  instances: { unit: 'instances', description: "a tier's instances at the peak hour" },
+  'requests-per-target': { unit: 'requests/min', description: 'requests one instance takes per minute at the peak hour' },
+  headroom: { unit: '%', description: 'how many more users the phase serves within its capacity checks, over today’s' },
+  'max-users': { unit: 'users', description: 'the most users the phase serves within its capacity checks' },
+  'unverified-lines': { unit: 'lines', description: 'cost lines priced from estimates rather than dated, verified prices' },
+  margin: { unit: 'USD', description: 'monthly revenue minus cost (reserved: revenue is not modelled yet)' },
+} as const satisfies Readonly<Record<string, { unit: string; description: string }>>;
+
+export type MetricName = keyof typeof METRICS;

@@ -1,0 +1,107 @@
+import { declareComponentLines, declareQuotedLine, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
+import { roundCents, sumMoney } from './money.js';
+import { componentScope, type ComponentPlan, type Plan } from './plan.js';
+
+export interface ComponentCost {
+  component: string;
+  name: string;
+  monthlyUsd: number;
+  quotedUsd: number | null;
+  /** Estimate − quote, when there is a quote. */
+  differenceUsd: number | null;
+  lines: PricedLine[];
+}
+
+/** How old the prices behind a cost are: the as-of dates of the lines priced (ISO dates compare as text). */
+export interface PricesAsOf {
+  oldest: string | null;
+  newest: string | null;
+  datedLines: number;
+  undatedLines: number;
+}
+
+export interface CostResult {
+  book: string;
+  basis: PricingBasis;
+  components: ComponentCost[];
+  totalUsd: number;
+  perUserUsd: number;
+  /** The document's quote for the phase, when the catalog gives one. */
+  quotedTotalUsd: number | null;
+  budget: { minUsd: number; maxUsd: number; status: 'under' | 'within' | 'over' };
+  /** Lines priced from estimates rather than verified prices. */
+  unverifiedLines: number;
+  asOf: PricesAsOf;
+}
+
+/** The as-of span of a set of priced lines. */
+function pricesAsOf(lines: Iterable<PricedLine>): PricesAsOf {
+  let oldest: string | null = null;
+  let newest: string | null = null;
+  let datedLines = 0;
+  let undatedLines = 0;
+  for (const line of lines) {
+    if (line.asOf === undefined) {
+      undatedLines += 1;
+      continue;
+    }
+    datedLines += 1;
+    if (oldest === null || line.asOf < oldest) oldest = line.asOf;
+    if (newest === null || line.asOf > newest) newest = line.asOf;
+  }
+  return { oldest, newest, datedLines, undatedLines };
+}
+
+/** The as-of span of several costs together (a sweep's or a comparison's plans). */
+export function combinedAsOf(spans: readonly PricesAsOf[]): PricesAsOf {
+  const dated = spans.filter((span) => span.oldest !== null && span.newest !== null);
+  return {
+    oldest: dated.reduce<string | null>((min, span) => (min === null || span.oldest! < min ? span.oldest : min), null),
+    newest: dated.reduce<string | null>((max, span) => (max === null || span.newest! > max ? span.newest : max), null),
+    datedLines: spans.reduce((sum, span) => sum + span.datedLines, 0),
+    undatedLines: spans.reduce((sum, span) => sum + span.undatedLines, 0),
+  };
+}
+
+function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis): DeclaredLine[] {
+  return basis === 'component-quote'
+    ? [declareQuotedLine(plan.phase, usage.component)]
+    : declareComponentLines(usage.component, componentScope(plan, usage));
+}
+
+/**
+ * Prices a sized plan with a book: each component's lines, declared as the book's basis says, priced by
+ * `priceLine`; the total against the document's quote and the phase's budget. Pricing the same plan with
+ * a second book needs no second sizing.
+ */
+export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
+  const basis = book.basis ?? 'itemised';
+  const components = plan.components.map((usage): ComponentCost => {
+    const lines = declare(plan, usage, basis).map((line) => priceLine(line, book));
+    const monthlyUsd = sumMoney(lines);
+    const quotedUsd = usage.component.quoted?.usd ?? null;
+    return {
+      component: usage.component.id,
+      name: usage.component.name,
+      monthlyUsd,
+      quotedUsd,
+      differenceUsd: quotedUsd === null ? null : monthlyUsd - quotedUsd,
+      lines,
+    };
+  });
+  const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
+  const rounded = roundCents(totalUsd);
+  const { min, max } = plan.phase.budgetUsd;
+  const lines = components.flatMap((c) => c.lines);
+  return {
+    book: book.name,
+    basis,
+    components,
+    totalUsd,
+    perUserUsd: plan.users > 0 ? totalUsd / plan.users : 0,
+    quotedTotalUsd: plan.phase.quotedTotalUsd ?? null,
+    budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
+    unverifiedLines: lines.filter((line) => !line.verified).length,
+    asOf: pricesAsOf(lines),
+  };
+}

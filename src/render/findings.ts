@@ -1,0 +1,114 @@
+/**
+ * Findings → sentences. The engine says what it found as data (src/model/findings.ts); this is the one
+ * place that words it, for the status line and the warnings of every command.
+ */
+import type { Finding, FindingCodeName } from '../model/findings.js';
+import { groupedDecimal } from '../model/decimal-text.js';
+import { roundTo } from '../model/money.js';
+import { formatInt, formatUsd } from './format.js';
+
+/** What a sentence may need beyond the finding itself, from the result it belongs to. */
+export interface FindingContext {
+  phaseId: number;
+  users: number;
+  /** A phase that serves N when this one does not. */
+  servedBy: number | null;
+  latencyPercentile: number;
+  budget: { minUsd: number; maxUsd: number };
+  headroomMaxUsers: number | null;
+  /** The book the plan was priced with. */
+  book: string;
+  tiers: ReadonlyArray<{ id: string; instances: { max: number } }>;
+  /** The checks table: a tier's CPU at the peak, in percent (null when exhausted). */
+  checks: ReadonlyArray<{ code: FindingCodeName; subject: string; value: number | null }>;
+}
+
+/** The check a capacity finding comes from, as the checks table names it. */
+function checkName(finding: Finding, ctx: FindingContext): string {
+  switch (finding.code) {
+    case 'latency-over-slo':
+      return `latency P${ctx.latencyPercentile}`;
+    case 'cpu-over-scaling-target':
+      return `${finding.subject} CPU (scaling target)`;
+    case 'cpu-over-alert':
+      return `${finding.subject} CPU (CPU alert)`;
+    default:
+      return `${finding.subject} connections`;
+  }
+}
+
+const CHECK_CODES: readonly FindingCodeName[] = ['latency-over-slo', 'cpu-over-scaling-target', 'cpu-over-alert', 'connections-over-alert'];
+
+function capacitySentence(findings: readonly Finding[], ctx: FindingContext): string | undefined {
+  const failing = findings.filter((f) => CHECK_CODES.includes(f.code)).map((f) => checkName(f, ctx));
+  const exhausted = findings.some((f) => f.code === 'tier-exhausted' || f.code === 'latency-over-slo');
+  const users = formatInt(ctx.users);
+  if (exhausted) {
+    const other = ctx.servedBy === null ? '; no other phase serves this load either' : `; phase ${ctx.servedBy} serves it`;
+    const which = failing.length > 0 ? ` (${failing.join(', ')})` : '';
+    return `phase ${ctx.phaseId} is exhausted at ${users} users${which}: start migrating${other}`;
+  }
+  return failing.length > 0 ? `phase ${ctx.phaseId} breaks an alert threshold at ${users} users: ${failing.join(', ')}` : undefined;
+}
+
+/**
+ * The status line's sentences, in order: capacity, budget, availability, error rate, then the headroom
+ * warning. Empty when nothing fails or needs attention.
+ */
+export function statusSentences(findings: readonly Finding[], ctx: FindingContext): string[] {
+  const of = (code: FindingCodeName) => findings.find((f) => f.code === code);
+  const sentences: string[] = [];
+  const capacity = capacitySentence(findings, ctx);
+  if (capacity) sentences.push(capacity);
+  const budget = of('over-budget');
+  if (budget?.value != null) {
+    sentences.push(`over budget: ${formatUsd(budget.value)}/month against the phase's ${formatUsd(ctx.budget.minUsd)}–${formatUsd(ctx.budget.maxUsd)}`);
+  }
+  const availability = of('availability-short');
+  if (availability?.value != null) {
+    sentences.push(`availability ${roundTo(availability.value, 4)}% is short of the ${availability.limit}% target`);
+  }
+  const errors = of('error-rate-over-slo');
+  if (errors?.value != null) {
+    sentences.push(`error rate ${roundTo(errors.value, 4)}% is not under the phase's SLO of ${errors.limit}%`);
+  }
+  const headroom = of('headroom-low');
+  if (headroom && ctx.headroomMaxUsers !== null) {
+    sentences.push(`less than ${headroom.limit}% headroom: the phase serves at most ${formatInt(ctx.headroomMaxUsers)} users`);
+  }
+  return sentences;
+}
+
+function requestsPerTargetSentence(finding: Finding, ctx: FindingContext): string {
+  const tier = ctx.tiers.find((t) => t.id === finding.subject);
+  const check = ctx.checks.find((c) => (c.code === 'cpu-over-scaling-target' || c.code === 'cpu-over-alert') && c.subject === finding.subject);
+  const cpu = check?.value == null ? 'exhausted, over 100 %' : `${roundTo(check.value, 1)}%`;
+  const maximum = tier ? `its maximum of ${tier.instances.max} instances` : 'its maximum';
+  return (
+    `${finding.subject}: at ${maximum} each takes ${formatInt(Math.round(finding.value ?? 0))} requests/min, ` +
+    `over the scaling rule's ${groupedDecimal(finding.limit ?? 0, 0, 3)}/min (CPU ${cpu}): raise the maximum or the rule's threshold`
+  );
+}
+
+/** Sentences for what qualifies the figures (the warnings section): one per code, subjects listed together. */
+export function remarkSentences(findings: readonly Finding[], ctx: FindingContext): string[] {
+  const sentences: string[] = [];
+  const subjects = (code: FindingCodeName) => findings.filter((f) => f.code === code).map((f) => f.subject).join(', ');
+  const seen = new Set<FindingCodeName>();
+  for (const finding of findings) {
+    if (finding.code === 'requests-per-target-over') {
+      sentences.push(requestsPerTargetSentence(finding, ctx));
+      continue;
+    }
+    if (seen.has(finding.code)) continue;
+    seen.add(finding.code);
+    if (finding.code === 'availability-unrated') {
+      sentences.push(`no availability figure for ${subjects(finding.code)}: left out of the availability product`);
+    } else if (finding.code === 'unverified-prices') {
+      sentences.push(`${finding.value} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
+    } else if (finding.code === 'unquoted-component') {
+      sentences.push(`the document's cost table has no row for ${subjects(finding.code)}: they cost $0 under the ${ctx.book} book`);
+    }
+  }
+  return sentences;
+}

@@ -1,0 +1,232 @@
+/** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
+import * as z from 'zod';
+import { SOURCES } from '../catalog/schema.js';
+import { SIMULATE_SCHEMA_VERSION, type SimulateResult } from '../model/simulate-result.js';
+import {
+  count,
+  findingCode,
+  findingsField,
+  flag,
+  fraction,
+  int,
+  lazy,
+  nullableInt,
+  nullableNum,
+  nullableText,
+  num,
+  pricesAsOf,
+  pricingFields,
+  resultHeader,
+  text,
+  tierRole,
+} from './common.js';
+import type { Assert, SameShape } from './same-shape.js';
+
+const tier = () =>
+  z.strictObject({
+    id: text('Station id: the component id, or component.writer / component.readers for a database with replicas'),
+    component: text('Catalog component this tier belongs to'),
+    roles: z.array(tierRole()).describe('Request path roles the tier serves'),
+    autoscaled: flag('True when the engine sizes the tier within its scaling bounds'),
+    delay: flag('True for a pure delay station (serverless: no queueing)'),
+    instances: z
+      .strictObject({
+        min: count('Lower scaling bound'),
+        max: count('Upper scaling bound'),
+        peak: count('Instances at the peak hour'),
+        average: num('Instances averaged over the 24 hours of the daily profile'),
+        hourly: z.array(count('Instances running in that hour')).length(24).describe('Instances running in each hour of the daily profile, hour 0 first'),
+      })
+      .describe('Instance counts'),
+    vcpusPerInstance: num('vCPUs of one instance: the servers of its M/M/c queue (0.5 for a 500m pod)'),
+    utilization: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('Per-server utilisation at the peak hour, 0–1; null when the queue is unstable (the offered load is past its vCPUs)'),
+    latencyMs: z
+      .strictObject({
+        mean: nullableNum('Mean sojourn time per visit, ms; null when the queue is unstable'),
+        percentile: nullableNum("Sojourn-time percentile per visit at the SLO's percentile, ms"),
+        contribution: nullableNum('What the tier adds to the end-to-end percentile, ms'),
+        atScaleOut: flag('True when the latency is taken at the scaled-out size rather than the minimum'),
+      })
+      .describe('Latency of the tier'),
+    sizedBy: z
+      .enum(['fixed', 'minimum', 'utilization', 'requests-per-target', 'latency', 'maximum'])
+      .describe('What decided the instance count'),
+    exhausted: flag('True when even the maximum count cannot keep the tier within its limits'),
+    connectionOccupancy: nullableNum('Share of the connection pool in use (databases), 0–1; null elsewhere'),
+  });
+
+const check = () =>
+  z.strictObject({
+    name: text('What is checked, e.g. "latency P95", "api CPU (scaling target)"'),
+    kind: z.enum(['capacity', 'availability', 'errors']).describe('capacity checks move with the load and decide headroom'),
+    code: findingCode().describe('The finding this check raises when it fails'),
+    subject: text('What is checked: phase:<id> for the whole request path, else the station id'),
+    value: nullableNum('The modelled value in `unit`; null when the model has no finite value'),
+    limit: num('The limit in `unit`'),
+    unit: text('Unit of value and limit'),
+    relation: z.enum(['<', '≤', '≥']).describe('How value must relate to limit to pass'),
+    pass: flag('True when value satisfies relation against limit'),
+  });
+
+const line = () =>
+  z.strictObject({
+    description: text('The cost line in words'),
+    priceKey: text('Key of the price in the book'),
+    quantity: num('Quantity billed in the month, in `unit`'),
+    unit: text('Price unit (hour, gb-month, million-requests, …)'),
+    usdPerUnit: num('Unit price, USD'),
+    monthlyUsd: num('quantity × usdPerUnit, USD per month, to the cent'),
+    verified: flag('False when the price is an estimate rather than a verified list price'),
+    source: text('Where the price comes from'),
+  });
+
+const componentCost = () =>
+  z.strictObject({
+    id: text('Component id'),
+    name: text('Component name'),
+    monthlyUsd: num('Cost under the pricing book, USD per month'),
+    compareUsd: nullableNum('The same component under the comparison book, USD per month; null without one'),
+    quotedUsd: nullableNum("The document's quoted row, USD per month; null when the document quotes none"),
+    differenceUsd: nullableNum('monthlyUsd − quotedUsd; null without a quote'),
+    lines: z.array(line()).describe('Priced cost lines'),
+  });
+
+export const simulateResultSchema = lazy(() =>
+  z
+    .strictObject({
+      ...resultHeader('simulate', SIMULATE_SCHEMA_VERSION),
+      users: int('Users in the month (the --users value)'),
+      phase: z
+        .strictObject({
+          id: int('Phase id'),
+          name: text('Phase name'),
+          usersMin: count("Bottom of the phase's user range"),
+          usersMax: count("Top of the phase's user range"),
+          selectedBy: z.enum(['range', 'option']).describe('range: its user range holds N; option: --phase named it'),
+        })
+        .describe('The phase evaluated'),
+      pricing: z
+        .strictObject({
+          ...pricingFields,
+          compareBook: nullableText("The book of the side-by-side column; null when the catalog quotes no figures to set beside the estimate"),
+          asOf: pricesAsOf(),
+        })
+        .describe('Price books used'),
+      status: z
+        .strictObject({
+          ok: flag('True when no finding fails'),
+          exhausted: flag('True when a tier cannot keep up even at its maximum size, or latency cannot be brought under the SLO: start migrating'),
+          overBudget: flag("True when the monthly cost is above the phase's budget"),
+          availabilityShort: flag('True when expected availability is below the target'),
+          servedBy: nullableInt('A phase that serves N within its capacity checks when this one does not'),
+        })
+        .describe('The verdict in flags, derived from `findings` alone'),
+      findings: findingsField(),
+      workload: z
+        .strictObject({
+          concurrentUsers: num('Concurrent users at the daily peak'),
+          peakRequestsPerS: num('Requests per second at the peak hour'),
+          averageRequestsPerS: num('Requests per second averaged over the day'),
+          monthlyRequests: count('Requests in the month'),
+        })
+        .describe('Load'),
+      tiers: z.array(tier()).describe('One entry per queueing tier, at the peak hour'),
+      latency: z
+        .strictObject({
+          percentile: num("The SLO's percentile (95 = P95)"),
+          valueMs: nullableNum('End-to-end latency at that percentile, ms; null when a tier is unstable'),
+          meanMs: nullableNum('End-to-end mean latency, ms'),
+          targetMs: num('SLO target, ms'),
+          pass: flag('True when valueMs is under targetMs'),
+          method: text('How tier percentiles are combined'),
+        })
+        .describe('End-to-end latency'),
+      checks: z.array(check()).describe('Every check with its value, limit and outcome'),
+      availability: z
+        .strictObject({
+          expectedPercent: num('Expected availability, percent'),
+          targetPercent: num('SLO availability, percent'),
+          pass: flag('True when expectedPercent ≥ targetPercent'),
+          errorBudgetMinutes: num('Downtime the target allows per month, minutes'),
+          expectedDowntimeMinutes: num('Downtime expected per month, minutes'),
+          singlePointsOfFailure: z.array(z.string()).describe('Components with one copy on the hard-dependency path'),
+          components: z
+            .array(
+              z.strictObject({
+                id: text('Component id'),
+                perInstance: fraction('Availability of one instance, 0–1'),
+                copies: count('Copies that can serve'),
+                combined: fraction('Availability of the component, 0–1'),
+              }),
+            )
+            .describe('Per-component availability'),
+          unrated: z.array(z.string()).describe('Components without an availability figure, left out of the product'),
+        })
+        .describe('Availability'),
+      cost: z
+        .strictObject({
+          book: text('Book that priced the plan'),
+          totalUsd: num('Monthly cost, USD'),
+          perUserUsd: num('Monthly cost per user, USD'),
+          compareTotalUsd: nullableNum('Monthly cost under the comparison book, USD; null without one'),
+          quotedTotalUsd: nullableNum("The document's quoted monthly total for the phase, USD; null when the catalog quotes none"),
+          quotedPerUserUsd: nullableNum("The document's quote per user at N users, USD; null without a quote"),
+          budget: z
+            .strictObject({
+              minUsd: num('Bottom of the budget range, USD per month'),
+              maxUsd: num('Top of the budget range, USD per month'),
+              status: z.enum(['under', 'within', 'over']).describe('Where totalUsd falls'),
+            })
+            .describe("The phase's budget"),
+          components: z.array(componentCost()).describe('Cost per component'),
+          vsQuote: z
+            .strictObject({
+              estimateBook: text('The non-seed book whose estimate is compared with the quote'),
+              differenceUsd: num('Estimate − quote, USD per month'),
+              drivers: z
+                .array(
+                  z.strictObject({
+                    id: text('Component id'),
+                    differenceUsd: num('Its share of the gap, USD per month'),
+                    quoted: flag('False when the document has no row for it'),
+                  }),
+                )
+                .describe('Components by the size of their gap, largest first'),
+            })
+            .nullable()
+            .describe('The priced estimate against the document’s quote; null without a quote or without an itemised estimate'),
+          unverifiedLines: count('Cost lines priced from estimates'),
+        })
+        .describe('Cost'),
+      headroom: z
+        .strictObject({
+          maxUsers: nullableInt('Most users the phase serves within its SLOs and alert thresholds'),
+          headroomUsers: nullableInt('maxUsers − users (negative past the limit)'),
+          headroomPercent: nullableNum('(maxUsers / users − 1) × 100'),
+          limitedBy: z.array(z.string()).describe('Checks that fail just past maxUsers'),
+          unbounded: flag('True when the search found no limit'),
+        })
+        .describe('Headroom'),
+      assumptions: z
+        .array(
+          z.strictObject({
+            name: text('Assumption name as in the catalog'),
+            value: num('Its value'),
+            source: z.enum(SOURCES).describe('Where the number comes from'),
+            note: nullableText('Why this value, or where in the document'),
+            scope: z.enum(['catalog', 'phase']).describe('phase: the phase overrides the catalog-wide value'),
+          }),
+        )
+        .describe('Every assumption the run used'),
+      warnings: z.array(z.string()).describe("The catalog validator's warnings, formatted; the engine's own remarks are `findings`"),
+    })
+    .describe('The result of `cuenta-plan simulate --format json`'),
+);
+
+/** The engine's interface and this schema describe one shape: a field added on one side only fails `tsc`. */
+type SimulateShapeCheck = Assert<SameShape<z.output<ReturnType<typeof simulateResultSchema>>, SimulateResult>>;

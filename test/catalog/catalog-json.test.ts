@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { catalogFromJson, catalogToJson, MissingSectionError, requireSection, validateCatalogText } from '../../src/catalog/index.js';
+import type { Catalog, Formula } from '../../src/model/catalog-types.js';
+import { minimalText, variantText } from './fixtures.js';
+
+const checked = (text: string): Catalog => {
+  const v = validateCatalogText(text, 'x.yaml');
+  if (!v.catalog) throw new Error(v.errors.map((e) => e.message).join('\n'));
+  return v.catalog;
+};
+
+describe('a checked catalog as JSON and back (the cache, a catalog checked at build time)', () => {
+  it('round-trips the catalog, formulas as their text, compiled on first use', () => {
+    const catalog = checked(minimalText);
+    const json = catalogToJson(catalog);
+    expect(JSON.stringify(json)).toContain('{"$formula":"instance_hours"}');
+    const back = catalogFromJson(JSON.parse(JSON.stringify(json)));
+    expect(catalogToJson(back)).toEqual(json);
+    const line = back.phases[1]!.components[0]!.cost[0]!.quantity as Formula;
+    expect(line.text).toBe('instance_hours');
+    expect(line.evaluate({ instance_hours: 1460 })).toBe(1460);
+    expect(line.variables).toEqual(['instance_hours']);
+  });
+});
+
+describe('requireSection', () => {
+  it('returns a section that is there and names one that is not (exit 2)', () => {
+    const catalog = checked(minimalText);
+    expect(() => requireSection(catalog, 'revenue', 'break-even')).toThrow(MissingSectionError);
+    expect(() => requireSection(catalog, 'revenue', 'break-even')).toThrow(/the catalog has no revenue: section, which break-even needs; add one/);
+    const withMigration = checked(variantText('alerts:\n', 'migration:\n  steps:\n    - { id: prep, name: Prep, weeks: { min: 1, max: 2 } }\nalerts:\n'));
+    expect(requireSection(withMigration, 'migration').steps.map((s) => s.weeks)).toEqual([{ min: 1, max: 2, source: 'assumption' }]);
+  });
+});
+
+describe('provenance', () => {
+  it('lists every number written with a source, by its YAML path', () => {
+    const paths = (checked(minimalText).provenance ?? []).map((p) => p.path);
+    expect(paths).toContain('workload.demand_app_s');
+    expect(paths).toContain('phases[0].concurrent_users.min');
+    expect(paths).toContain('phases[0].components[0].availability');
+    expect(paths).toContain('alerts[0].threshold');
+  });
+});

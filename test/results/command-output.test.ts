@@ -1,0 +1,128 @@
+/**
+ * Every command's real `--format json` output validates against its result schema, and reads back through
+ * readSavedResult unchanged. In-process runs of the real commands (test/cli/run.ts), on the bundled catalog,
+ * fixture catalogs and the offline snapshot prices; the cases reach the nullable and optional corners of each
+ * schema (each case says which).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli.js';
+import { readSavedResult, RESULT_COMMANDS, RESULT_SCHEMAS, type ResultCommand } from '../../src/results/index.js';
+import { fixture as catalogFixture, patchedFile, variantText } from '../catalog/fixtures.js';
+import { run } from '../cli/run.js';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'cuenta-plan-results-'));
+const minimal = catalogFixture('minimal.yaml');
+/** minimal.yaml with an assumption's note dropped: valid, with one warning. */
+const warned = join(tmp, 'warned.yaml');
+writeFileSync(warned, variantText('note: one request every 5 s }', '}'));
+const errorRate = patchedFile('error-rate-breach', tmp);
+
+/** A finding with this code, anywhere in a list of findings. */
+const finding = (code: string) => expect.arrayContaining([expect.objectContaining({ code })]);
+const nullIn = (key: string) => expect.arrayContaining([expect.objectContaining({ [key]: null })]);
+
+/** `reaches`: what the output must show (toMatchObject), so a case cannot drift away from the corner it covers. */
+const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reaches?: Record<string, unknown> }> = [
+  { command: 'simulate', args: ['simulate', '--users', '50000'] },
+  { command: 'simulate', args: ['simulate', '--users', '50'] },
+  // --detail lists the assumptions on a terminal; the JSON always holds them.
+  { command: 'simulate', args: ['simulate', '--users', '50000', '--detail'], reaches: { assumptions: expect.arrayContaining([expect.anything()]) } },
+  { command: 'simulate', args: ['simulate', '--users', '5000', '--pricing', 'seed'] },
+  { command: 'simulate', args: ['simulate', '--users', '400000', '--phase', '3'] },
+  {
+    command: 'simulate',
+    args: ['simulate', '--users', '1000000000', '--phase', '4'],
+    reaches: {
+      status: { ok: false, exhausted: true },
+      findings: finding('tier-exhausted'),
+      tiers: nullIn('utilization'),
+      checks: nullIn('value'),
+      latency: { valueMs: null, meanMs: null },
+    },
+  },
+  {
+    command: 'simulate',
+    args: ['--catalog', minimal, 'simulate', '--users', '50'],
+    reaches: {
+      pricing: { compareBook: null },
+      cost: { compareTotalUsd: null, quotedTotalUsd: null, quotedPerUserUsd: null, vsQuote: null, components: nullIn('compareUsd') },
+    },
+  },
+  {
+    command: 'simulate',
+    args: ['--catalog', errorRate, 'simulate', '--users', '50'],
+    reaches: { status: { ok: false, exhausted: false }, findings: finding('error-rate-over-slo') },
+  },
+  { command: 'simulate', args: ['--catalog', warned, 'simulate', '--users', '50'], reaches: { warnings: [expect.stringContaining('requests_per_active_user_per_s')] } },
+  { command: 'compare', args: ['compare', '2', '3'] },
+  { command: 'compare', args: ['compare', '0', '1', '2', '3', '4', '--users', '900'] },
+  { command: 'compare', args: ['compare', '3', '4', '--users', '1000000000'], reaches: { phases: [{ ok: false, exhausted: true }, { ok: false, exhausted: true }] } },
+  {
+    command: 'compare',
+    args: ['--catalog', errorRate, 'compare', '0', '1'],
+    reaches: { phases: [{ ok: false, findings: finding('error-rate-over-slo') }, { ok: false }] },
+  },
+  { command: 'sweep', args: ['sweep', '--from', '100', '--to', '1000000', '--log'] },
+  { command: 'sweep', args: ['sweep', '--from', '1000', '--to', '1003', '--points', '10'] },
+  { command: 'sweep', args: ['--catalog', minimal, 'sweep', '--from', '1', '--to', '1000'], reaches: { rows: expect.arrayContaining([expect.objectContaining({ phase: 1 })]) } },
+  { command: 'catalog validate', args: ['catalog', 'validate'] },
+  { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
+  { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },
+  { command: 'catalog show', args: ['catalog', 'show'] },
+  { command: 'catalog show', args: ['catalog', 'show', '4'] },
+  {
+    command: 'catalog show',
+    args: ['--catalog', minimal, 'catalog', 'show'],
+    reaches: { catalog: { quoted: false }, phases: [{ quotedTotalUsd: null, quotedCostPerUserUsd: null }, { quotedTotalUsd: null }] },
+  },
+  { command: 'queue mmc', args: ['queue', 'mmc', '--arrival-rate', '80', '--service-rate', '10', '--servers', '10'] },
+  { command: 'queue size', args: ['queue', 'size', '--arrival-rate', '400', '--service-time', '0.05', '--percentile', '95', '--target', '0.2'] },
+  { command: 'queue size', args: ['queue', 'size', '--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '0.1'] },
+  { command: 'queue mmck', args: ['queue', 'mmck', '--arrival-rate', '500', '--service-rate', '20', '--servers', '20', '--capacity', '20'] },
+  { command: 'queue erlang-b', args: ['queue', 'erlang-b', '--traffic', '10', '--servers', '10'] },
+  { command: 'queue erlang-c', args: ['queue', 'erlang-c', '--traffic', '2', '--servers', '3'] },
+  { command: 'queue mva', args: ['queue', 'mva', '--users', '200', '--think-time', '2', '--station', 'app:0.05:8', '--station', 'cdn:0.03:delay'] },
+  { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/ripple.csv')] },
+  { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/no-header.csv')] },
+];
+
+describe('each command prints JSON its result schema accepts', () => {
+  it.each(CASES)('$args', async ({ command, args, exit = 0, reaches = {} }) => {
+    const result = await run([...args, '--format', 'json']);
+    expect(result.code).toBe(exit);
+    const data = JSON.parse(result.stdout) as { command: unknown; schemaVersion: unknown };
+    expect(data.command).toBe(command);
+    expect(data).toMatchObject(reaches);
+    const parsed = RESULT_SCHEMAS[command]().safeParse(data);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 5))).toBe(true);
+    const saved = readSavedResult(result.stdout, 'saved.json');
+    expect(saved.command).toBe(command);
+    expect(saved.result).toEqual(data);
+  });
+
+  it('has at least one case per result schema', () => {
+    expect([...new Set(CASES.map((c) => c.command))].sort()).toEqual([...RESULT_COMMANDS].sort());
+  });
+});
+
+/** Every runnable command of the CLI, subcommands joined by a space ("catalog validate"). */
+function leafCommands(command: Command, prefix: string[] = []): string[] {
+  return command.commands.flatMap((sub) => {
+    const path = [...prefix, sub.name()];
+    return sub.commands.length === 0 ? [path.join(' ')] : leafCommands(sub, path);
+  });
+}
+
+describe('every command has a result schema', () => {
+  it('but `catalog schema`, whose output is itself a JSON Schema (schema/catalog.schema.json)', () => {
+    const program = buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, isTTY: false });
+    const withoutSchema = leafCommands(program).filter((name) => !(RESULT_COMMANDS as string[]).includes(name));
+    expect(withoutSchema).toEqual(['catalog schema']);
+  });
+});
