@@ -19,7 +19,7 @@ export type CheckedKind = 'catalog' | 'snapshot';
 
 /** What the build checked of one file: dist/checked/<kind>.source holds the file's exact bytes. */
 export interface CheckedAtBuild {
-  /** What else the check depended on (for the catalog, the price keys it was checked against). */
+  /** What else the check depended on (for the catalog, the stamp of the price book it was checked against). */
   context: string;
   /** The checked data. */
   data: unknown;

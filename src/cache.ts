@@ -1,9 +1,10 @@
 /**
- * A content-addressed cache of checked input that is not bundled (a user's catalog or price snapshot):
+ * A content-addressed cache of checked input the build did not check (a user's catalog or price snapshot,
+ * the bundled catalog checked against another price book):
  * data that passed validation is stored as JSON, keyed by a kind ("catalog", "snapshot"), the text it
- * came from, what else the check depended on (`context`, e.g. the price keys) and the build that
+ * came from, what else the check depended on (`context`, e.g. the price book's stamp) and the build that
  * checked it. A later run with the same text, context and build skips the parsers and validators.
- * (The bundled files need no cache: the build checked them, see src/build-info.ts.)
+ * (The bundled catalog with the bundled book needs no cache: the build checked them, see src/build-info.ts.)
  *
  * Each entry is verified before use: its first line is a SHA-256 digest of the build id, kind, context,
  * source text and the stored JSON, so an entry edited by hand, truncated or left by another build is
