@@ -16,6 +16,9 @@ interface FindingCode {
   description: string;
 }
 
+/** Headroom under this share of today's load is a warning (`headroom-low`); the catalog has no threshold for it. */
+export const HEADROOM_WARNING_PERCENT = 20;
+
 /**
  * The published list of finding codes. A code never changes meaning; a new condition gets a new code.
  * Severity: `fail` breaks a check (status.ok is false), `warn` needs attention, `info` qualifies the figures.
@@ -73,7 +76,7 @@ export const FINDING_CODES = {
     severity: 'warn',
     group: 'capacity',
     metric: 'headroom',
-    description: 'the phase serves fewer than HEADROOM_WARNING_PERCENT % more users than today before a capacity check fails',
+    description: `the phase serves fewer than ${HEADROOM_WARNING_PERCENT} % more users than today before a capacity check fails`,
   },
   'requests-per-target-over': {
     severity: 'warn',
@@ -103,5 +106,3 @@ export const FINDING_CODES = {
 
 export type FindingCodeName = keyof typeof FINDING_CODES;
 
-/** Headroom under this share of today's load is a warning (`headroom-low`); the catalog has no threshold for it. */
-export const HEADROOM_WARNING_PERCENT = 20;

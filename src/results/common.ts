@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { TIERS } from '../catalog/schema.js';
-import { FINDING_CODES, HEADROOM_WARNING_PERCENT, type FindingCodeName } from '../model/finding-codes.js';
+import { FINDING_CODES, type FindingCodeName } from '../model/finding-codes.js';
 import { METRICS, type MetricName } from '../model/metrics.js';
 
 /**
@@ -61,7 +61,7 @@ const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 /** The published list in words, so the JSON Schema says what each code means without the source at hand. */
 const codeList = CODE_NAMES.map((code) => {
   const { severity, metric, description } = FINDING_CODES[code];
-  return `${code} (${severity}, ${metric}): ${description.replace('HEADROOM_WARNING_PERCENT', String(HEADROOM_WARNING_PERCENT))}`;
+  return `${code} (${severity}, ${metric}): ${description}`;
 }).join('; ');
 
 /** A finding code, from the published list. */

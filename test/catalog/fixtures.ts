@@ -13,7 +13,7 @@ export const fixture = (name: string): string => join(fixturesDir, name);
 export const minimalPath = fixture('minimal.yaml');
 export const minimalText = readFileSync(minimalPath, 'utf8');
 /** A price book for eu-central-1 in the snapshot's format. */
-export const euBookPath = fileURLToPath(new URL('../fixtures/prices/eu-central-1.json', import.meta.url));
+export const euBookPath = fileURLToPath(new URL('../../examples/prices/eu-central-1.json', import.meta.url));
 
 interface Edit {
   find: string;
