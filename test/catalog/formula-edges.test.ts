@@ -35,7 +35,7 @@ describe('formula length and nesting limits', () => {
   });
 });
 
-describe('did-you-mean suggestions: edit distance up to max(2, ⌊length/4⌋)', () => {
+describe('did-you-mean suggestions (didYouMean, src/pricing/levenshtein.ts): edit distance up to max(2, ⌊length/3⌋)', () => {
   it('suggests a name 2 edits away from a short name', () => {
     expect(message('uzerz * 2')).toBe('unknown variable "uzerz" — did you mean "users"?'); // uzerz → users: 2 substitutions
   });
@@ -46,15 +46,15 @@ describe('did-you-mean suggestions: edit distance up to max(2, ⌊length/4⌋)',
     );
   });
 
-  it('allows ⌊length/4⌋ edits for long names: 4 for a 16-letter name, not 5', () => {
-    expect(message('cXncXrrXnt_Xsers')).toMatch(/did you mean "concurrent_users"\?/); // 4 substitutions
-    expect(message('cXncXrrXnt_XsXrs')).toMatch(/a formula may read/); // 5 substitutions
+  it('allows ⌊length/3⌋ edits for long names: 5 for a 16-letter name, not 6', () => {
+    expect(message('cXncXrrXnt_XsXrs')).toMatch(/did you mean "concurrent_users"\?/); // 5 substitutions
+    expect(message('cXncXrrXnt_XsXXs')).toMatch(/a formula may read/); // 6 substitutions
   });
 
-  it('prefers the nearest name, and the first of equally near ones', () => {
-    // "z" is 1 edit from both "x" and "y"; "x" comes first in the known names
-    expect(message('z')).toBe('unknown variable "z" — did you mean "x"?');
-    expect(message('userx', new Set(['x', 'users', 'user']))).toBe('unknown variable "userx" — did you mean "users"?');
+  it('lists the nearest names first, equally near ones in alphabetical order', () => {
+    // "z" is 1 edit from both "x" and "y"; "userx" is 1 edit from "user" and "users", 4 from "x" (over the limit of 2)
+    expect(message('z')).toBe('unknown variable "z" — did you mean "x" or "y"?');
+    expect(message('userx', new Set(['x', 'users', 'user']))).toBe('unknown variable "userx" — did you mean "user" or "users"?');
   });
 });
 
