@@ -255,10 +255,24 @@ describe('fitUsl convergence', () => {
     }
   });
 
-  it('noisy data converge well inside the 500-iteration cap', () => {
+  it('holds both coefficients at 0 when the data scale better than linearly (KKT at the bounds)', () => {
+    // X = 10N² for N = 1, 2, 4, 8 rises faster than any USL curve, so α = β = 0 and γ is the least-squares slope
+    // of X = γN: γ = ΣN·X / ΣN² = 10·(1 + 8 + 64 + 512) / (1 + 4 + 16 + 64) = 5850/85 (by hand).
+    const fit = fitUsl([1, 2, 4, 8].map((n) => ({ concurrency: n, throughput: 10 * n * n })));
+    expect(fit.alpha).toBe(0);
+    expect(fit.beta).toBe(0);
+    expectRelative(fit.gamma, 5850 / 85, 1e-12);
+    expect(fit.iterations).toBeLessThanOrEqual(10); // the active set pins them at once instead of bouncing off 0
+  });
+
+  it('noisy data, and data whose optimum has α on its bound, converge well inside the 500-iteration cap', () => {
     // the ±3 % ripple case of usl.test.ts (40-digit optimum there)
     const data = [979.2721827754733, 3589.4520535961447, 6292.6905848280085, 8208.364190566292, 9540.318000251254,
       10531.145173981344, 11369.184062318527, 12127.04187805227, 12763.834642422757, 13316.311979007187];
-    expect(fitUsl(levels.map((n, i) => ({ concurrency: n, throughput: data[i]! }))).iterations).toBeLessThanOrEqual(50);
+    expect(fitUsl(levels.map((n, i) => ({ concurrency: n, throughput: data[i]! }))).iterations).toBeLessThanOrEqual(25);
+    // usl.test.ts's bound case: the unconstrained optimum has α < 0 (scipy: α = 4.3e-20 at the bound)
+    const bound = [100.0, 414.9377593360996, 823.0452674897119, 1149.4252873563219, 1355.9322033898306,
+      1449.2753623188407, 1459.85401459854, 1419.8782961460447, 1353.6379018612522, 1049.8687664041995];
+    expect(fitUsl(levels.map((n, i) => ({ concurrency: n, throughput: bound[i]! }))).iterations).toBeLessThanOrEqual(25);
   });
 });

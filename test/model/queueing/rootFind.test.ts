@@ -61,6 +61,8 @@ describe('brentRoot', () => {
     const atLo = counted((x) => x);
     expect(brentRoot(atLo.f, 0, 1)).toBe(0);
     expect(atLo.calls()).toBe(2);
+    // f(0) = −0 here: still a root, although −0 > 0 and −1 > 0 agree in sign
+    expect(brentRoot((x) => -x, 0, 1)).toBe(0);
     const atHi = counted((x) => x - 1);
     expect(brentRoot(atHi.f, 0, 1)).toBe(1);
     expect(atHi.calls()).toBe(2);
