@@ -221,6 +221,11 @@ function buildCatalogSchema() {
       }).optional(),
       availability: sourced(z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'), 'availability of one instance, as a fraction').optional(),
       resources: z.strictObject({ requests: containerSize, limits: containerSize.optional() }).optional().describe('Kubernetes requests/limits'),
+      nodes: camelObject({
+        pods_per_node: sourcedNumber(z.number().int('must be a whole number').min(1, 'must be at least 1'), 'instances (pods) one worker node holds'),
+      })
+        .optional()
+        .describe('worker-node packing: each hour bills ceil(instances / pods_per_node) whole nodes (formulas read nodes and node_hours)'),
       settings: z.record(z.string(), settingValue).optional().describe('details from the document the engine does not read'),
       quoted: quoted.optional(),
       cost: z.array(costLine).default([]).describe('cost lines: a quantity of a priced unit each'),

@@ -1,4 +1,5 @@
 import type { Amount, Component, FormulaScope, Phase } from './catalog-types.js';
+import { lineClass, type LineClass } from './line-class.js';
 import { multiplyMoney } from './money.js';
 import type { PriceUnit } from './units.js';
 import { InputError } from './input-error.js';
@@ -11,6 +12,13 @@ export interface UnitPrice {
   verified: boolean;
   source: string;
   asOf?: string;
+  /**
+   * Units free each month before the price applies (an always-free allowance: CloudFront's first 1,024 GB out),
+   * shared by every line of the bill priced under this key. Absent = none.
+   */
+  freeQuantity?: number;
+  /** Where the allowance is published. */
+  freeSource?: string;
 }
 
 /**
@@ -36,12 +44,16 @@ export interface DeclaredLine {
   quantity: number;
   /** When the declaration names its unit, the price must be quoted in the same unit. */
   unit?: PriceUnit;
+  /** What the line grows with, from its formula (see ./line-class.ts). */
+  class: LineClass;
 }
 
 export interface PricedLine extends DeclaredLine {
   unit: PriceUnit;
   usdPerUnit: number;
-  /** quantity × usdPerUnit, to the micro-dollar; rounded only when reported. */
+  /** Units of the quantity the book's free allowance covers (0 without one); only the rest is charged. */
+  freeQuantity: number;
+  /** (quantity − freeQuantity) × usdPerUnit, to the micro-dollar; rounded only when reported. */
   monthlyUsd: number;
   verified: boolean;
   source: string;
@@ -73,6 +85,7 @@ export function declareComponentLines(component: Component, scope: FormulaScope)
     priceKey: line.priceKey,
     quantity: evaluateAmount(line.quantity, scope),
     ...(line.unit !== undefined ? { unit: line.unit } : {}),
+    class: lineClass(line.quantity, component),
   }));
 }
 
@@ -83,18 +96,24 @@ export function declareQuotedLine(phase: Phase, component: Component): DeclaredL
     description: component.quoted ? `quoted: ${component.quoted.label} (${component.quoted.provider})` : 'not in the document’s cost table',
     priceKey: seedPriceKey(phase, component),
     quantity: 1,
+    // One month of a flat quote, whatever the load.
+    class: 'fixed',
   };
 }
 
 /**
  * The one place a quantity meets a price (after infracost's CostComponent + PriceFetcher split).
+ * A free allowance covers the first units: charged = max(0, quantity − allowance) × usdPerUnit.
+ * @param freeUsed how much of the price's monthly allowance earlier lines of the same bill took (one allowance per
+ *   key is shared by the whole bill: `pricePlan` keeps the tally); 0 by default
  * @throws the book's error for an unknown key (with the closest keys)
  * @throws PriceUnitMismatchError when the line declares a unit other than the price's
  * @throws RangeError when the quantity is negative, NaN or infinite (a bad formula)
  * @example priceLine({ component: 'api', description: '2 × t3.medium', quantity: 1460, unit: 'hour',
- *   priceKey: 'ec2:t3.medium' }, snapshot).monthlyUsd // 60.736 (1460 h × 0.0416)
+ *   priceKey: 'ec2:t3.medium', class: 'fixed' }, snapshot).monthlyUsd // 60.736 (1460 h × 0.0416)
+ * @example priceLine({ …, quantity: 1250, priceKey: 'cloudfront:us:gb' }, snapshot).monthlyUsd // 19.21 ((1250 − 1024) GB × 0.085)
  */
-export function priceLine(line: DeclaredLine, book: PriceLookup): PricedLine {
+export function priceLine(line: DeclaredLine, book: PriceLookup, freeUsed = 0): PricedLine {
   if (!Number.isFinite(line.quantity) || line.quantity < 0) {
     throw new InputError(
       `cost line of component "${line.component}" (${line.priceKey}) has quantity ${line.quantity}; ` +
@@ -105,15 +124,18 @@ export function priceLine(line: DeclaredLine, book: PriceLookup): PricedLine {
   if (line.unit !== undefined && quote.unit !== line.unit) {
     throw new PriceUnitMismatchError(line.component, line.priceKey, line.unit, quote.unit);
   }
+  const freeQuantity = Math.min(line.quantity, Math.max(0, (quote.freeQuantity ?? 0) - freeUsed));
   // Built field by field: spreading `line` and adding `asOf` afterwards cost ~5 µs a line in V8.
   return {
     component: line.component,
     description: line.description,
     priceKey: line.priceKey,
     quantity: line.quantity,
+    class: line.class,
     unit: quote.unit,
     usdPerUnit: quote.usdPerUnit,
-    monthlyUsd: multiplyMoney(line.quantity, quote.usdPerUnit),
+    freeQuantity,
+    monthlyUsd: multiplyMoney(line.quantity - freeQuantity, quote.usdPerUnit),
     verified: quote.verified,
     source: quote.source,
     asOf: quote.asOf,

@@ -251,15 +251,22 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
 /**
  * The variables one component's formulas see: the plan's workload scope plus its instances.
  * instance_hours = Σ_h count_h × hoursPerMonth / 24, computed as the daily mean × hoursPerMonth.
+ * Pods packed on worker nodes (`nodes.podsPerNode`) are billed by whole nodes in every hour:
+ * node_hours = Σ_h ⌈count_h / podsPerNode⌉ × hoursPerMonth / 24 (one pod per node without packing).
  */
 export function componentScope(plan: Plan, usage: ComponentPlan): FormulaScope {
   const average = usage.hourly.reduce((a, b) => a + b, 0) / usage.hourly.length;
+  const perNode = usage.component.nodes?.podsPerNode ?? 1;
+  // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
+  const nodes = usage.hourly.reduce((sum, count) => sum + Math.ceil(count / perNode - 1e-9), 0) / usage.hourly.length;
   // Copied key by key: V8 spreads an object of this many keys ~10× slower, and this runs per component per book.
   const scope: Record<string, number> = {};
   for (const key of Object.keys(plan.scope)) scope[key] = plan.scope[key]!;
   scope.instances = average;
   scope.peak_instances = usage.peak;
   scope.instance_hours = average * plan.hoursPerMonth;
+  scope.nodes = nodes;
+  scope.node_hours = nodes * plan.hoursPerMonth;
   return scope;
 }
 

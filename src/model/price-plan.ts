@@ -1,6 +1,8 @@
+import type { Catalog, Phase } from './catalog-types.js';
 import { declareComponentLines, declareQuotedLine, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
+import type { LineClass } from './line-class.js';
 import { roundCents, sumMoney } from './money.js';
-import { componentScope, type ComponentPlan, type Plan } from './plan.js';
+import { componentScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
   component: string;
@@ -32,6 +34,8 @@ export interface CostResult {
   /** Lines priced from estimates rather than verified prices. */
   unverifiedLines: number;
   asOf: PricesAsOf;
+  /** The total split by what each line grows with (see ./line-class.ts); the three add up to totalUsd. */
+  byClassUsd: Record<LineClass, number>;
 }
 
 /** The as-of span of a set of priced lines. */
@@ -76,8 +80,15 @@ function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis): Declare
  */
 export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
   const basis = book.basis ?? 'itemised';
+  // A free allowance is the account's for the month: lines under one key share it, in catalog order.
+  const freeUsed = new Map<string, number>();
+  const priceShared = (line: DeclaredLine): PricedLine => {
+    const priced = priceLine(line, book, freeUsed.get(line.priceKey) ?? 0);
+    if (priced.freeQuantity > 0) freeUsed.set(line.priceKey, (freeUsed.get(line.priceKey) ?? 0) + priced.freeQuantity);
+    return priced;
+  };
   const components = plan.components.map((usage): ComponentCost => {
-    const lines = declare(plan, usage, basis).map((line) => priceLine(line, book));
+    const lines = declare(plan, usage, basis).map(priceShared);
     const monthlyUsd = sumMoney(lines);
     const quotedUsd = usage.component.quoted?.usd ?? null;
     return {
@@ -103,5 +114,25 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
     budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
     unverifiedLines: lines.filter((line) => !line.verified).length,
     asOf: pricesAsOf(lines),
+    byClassUsd: {
+      fixed: sumMoney(lines.filter((line) => line.class === 'fixed')),
+      'per-user': sumMoney(lines.filter((line) => line.class === 'per-user')),
+      'per-request': sumMoney(lines.filter((line) => line.class === 'per-request')),
+    },
   };
+}
+
+/**
+ * A phase's floor: what it costs with no users and no load — the plan sized at 0 users (every autoscaled tier at
+ * its minimum, fixed counts as they are, storage and volumes at what zero users leave) and priced with the book.
+ * It depends on the phase and the book, not on N; the rest of a bill at N users is its variable part.
+ */
+export function floorCost(catalog: Catalog, phase: Phase, thresholds: Thresholds, book: PriceLookup): CostResult {
+  return pricePlan(sizePlan(catalog, phase, 0, thresholds), book);
+}
+
+/** A bill split into its floor and the variable rest, to the cent, so that floor + variable = total exactly. */
+export function floorSplit(totalUsd: number, floorUsd: number): { floorUsd: number; variableUsd: number } {
+  const floor = roundCents(floorUsd);
+  return { floorUsd: floor, variableUsd: roundCents(roundCents(totalUsd) - floor) };
 }

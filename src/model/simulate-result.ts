@@ -4,7 +4,8 @@ import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
-import { pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
+import type { LineClass } from './line-class.js';
+import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
@@ -34,7 +35,10 @@ export interface LineResult {
   quantity: number;
   unit: string;
   usdPerUnit: number;
+  /** The part of `quantity` a free allowance covers; only the rest is charged. */
+  freeQuantity: number;
   monthlyUsd: number;
+  class: LineClass;
   verified: boolean;
   source: string;
 }
@@ -110,6 +114,12 @@ export interface SimulateResult {
     book: string;
     totalUsd: number;
     perUserUsd: number;
+    /** The cost at zero volume and load: the phase sized at 0 users, priced with the same book. */
+    floorUsd: number;
+    /** totalUsd − floorUsd. */
+    variableUsd: number;
+    /** totalUsd by line class (see ./line-class.ts). */
+    byClassUsd: { fixed: number; perUser: number; perRequest: number };
     compareTotalUsd: number | null;
     /** The document's quote for the phase; null when the catalog gives none. */
     quotedTotalUsd: number | null;
@@ -140,7 +150,9 @@ function lineResult(line: PricedLine): LineResult {
     quantity: roundTo(line.quantity, 4),
     unit: line.unit,
     usdPerUnit: line.usdPerUnit,
+    freeQuantity: roundTo(line.freeQuantity, 4),
     monthlyUsd: roundCents(line.monthlyUsd),
+    class: line.class,
     verified: line.verified,
     source: line.source,
   };
@@ -183,6 +195,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   const plan = sizePlan(catalog, phase, users, thresholds);
   const cost = pricePlan(plan, book);
   const compare = compareBook === null ? null : pricePlan(plan, compareBook);
+  const floor = floorCost(catalog, phase, thresholds, book);
   const room = headroom(catalog, phase, users, thresholds);
   const findings = findingsOf({ plan, cost, headroom: room });
   const verdict = verdictOf(findings);
@@ -254,6 +267,12 @@ export function simulate(input: SimulateInput): SimulateResult {
       book: book.name,
       totalUsd: roundCents(cost.totalUsd),
       perUserUsd: roundPerUser(cost.perUserUsd),
+      ...floorSplit(cost.totalUsd, floor.totalUsd),
+      byClassUsd: {
+        fixed: roundCents(cost.byClassUsd.fixed),
+        perUser: roundCents(cost.byClassUsd['per-user']),
+        perRequest: roundCents(cost.byClassUsd['per-request']),
+      },
       compareTotalUsd: compare === null ? null : roundCents(compare.totalUsd),
       quotedTotalUsd: quoted ?? null,
       quotedPerUserUsd: quoted === undefined ? null : roundPerUser(users > 0 ? quoted / users : 0),

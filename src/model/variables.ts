@@ -12,6 +12,8 @@ export const FORMULA_VARIABLES = {
   instances: "this component's instance count averaged over the day",
   peak_instances: "this component's instance count at the daily peak",
   instance_hours: "this component's instance-hours in a month",
+  nodes: "this component's worker nodes averaged over the day: each hour's instances packed whole, ceil(instances / pods_per_node)",
+  node_hours: "this component's worker node-hours in a month: Σ over the day's hours of ceil(instances / pods_per_node), × hours_per_month / 24",
 } as const;
 
 /** Workload assumptions the engine itself reads; a catalog must define each (globally or per phase). */
@@ -47,6 +49,31 @@ export const VARIABLE_UNITS: Readonly<Record<keyof typeof FORMULA_VARIABLES, str
   instances: 'instance-months',
   peak_instances: 'instance-months',
   instance_hours: 'instance-hours',
+  nodes: 'instance-months',
+  node_hours: 'instance-hours',
+};
+
+/**
+ * What moves each variable, for the class of a cost line (see `lineClass` in ./line-class.ts):
+ * `constant` never moves with the workload; `users` follows the users in the month; `load` follows the
+ * request volume or rate; `count` is this component's instances, which follow load when the engine sizes
+ * them (autoscaled) and otherwise whatever their count reads. A new variable must say which it is.
+ */
+export type VariableDriver = 'constant' | 'users' | 'load' | 'count';
+
+export const VARIABLE_DRIVERS: Readonly<Record<keyof typeof FORMULA_VARIABLES, VariableDriver>> = {
+  users: 'users',
+  // The design peak is read off the phase's range at N users: it moves with users, not with traffic.
+  concurrent_users: 'users',
+  requests_per_s: 'load',
+  avg_requests_per_s: 'load',
+  monthly_requests: 'load',
+  hours_per_month: 'constant',
+  instances: 'count',
+  peak_instances: 'count',
+  instance_hours: 'count',
+  nodes: 'count',
+  node_hours: 'count',
 };
 
 /**

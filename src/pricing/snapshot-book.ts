@@ -28,6 +28,8 @@ function toQuote(key: string, entry: PriceSnapshot['prices'][string]): PriceQuot
   };
   if (entry.asOf !== undefined) quote.asOf = entry.asOf;
   if (entry.note !== undefined) quote.note = entry.note;
+  if (entry.freeQuantity !== undefined) quote.freeQuantity = entry.freeQuantity;
+  if (entry.freeSource !== undefined) quote.freeSource = entry.freeSource;
   return quote;
 }
 

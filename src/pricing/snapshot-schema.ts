@@ -23,10 +23,18 @@ const priceEntrySchema = z
     source: z.string().min(1),
     asOf: isoDate.optional(),
     note: z.string().min(1).optional(),
+    /** An always-free monthly allowance in the price's unit (CloudFront: 1,024 GB), charged only beyond it. */
+    freeQuantity: z.number().finite().positive().optional(),
+    /** Where the allowance is published (a URL and the date it was read). */
+    freeSource: z.string().min(1).optional(),
   })
   .refine((entry) => !entry.verified || entry.asOf !== undefined, {
     message: 'a verified price needs its asOf date',
     path: ['asOf'],
+  })
+  .refine((entry) => (entry.freeQuantity === undefined) === (entry.freeSource === undefined), {
+    message: 'a free allowance (freeQuantity) and its source (freeSource) go together',
+    path: ['freeSource'],
   });
 
 export const priceSnapshotSchema = z.strictObject({

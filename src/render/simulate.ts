@@ -83,6 +83,16 @@ function checkRows(r: SimulateResult, options: RenderOptions): TableSpec {
   };
 }
 
+type CostLine = SimulateResult['cost']['components'][number]['lines'][number];
+
+/** `1,250 GB × $0.085`; with a free allowance `1,250 GB (1,024 free) × $0.085`, or `8 mo free` when it covers all. */
+function lineText(l: CostLine): string {
+  const quantity = `${formatQuantity(l.quantity)} ${unitLabel(l.unit)}`;
+  if (l.freeQuantity > 0 && l.freeQuantity >= l.quantity) return `${quantity} free`;
+  const free = l.freeQuantity > 0 ? ` (${formatQuantity(l.freeQuantity)} free)` : '';
+  return `${quantity}${free} × ${formatUnitPrice(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`;
+}
+
 function costRows(r: SimulateResult): TableSpec {
   const other = r.pricing.compareBook;
   const spec: TableSpec = {
@@ -97,11 +107,7 @@ function costRows(r: SimulateResult): TableSpec {
       formatUsd(c.monthlyUsd),
       c.compareUsd === null ? '—' : formatUsd(c.compareUsd),
       c.quotedUsd === null ? '—' : formatUsd(c.quotedUsd),
-      c.lines.length === 0
-        ? 'no charge of its own'
-        : c.lines
-            .map((l) => `${formatQuantity(l.quantity)} ${unitLabel(l.unit)} × ${formatUnitPrice(l.usdPerUnit)}${l.verified ? '' : ' (est.)'}`)
-            .join(' + '),
+      c.lines.length === 0 ? 'no charge of its own' : c.lines.map(lineText).join(' + '),
     ]),
   };
   // A catalog that quotes nothing has no second book and no quotes: those two columns would be all dashes.
@@ -112,7 +118,7 @@ function costRows(r: SimulateResult): TableSpec {
 function costSummary(r: SimulateResult): string {
   const c = r.cost;
   return [
-    `total ${formatUsd(c.totalUsd)}/month (${c.book})`,
+    `total ${formatUsd(c.totalUsd)}/month (${c.book}): floor ${formatUsd(c.floorUsd)} + variable ${formatUsd(c.variableUsd)}`,
     `${formatUsdPerUser(c.perUserUsd)} per user`,
     ...(r.pricing.compareBook === null || c.compareTotalUsd === null ? [] : [`${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)}`]),
     ...(c.quotedTotalUsd === null ? [] : [`document quote ${formatUsd(c.quotedTotalUsd)}`]),

@@ -80,7 +80,9 @@ const line = () =>
     quantity: num('Quantity billed in the month, in `unit`'),
     unit: text('Price unit (hour, gb-month, million-requests, …)'),
     usdPerUnit: num('Unit price, USD'),
-    monthlyUsd: num('quantity × usdPerUnit, USD per month, to the cent'),
+    freeQuantity: num("Part of the quantity the price's always-free monthly allowance covers (0 without one), in `unit`"),
+    monthlyUsd: num('(quantity − freeQuantity) × usdPerUnit, USD per month, to the cent'),
+    class: z.enum(['fixed', 'per-user', 'per-request']).describe("What the line grows with, read from its formula's variables (see docs/model.md, The bill)"),
     verified: flag('False when the price is an estimate rather than a verified list price'),
     source: text('Where the price comes from'),
   });
@@ -173,6 +175,15 @@ export const simulateResultSchema = lazy(() =>
           book: text('Book that priced the plan'),
           totalUsd: num('Monthly cost, USD'),
           perUserUsd: num('Monthly cost per user, USD'),
+          floorUsd: num('The cost at zero volume and load: the phase sized at 0 users (autoscaled tiers at their minimum) and priced with the same book, USD per month'),
+          variableUsd: num('totalUsd − floorUsd, USD per month: what volume and load add'),
+          byClassUsd: z
+            .strictObject({
+              fixed: num('Lines whose formulas read no users, requests or load-sized instances, USD per month'),
+              perUser: num('Lines that grow with users (storage, transfer per user), USD per month'),
+              perRequest: num('Lines that grow with requests or with load-sized (autoscaled) instances, USD per month'),
+            })
+            .describe('totalUsd by line class; the three add up to totalUsd'),
           compareTotalUsd: nullableNum('Monthly cost under the comparison book, USD; null without one'),
           quotedTotalUsd: nullableNum("The document's quoted monthly total for the phase, USD; null when the catalog quotes none"),
           quotedPerUserUsd: nullableNum("The document's quote per user at N users, USD; null without a quote"),

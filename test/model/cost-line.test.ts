@@ -10,6 +10,7 @@ const line = (over: Partial<DeclaredLine>): DeclaredLine => ({
   quantity: 1,
   unit: 'hour',
   priceKey: 'ec2:t3.medium',
+  class: 'fixed',
   ...over,
 });
 
