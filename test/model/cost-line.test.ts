@@ -34,13 +34,15 @@ describe('priceLine', () => {
   it('prices the other units: storage, transfer, requests, GB-seconds, months', () => {
     // By hand from PRICES-VERIFIED.md unit prices.
     expect(priceLine(line({ unit: 'gb-month', priceKey: 's3:standard:gb-month', quantity: 500 }), book).monthlyUsd).toBe(11.5);
-    expect(priceLine(line({ unit: 'gb', priceKey: 'transfer:out:gb', quantity: 1234 }), book).monthlyUsd).toBe(111.06);
+    // Transfer out: 100 GB a month are free (AWS, always free), so (1,234 − 100) GB × 0.09 = 102.06.
+    expect(priceLine(line({ unit: 'gb', priceKey: 'transfer:out:gb', quantity: 1234 }), book).monthlyUsd).toBe(102.06);
     expect(priceLine(line({ unit: 'million-requests', priceKey: 'apigw:http:million', quantity: 5 }), book).monthlyUsd).toBe(5);
-    // 6e9 GB-s × 0.0000166667 = 100000.2 (the infracost golden's own total, PRICES-VERIFIED.md).
-    expect(priceLine(line({ unit: 'gb-second', priceKey: 'lambda:gb-second', quantity: 6e9 }), book).monthlyUsd).toBe(100000.2);
+    // 6e9 GB-s × 0.0000166667 = 100000.2 (the infracost golden's own total, PRICES-VERIFIED.md), with the
+    // free 400,000 GB-s already taken by other lines of the bill (freeUsed = Infinity).
+    expect(priceLine(line({ unit: 'gb-second', priceKey: 'lambda:gb-second', quantity: 6e9 }), book, Infinity).monthlyUsd).toBe(100000.2);
     // S3 PUT: 0.005 per 1k requests = 5 per million; 10k requests = 0.01 M → $0.05 (PRICES-VERIFIED.md).
     expect(priceLine(line({ unit: 'million-requests', priceKey: 's3:standard:put-requests', quantity: 0.01 }), book).monthlyUsd).toBe(0.05);
-    expect(priceLine(line({ unit: 'month', priceKey: 'cloudwatch:alarm-month', quantity: 3 }), book).monthlyUsd).toBe(0.3);
+    expect(priceLine(line({ unit: 'month', priceKey: 'cloudwatch:alarm-month', quantity: 3 }), book, Infinity).monthlyUsd).toBe(0.3);
   });
 
   it('carries verified: false from an estimated price', () => {

@@ -11,7 +11,7 @@ import type { ProblemList } from '../problems.js';
 import type { Path } from './shared.js';
 
 /** Variables that describe a component's own instances: a count formula cannot read them. */
-const INSTANCE_VARIABLES = new Set(['instances', 'peak_instances', 'instance_hours']);
+const INSTANCE_VARIABLES = new Set(['instances', 'peak_instances', 'instance_hours', 'nodes', 'node_hours']);
 
 /** The unit of every cost line whose quantity has one (formula lines without a declared unit). */
 export type LineDimensions = Map<CostDeclaration, Dimension>;
