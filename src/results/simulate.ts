@@ -183,7 +183,7 @@ export const simulateResultSchema = lazy(() =>
               perUser: num('Lines that grow with users (storage, transfer per user), USD per month'),
               perRequest: num('Lines that grow with requests or with load-sized (autoscaled) instances, USD per month'),
             })
-            .describe('totalUsd by line class; the three add up to totalUsd'),
+            .describe('totalUsd by line class; each rounded to the cent, so the three add up to totalUsd within a cent or two'),
           compareTotalUsd: nullableNum('Monthly cost under the comparison book, USD; null without one'),
           quotedTotalUsd: nullableNum("The document's quoted monthly total for the phase, USD; null when the catalog quotes none"),
           quotedPerUserUsd: nullableNum("The document's quote per user at N users, USD; null without a quote"),
