@@ -59,21 +59,27 @@ function instanceEvent(p: PlacedComponent, inputs: FailureInputs): FailureEvent 
   }
 }
 
-/** What losing zone `zone` (1-based) of its active region does to a component. */
+/**
+ * What losing zone `zone` (1-based) of its active region does to a component. A failover or a replacement
+ * never takes longer than the outage it works around: the zone may come back first.
+ */
 function zoneImpact(p: PlacedComponent, zone: number, inputs: FailureInputs): Impact | undefined {
   const id = p.component.id;
+  const outageS = inputs.zoneOutageS;
   if (zone > p.zones) return undefined;
   // Every copy in the one zone: down until the zone comes back.
-  if (p.zones === 1) return { component: id, share: 1, durationS: inputs.zoneOutageS };
+  if (p.zones === 1) return { component: id, share: 1, durationS: outageS };
   switch (p.recovery) {
     case 'managed':
     case 'pool':
-      return { component: id, share: 1 / p.zones, durationS: inputs.failoverS.loadBalancer };
+      // The copies in the other zones take the traffic. The seconds until health checks eject the lost zone
+      // (λ·t/zones, under 10⁻⁶ of the time) are left out, so that a zone more never lowers the estimate.
+      return undefined;
     case 'standby':
-      return zone === 1 ? { component: id, share: 1, durationS: inputs.failoverS[p.failover ?? 'database'] } : undefined;
+      return zone === 1 ? { component: id, share: 1, durationS: Math.min(outageS, inputs.failoverS[p.failover ?? 'database']) } : undefined;
     case 'single':
       // A managed writer whose storage spans the zones (Aurora) is recreated in a surviving zone.
-      return zone === 1 ? { component: id, share: 1, durationS: p.automatic ? inputs.instanceRecoveryS : inputs.manualRecoveryS } : undefined;
+      return zone === 1 ? { component: id, share: 1, durationS: Math.min(outageS, p.automatic ? inputs.instanceRecoveryS : inputs.manualRecoveryS) } : undefined;
   }
 }
 
@@ -81,9 +87,9 @@ function zoneImpact(p: PlacedComponent, zone: number, inputs: FailureInputs): Im
 function regionImpact(p: PlacedComponent, where: string, inputs: FailureInputs): Impact | undefined {
   if (p.regions[0] !== where) return undefined;
   const edge = isEdge(where);
-  const switchS = edge ? inputs.failoverS.cdn : inputs.failoverS.region;
   const outageS = edge ? inputs.edgeOutageS : inputs.regionOutageS;
-  return { component: p.component.id, share: 1, durationS: p.regions.length > 1 ? switchS : outageS };
+  const switchS = edge ? inputs.failoverS.cdn : inputs.failoverS.region;
+  return { component: p.component.id, share: 1, durationS: p.regions.length > 1 ? Math.min(outageS, switchS) : outageS };
 }
 
 /**
@@ -103,7 +109,7 @@ export function failureEvents(path: readonly PlacedComponent[], inputs: FailureI
     const zones = Math.max(...here.map((p) => p.zones));
     for (let zone = 1; zone <= zones; zone++) {
       const impacts = here.map((p) => zoneImpact(p, zone, inputs)).filter((i) => i !== undefined);
-      events.push({ domain: 'zone', where: `${region}/zone ${zone}`, ratePerYear: inputs.zoneRatePerYear, impacts });
+      if (impacts.length > 0) events.push({ domain: 'zone', where: `${region}/zone ${zone}`, ratePerYear: inputs.zoneRatePerYear, impacts });
     }
   }
   for (const where of active) {
