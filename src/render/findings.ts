@@ -121,7 +121,7 @@ export function remarkSentences(findings: readonly Finding[], ctx: FindingContex
     if (seen.has(finding.code)) continue;
     seen.add(finding.code);
     if (finding.code === 'availability-unrated') {
-      sentences.push(`no availability figure for ${subjects(finding.code)}: left out of the availability product`);
+      sentences.push(`no SLA figure for ${subjects(finding.code)}: left out of the SLA floor`);
     } else if (finding.code === 'unverified-prices') {
       sentences.push(`${finding.value} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
     } else if (finding.code === 'unquoted-component') {
