@@ -7,7 +7,6 @@ import {
   findingCode,
   findingsField,
   flag,
-  fraction,
   int,
   lazy,
   nullableInt,
