@@ -203,6 +203,43 @@ function buildCatalogSchema() {
     note: note.optional(),
   }).describe("the document's cost-table row for this component");
 
+  const placement = camelObject({
+    zones: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1).describe('availability zones its copies span in each region it runs in (default 1)'),
+    regions: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9:._-]*$/, 'a region id is lower-case, e.g. us-east-1, or edge:<provider> for a global edge network'))
+      .min(1, 'name at least one region')
+      .optional()
+      .describe("where a full copy runs that can take all the traffic, active first: region ids, or edge:<provider> for a CDN's global network (default: the phase's primary region)"),
+    recovery: z
+      .enum(['managed', 'pool', 'standby', 'single'])
+      .optional()
+      .describe('how it rides out the loss of its active copy, when the default (from kind, count and database.failover) is wrong: e.g. single for a writer whose only reader is in another region'),
+  }).describe('failure domains: what one zone, region or edge-network outage takes down');
+
+  const dependency = camelObject({
+    type: z.enum(['hard', 'soft']).describe('soft: requests still succeed while it is down (a cache with a database fallback, a CDN that serves only static assets)'),
+    reason: text.describe('why requests survive without it (soft) or not (hard)'),
+  }).describe('whether a request fails when this component is down (default hard)');
+
+  const failover = camelObject({
+    detection_s: sourced(nonNegative(), 'seconds until the failure is detected'),
+    switch_s: sourced(nonNegative(), 'seconds to switch to the secondary once detected'),
+  });
+  const availabilityModel = camelObject({
+    zone_outages_per_year: sourced(nonNegative(), 'outages of one availability zone per year'),
+    zone_outage_hours: sourced(nonNegative(), 'hours a zone outage lasts'),
+    region_outages_per_year: sourced(nonNegative(), 'region-wide events per year that break a regional service the path uses'),
+    region_outage_hours: sourced(nonNegative(), 'hours a region-wide event lasts'),
+    edge_outages_per_year: sourced(nonNegative(), "global incidents of one CDN provider's network per year"),
+    edge_outage_hours: sourced(nonNegative(), 'hours such an incident lasts'),
+    instance_failures_per_year: sourced(nonNegative(), 'failures of one instance per year (host failure, retirement, crash)'),
+    instance_recovery_minutes: sourced(nonNegative(), 'minutes until a lone instance is replaced automatically (autoscaling group, managed database)'),
+    manual_recovery_minutes: sourced(nonNegative(), 'minutes until a person restores a lone instance with no automation'),
+    failover: camelObject({ load_balancer: failover, database: failover, cache: failover, region: failover, cdn: failover }).describe(
+      'detection and switch-over time per failover mechanism',
+    ),
+  }).describe('inputs of the expected availability: failure rates and durations per failure domain, each sourced with a range');
+
   const settingValue = z.union([z.string(), z.number(), z.boolean(), quantityObject(z.number()).transform(toQuantity), range(z.number())]);
 
   const component = z
@@ -219,7 +256,12 @@ function buildCatalogSchema() {
         readers: wholeNonNegative().describe('read replicas beside the writer'),
         failover: z.enum(['automatic', 'manual']).optional().describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),
       }).optional(),
-      availability: sourced(z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'), 'availability of one instance, as a fraction').optional(),
+      availability: sourced(
+        z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
+        "the provider's SLA for the component as deployed, a fraction (EC2 across two zones: 0.9999): the contractual floor, not an estimate",
+      ).optional(),
+      placement: placement.optional(),
+      dependency: dependency.optional(),
       resources: z.strictObject({ requests: containerSize, limits: containerSize.optional() }).optional().describe('Kubernetes requests/limits'),
       nodes: camelObject({
         pods_per_node: sourcedNumber(z.number().int('must be a whole number').min(1, 'must be at least 1'), 'instances (pods) one worker node holds'),
@@ -390,6 +432,9 @@ function buildCatalogSchema() {
       hours_per_month: sourcedNumber(z.number().positive('must be greater than 0').max(744, 'must be at most 744 (31 days)'), 'billing hours per month (AWS: 730)').default(DEFAULT_HOURS_PER_MONTH),
       document: camelObject({ title: text, version: z.string().optional(), next_review: z.string().optional() }).optional(),
       workload,
+      availability_model: availabilityModel
+        .optional()
+        .describe("failure rates and recovery times behind the expected availability (optional: without it, the bundled catalog's figures)"),
       phases: z.array(phase).min(1, 'a catalog needs at least one phase'),
       revenue: optionalSection(revenue, 'revenue plans, fees and opex'),
       claims: z.array(claim).optional(),

@@ -92,7 +92,8 @@ export function steadyChecks(phase: Phase, availability: AvailabilityResult, ass
       name: 'availability',
       kind: 'availability',
       code: 'availability-short',
-      subject: phaseSubject(phase),
+      // The component that causes most of the expected downtime: what to change when the check fails.
+      subject: availability.dominant?.component ?? phaseSubject(phase),
       value: availability.expectedPercent,
       limit: availability.targetPercent,
       unit: '%',

@@ -61,6 +61,7 @@ const ROWS: Row[] = [
   { metric: 'cost-per-user', name: 'cost per user', unit: 'USD', better: 'lower', decimals: 4, value: (_p, c) => roundPerUser(c.perUserUsd) },
   { metric: 'p95-ms', name: 'latency', unit: 'ms', better: 'lower', decimals: 1, value: (p) => p.latency.valueMs },
   { metric: 'availability', name: 'availability', unit: '%', better: 'higher', decimals: 5, value: (p) => p.availability.expectedPercent },
+  { metric: 'availability-sla', name: 'availability SLA floor', unit: '%', better: 'higher', decimals: 5, value: (p) => p.availability.slaPercent },
   { metric: 'availability-target', name: 'availability target', unit: '%', better: null, decimals: 3, value: (p) => p.availability.targetPercent },
   { metric: 'max-users', name: 'capacity (max users)', unit: 'users', better: 'higher', decimals: 0, value: (_p, _c, max) => max },
   { metric: 'instances', name: 'instances at peak', unit: 'instances', better: null, decimals: 0, value: (p) => p.tiers.reduce((sum, t) => sum + t.instances.peak, 0) },

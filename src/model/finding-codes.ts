@@ -58,7 +58,7 @@ export const FINDING_CODES = {
     severity: 'fail',
     group: 'availability',
     metric: 'availability',
-    description: "the expected availability of the request path is short of the phase's SLO",
+    description: "the expected availability of the request path is short of the phase's SLO; the subject is the component that causes most of the expected downtime",
   },
   'error-rate-over-slo': {
     severity: 'fail',
@@ -88,7 +88,7 @@ export const FINDING_CODES = {
     severity: 'info',
     group: 'availability',
     metric: 'availability',
-    description: 'a component on the request path has no availability figure and is left out of the product',
+    description: 'a hard dependency on the request path has no SLA figure and is left out of the SLA floor',
   },
   'unverified-prices': {
     severity: 'info',

@@ -2,6 +2,7 @@ import { phaseAvailability, type AvailabilityResult } from './availability.js';
 import type { Catalog, Component, FormulaScope, Phase, Quantity, Tier } from './catalog-types.js';
 import { capacityChecks, connectionOccupancy, steadyChecks, type Check } from './checks.js';
 import { evaluateAmount } from './cost.js';
+import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import { capacityFindings, isFailing } from './findings.js';
 import { InputError } from './input-error.js';
 import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
@@ -223,11 +224,12 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
     return { component, hourly: workload.hours.map(() => count), peak: count };
   });
 
-  const availability = phaseAvailability(
-    phase,
-    (component) => (component.count.kind === 'autoscaled' ? component.count.min : fixedCount(component)),
-    catalog.hoursPerMonth,
-  );
+  const availability = phaseAvailability(phase, {
+    countAtFloor: (component) => (component.count.kind === 'autoscaled' ? component.count.min : fixedCount(component)),
+    hoursPerMonth: catalog.hoursPerMonth,
+    model: catalog.availabilityModel ?? DEFAULT_FAILURE_MODEL,
+    defaultRegion: phase.regions?.find((r) => r.role === 'primary')?.id ?? catalog.region ?? 'primary',
+  });
   return {
     phase,
     users,

@@ -1,3 +1,4 @@
+import type { AvailabilityResult } from './availability.js';
 import type { Catalog, Phase, Source, Tier } from './catalog-types.js';
 import type { PriceLookup, PricedLine } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
@@ -102,13 +103,28 @@ export interface SimulateResult {
   checks: Check[];
   availability: {
     expectedPercent: number;
+    expectedLowPercent: number;
+    expectedHighPercent: number;
+    slaPercent: number;
     targetPercent: number;
     pass: boolean;
     errorBudgetMinutes: number;
     expectedDowntimeMinutes: number;
+    dominant: { id: string; expectedDowntimeMinutes: number; domain: 'instance' | 'zone' | 'region' | 'edge' } | null;
     singlePointsOfFailure: string[];
-    components: Array<{ id: string; perInstance: number; copies: number; combined: number }>;
+    components: Array<{
+      id: string;
+      dependency: 'hard' | 'soft';
+      sla: number | null;
+      copies: number;
+      zones: number;
+      regions: string[];
+      recovery: 'managed' | 'pool' | 'standby' | 'single';
+      expectedDowntimeMinutes: number | null;
+    }>;
+    softDependencies: Array<{ id: string; reason: string }>;
     unrated: string[];
+    method: string;
   };
   cost: {
     book: string;
@@ -142,6 +158,35 @@ export interface SimulateResult {
 }
 
 const round = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));
+
+function availabilityResult(a: AvailabilityResult): SimulateResult['availability'] {
+  return {
+    expectedPercent: roundTo(a.expectedPercent, 5),
+    expectedLowPercent: roundTo(a.expectedLowPercent, 5),
+    expectedHighPercent: roundTo(a.expectedHighPercent, 5),
+    slaPercent: roundTo(a.slaPercent, 5),
+    targetPercent: a.targetPercent,
+    pass: a.pass,
+    errorBudgetMinutes: roundTo(a.errorBudgetMinutes, 1),
+    expectedDowntimeMinutes: roundTo(a.expectedDowntimeMinutes, 2),
+    dominant: a.dominant && { id: a.dominant.component, expectedDowntimeMinutes: roundTo(a.dominant.downtimeMinutes, 2), domain: a.dominant.domain },
+    singlePointsOfFailure: a.components.filter((c) => c.singlePointOfFailure).map((c) => c.component),
+    components: a.components.map((c) => ({
+      id: c.component,
+      dependency: c.dependency,
+      sla: c.sla,
+      copies: c.copies,
+      zones: c.zones,
+      regions: [...c.regions],
+      recovery: c.recovery,
+      expectedDowntimeMinutes: round(c.downtimeMinutes, 2),
+    })),
+    softDependencies: a.softDependencies.map((s) => ({ id: s.component, reason: s.reason })),
+    unrated: a.unrated,
+    method:
+      'expected: Π over instance, zone, region and edge-network failures of (1 − rate × lost seconds / year), zone/region/edge outages common-mode, soft dependencies left out; SLA floor: Π of the hard dependencies’ SLAs',
+  };
+}
 
 function lineResult(line: PricedLine): LineResult {
   return {
@@ -248,21 +293,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       method: 'network overhead + Σ per tier ⌈visits⌉ × visit percentile (conservative for p ≥ 90)',
     },
     checks: plan.checks.map((check) => ({ ...check, value: round(check.value, check.kind === 'availability' ? 5 : 3) })),
-    availability: {
-      expectedPercent: roundTo(plan.availability.expectedPercent, 5),
-      targetPercent: plan.availability.targetPercent,
-      pass: plan.availability.pass,
-      errorBudgetMinutes: roundTo(plan.availability.errorBudgetMinutes, 1),
-      expectedDowntimeMinutes: roundTo(plan.availability.expectedDowntimeMinutes, 1),
-      singlePointsOfFailure: plan.availability.components.filter((c) => c.singlePointOfFailure).map((c) => c.component),
-      components: plan.availability.components.map((c) => ({
-        id: c.component,
-        perInstance: c.perInstance,
-        copies: c.copies,
-        combined: roundTo(c.combined, 7),
-      })),
-      unrated: plan.availability.unrated,
-    },
+    availability: availabilityResult(plan.availability),
     cost: {
       book: book.name,
       totalUsd: roundCents(cost.totalUsd),

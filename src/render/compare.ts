@@ -10,7 +10,7 @@ function formatValue(metric: CompareMetric, value: number | null, signed = false
     case 'USD':
       return sign + (metric.metric === 'cost-per-user' ? formatUsdPerUser(value).replace('$-', '-$') : formatUsd(value));
     case '%':
-      return `${sign}${formatNumber(value, metric.metric === 'availability' ? 4 : 3)}%`;
+      return `${sign}${formatNumber(value, metric.metric === 'availability' || metric.metric === 'availability-sla' ? 4 : 3)}%`;
     case 'ms':
       return `${sign}${formatNumber(value, 1)} ms`;
     default:

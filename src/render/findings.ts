@@ -21,6 +21,26 @@ export interface FindingContext {
   tiers: ReadonlyArray<{ id: string; instances: { max: number } }>;
   /** The checks table: a tier's CPU at the peak, in percent (null when exhausted). */
   checks: ReadonlyArray<{ code: FindingCodeName; subject: string; value: number | null }>;
+  /** The hard dependency that causes most of the expected downtime, and where it is placed. */
+  availabilityCause?: { id: string; domain: 'instance' | 'zone' | 'region' | 'edge'; zones: number; regions: readonly string[]; recovery: string } | null;
+}
+
+const FAILURE_WORDS = { instance: 'instance failures', zone: 'zone outages', region: 'region outages', edge: 'CDN network incidents' } as const;
+
+/** Why the dominant component's downtime is architectural, when its placement says so. */
+function placementReason(cause: NonNullable<FindingContext['availabilityCause']>): string {
+  if (cause.domain === 'region' && cause.regions.length === 1) return `; it runs only in ${cause.regions[0]}`;
+  if (cause.domain === 'edge' && cause.regions.length === 1) return `; one CDN network (${cause.regions[0]}) with nothing to switch to`;
+  if (cause.domain === 'zone' && cause.zones === 1) return '; it sits in one zone';
+  if (cause.domain === 'instance' && cause.recovery === 'single') return '; one copy with nothing to fail over to';
+  return '';
+}
+
+function availabilitySentence(finding: Finding, ctx: FindingContext): string {
+  const short = `availability ${roundTo(finding.value ?? 0, 4)}% is short of the ${finding.limit}% target`;
+  const cause = ctx.availabilityCause;
+  if (!cause || cause.id !== finding.subject) return short;
+  return `${short} — ${cause.id} causes most of the expected downtime (${FAILURE_WORDS[cause.domain]}${placementReason(cause)})`;
 }
 
 /** The check a capacity finding comes from, as the checks table names it. */
@@ -65,9 +85,7 @@ export function statusSentences(findings: readonly Finding[], ctx: FindingContex
     sentences.push(`over budget: ${formatUsd(budget.value)}/month against the phase's ${formatUsd(ctx.budget.minUsd)}–${formatUsd(ctx.budget.maxUsd)}`);
   }
   const availability = of('availability-short');
-  if (availability?.value != null) {
-    sentences.push(`availability ${roundTo(availability.value, 4)}% is short of the ${availability.limit}% target`);
-  }
+  if (availability?.value != null) sentences.push(availabilitySentence(availability, ctx));
   const errors = of('error-rate-over-slo');
   if (errors?.value != null) {
     sentences.push(`error rate ${roundTo(errors.value, 4)}% is not under the phase's SLO of ${errors.limit}%`);
@@ -103,7 +121,7 @@ export function remarkSentences(findings: readonly Finding[], ctx: FindingContex
     if (seen.has(finding.code)) continue;
     seen.add(finding.code);
     if (finding.code === 'availability-unrated') {
-      sentences.push(`no availability figure for ${subjects(finding.code)}: left out of the availability product`);
+      sentences.push(`no SLA figure for ${subjects(finding.code)}: left out of the SLA floor`);
     } else if (finding.code === 'unverified-prices') {
       sentences.push(`${finding.value} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
     } else if (finding.code === 'unquoted-component') {

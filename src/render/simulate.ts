@@ -136,13 +136,43 @@ function quoteGapLine(r: SimulateResult): string | undefined {
   return `${vsQuote.estimateBook} estimate vs the document's quote: ${sign(vsQuote.differenceUsd)} — ${shown.join(', ')}${more}`;
 }
 
+const FAILURES = { instance: 'instance failures', zone: 'zone outages', region: 'region outages', edge: 'CDN network incidents' } as const;
+
 function availabilityLine(r: SimulateResult): string {
   const a = r.availability;
-  const spof = a.singlePointsOfFailure.length ? a.singlePointsOfFailure.join(', ') : 'none';
-  return (
-    `expected ${formatNumber(a.expectedPercent, 4)}% (target ${a.targetPercent}%) · error budget ${formatNumber(a.errorBudgetMinutes, 1)} min/month · ` +
-    `expected downtime ${formatNumber(a.expectedDowntimeMinutes, 1)} min/month · single points of failure: ${spof}`
-  );
+  const list = (ids: readonly string[]) => (ids.length ? ids.join(', ') : 'none');
+  const most = a.dominant === null ? '' : `, most from ${a.dominant.id} (${formatNumber(a.dominant.expectedDowntimeMinutes, 1)} min, ${FAILURES[a.dominant.domain]})`;
+  return [
+    `expected ${formatNumber(a.expectedPercent, 4)}% (${formatNumber(a.expectedLowPercent, 4)}–${formatNumber(a.expectedHighPercent, 4)}% with every input at an end of its range)`,
+    `SLA floor ${formatNumber(a.slaPercent, 4)}%`,
+    `target ${a.targetPercent}% ${a.pass ? 'met' : 'missed'}`,
+    `error budget ${formatNumber(a.errorBudgetMinutes, 1)} min/month`,
+    `expected downtime ${formatNumber(a.expectedDowntimeMinutes, 1)} min/month${most}`,
+    `single points of failure: ${list(a.singlePointsOfFailure)}`,
+    `soft dependencies: ${list(a.softDependencies.map((d) => d.id))}`,
+  ].join(' · ');
+}
+
+function availabilityRows(r: SimulateResult): TableSpec {
+  return {
+    head: ['component', 'dependency', 'SLA', 'zones', 'regions', 'recovery', 'downtime/month'],
+    align: ['left', 'left', 'right', 'right', 'left', 'left', 'right'],
+    flexible: [false, false, false, false, true, false, false],
+    dropOrder: [3, 5],
+    // A soft dependency's placement changes nothing: only its SLA is shown.
+    rows: r.availability.components.map((c) => {
+      const hard = c.dependency === 'hard';
+      return [
+        c.id,
+        c.dependency,
+        c.sla === null ? '—' : `${formatNumber(c.sla * 100, 3)}%`,
+        hard ? String(c.zones) : '—',
+        hard ? c.regions.join(', ') : '—',
+        hard ? c.recovery : '—',
+        c.expectedDowntimeMinutes === null ? '—' : `${formatNumber(c.expectedDowntimeMinutes, 2)} min`,
+      ];
+    }),
+  };
 }
 
 function headroomLine(r: SimulateResult): string {
@@ -181,7 +211,14 @@ function findingContext(r: SimulateResult): FindingContext {
     book: r.cost.book,
     tiers: r.tiers,
     checks: r.checks,
+    availabilityCause: availabilityCause(r),
   };
+}
+
+function availabilityCause(r: SimulateResult): FindingContext['availabilityCause'] {
+  const dominant = r.availability.dominant;
+  const placed = dominant && r.availability.components.find((c) => c.id === dominant.id);
+  return dominant && placed ? { id: dominant.id, domain: dominant.domain, zones: placed.zones, regions: placed.regions, recovery: placed.recovery } : null;
 }
 
 function statusLine(r: SimulateResult): string {
@@ -216,6 +253,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     table(checkRows(r, options)),
     section('Availability'),
     text(availabilityLine(r)),
+    table(availabilityRows(r)),
     section('Cost per month'),
     table(costRows(r)),
     text(costSummary(r)),
@@ -247,6 +285,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     md(checkRows(r, plain)),
     '### Availability',
     availabilityLine(r),
+    md(availabilityRows(r)),
     '### Cost per month',
     md(costRows(r)),
     [costSummary(r), quoteGapLine(r)].filter((line) => line !== undefined).join('  \n'),

@@ -7,7 +7,6 @@ import {
   findingCode,
   findingsField,
   flag,
-  fraction,
   int,
   lazy,
   nullableInt,
@@ -65,7 +64,7 @@ const check = () =>
     name: text('What is checked, e.g. "latency P95", "api CPU (scaling target)"'),
     kind: z.enum(['capacity', 'availability', 'errors']).describe('capacity checks move with the load and decide headroom'),
     code: findingCode().describe('The finding this check raises when it fails'),
-    subject: text('What is checked: phase:<id> for the whole request path, else the station id'),
+    subject: text('What is checked: the station id; for the availability check, the component that causes most of the expected downtime (phase:<id> when none does)'),
     value: nullableNum('The modelled value in `unit`; null when the model has no finite value'),
     limit: num('The limit in `unit`'),
     unit: text('Unit of value and limit'),
@@ -151,23 +150,42 @@ export const simulateResultSchema = lazy(() =>
       checks: z.array(check()).describe('Every check with its value, limit and outcome'),
       availability: z
         .strictObject({
-          expectedPercent: num('Expected availability, percent'),
+          expectedPercent: num('Expected availability from failure domains, percent, every input at its value'),
+          expectedLowPercent: num('The estimate with every input at the end of its range that gives the most downtime, percent'),
+          expectedHighPercent: num('The estimate with every input at the end of its range that gives the least downtime, percent'),
+          slaPercent: num("The contractual floor: the product of the providers' SLAs along the hard-dependency path, percent"),
           targetPercent: num('SLO availability, percent'),
           pass: flag('True when expectedPercent ≥ targetPercent'),
           errorBudgetMinutes: num('Downtime the target allows per month, minutes'),
           expectedDowntimeMinutes: num('Downtime expected per month, minutes'),
-          singlePointsOfFailure: z.array(z.string()).describe('Components with one copy on the hard-dependency path'),
+          dominant: z
+            .strictObject({
+              id: text('Component id'),
+              expectedDowntimeMinutes: num('Downtime per month it causes on its own, minutes'),
+              domain: z.enum(['instance', 'zone', 'region', 'edge']).describe('The failure that causes most of it'),
+            })
+            .nullable()
+            .describe('The hard dependency that causes the most expected downtime; null when none causes any'),
+          singlePointsOfFailure: z.array(z.string()).describe('Hard dependencies with one copy and nothing to fail over to'),
           components: z
             .array(
               z.strictObject({
                 id: text('Component id'),
-                perInstance: fraction('Availability of one instance, 0–1'),
-                copies: count('Copies that can serve'),
-                combined: fraction('Availability of the component, 0–1'),
+                dependency: z.enum(['hard', 'soft']).describe('soft: requests succeed while it is down; left out of both figures'),
+                sla: z.number().min(0).max(1).nullable().describe("The provider's SLA as deployed, 0–1; null when the catalog gives none"),
+                copies: count('Instances it always runs'),
+                zones: count('Availability zones its copies span'),
+                regions: z.array(z.string()).describe('Where a full copy runs, active first (edge:<provider> for a CDN network)'),
+                recovery: z.enum(['managed', 'pool', 'standby', 'single']).describe('How it rides out the loss of a copy'),
+                expectedDowntimeMinutes: nullableNum('Downtime per month it causes on its own, minutes; null for a soft dependency'),
               }),
             )
-            .describe('Per-component availability'),
-          unrated: z.array(z.string()).describe('Components without an availability figure, left out of the product'),
+            .describe('Per-component availability, request-path components only'),
+          softDependencies: z
+            .array(z.strictObject({ id: text('Component id'), reason: text('Why requests survive without it') }))
+            .describe('Components whose outage requests survive'),
+          unrated: z.array(z.string()).describe('Hard dependencies without an SLA figure, left out of the SLA floor'),
+          method: text('How the two figures are computed'),
         })
         .describe('Availability'),
       cost: z

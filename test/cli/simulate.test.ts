@@ -75,12 +75,14 @@ describe('cuenta-plan simulate', () => {
 
   it('states every verdict as findings, and words them in the status line and warnings', async () => {
     const r = await json(['simulate', '--users', '5500']);
+    // Phase 2 meets its 99.95 % availability target (expected 99.977 %, docs/model.md § Availability).
     expect(r.findings.map((f) => [f.code, f.severity, f.subject])).toEqual([
-      ['availability-short', 'fail', 'phase:2'],
       ['over-budget', 'fail', 'phase:2'],
       ['unverified-prices', 'info', 'phase:2'],
     ]);
-    expect(r.status).toMatchObject({ ok: false, overBudget: true, availabilityShort: true, exhausted: false });
+    expect(r.status).toMatchObject({ ok: false, overBudget: true, availabilityShort: false, exhausted: false });
+    const three = await json(['simulate', '--users', '50000']);
+    expect(three.findings.find((f) => f.code === 'availability-short')).toMatchObject({ subject: 'api', limit: 99.99 });
     const seed = await json(['simulate', '--users', '5500', '--pricing', 'seed']);
     expect(seed.findings.filter((f) => f.code === 'unquoted-component').map((f) => f.subject)).toEqual(['alb', 's3']);
     expect((await run(['simulate', '--users', '5500', '--pricing', 'seed'])).stdout).toMatch(

@@ -65,7 +65,7 @@ describe('findings → sentences', () => {
       f('unquoted-component', 's3', 0, null),
     ];
     expect(remarkSentences(findings, ctx)).toEqual([
-      'no availability figure for cdn, waf: left out of the availability product',
+      'no SLA figure for cdn, waf: left out of the SLA floor',
       '8 cost line(s) use unverified prices (estimates): see "verified" in the cost lines',
       "api: at its maximum of 60 instances each takes 4,400 requests/min, over the scaling rule's 1,000/min (CPU 73.3%): raise the maximum or the rule's threshold",
       "the document's cost table has no row for alb, s3: they cost $0 under the seed book",

@@ -3,7 +3,34 @@ import type { Catalog, Component } from '../../model/catalog-types.js';
 import type { ProblemList } from '../problems.js';
 import { checkRange, duplicates, type Path } from './shared.js';
 
-function checkComponent(component: Component, at: Path, problems: ProblemList): void {
+/**
+ * Redundancy the catalog claims must be redundancy the plan runs: copies we run ourselves cannot span more
+ * zones × regions than there are copies, and a region named in placement is one the phase lists.
+ */
+function checkPlacement(component: Component, at: Path, problems: ProblemList, regionIds: readonly string[] | undefined): void {
+  const placement = component.placement;
+  if (!placement) return;
+  const regions = placement.regions ?? [];
+  const seen = new Set<string>();
+  regions.forEach((region, i) => {
+    if (seen.has(region)) problems.error([...at, 'placement', 'regions', i], `region "${region}" is listed twice`);
+    seen.add(region);
+    if (regionIds && !region.startsWith('edge:') && !regionIds.includes(region)) {
+      problems.warning([...at, 'placement', 'regions', i], `region "${region}" is not one of the phase's regions (${regionIds.join(', ')})`);
+    }
+  });
+  const count = component.count;
+  const copies = count.kind === 'autoscaled' ? count.min : typeof count.count === 'number' ? count.count : undefined;
+  const cloudRegions = Math.max(1, regions.filter((r) => !r.startsWith('edge:')).length);
+  if (component.instance && !component.database && copies !== undefined && copies < placement.zones * cloudRegions) {
+    problems.error(
+      [...at, 'placement', 'zones'],
+      `${placement.zones} zone(s) in ${cloudRegions} region(s) need at least ${placement.zones * cloudRegions} instances, but ${copies} always run${copies === 1 ? 's' : ''}; raise the count (or scaling min) or lower the zones`,
+    );
+  }
+}
+
+function checkComponent(component: Component, at: Path, problems: ProblemList, regionIds?: readonly string[]): void {
   const count = component.count;
   if (count.kind === 'autoscaled') {
     if (count.min > count.max) problems.error([...at, 'scaling', 'min'], `scaling min ${count.min} is greater than max ${count.max}`);
@@ -24,9 +51,10 @@ function checkComponent(component: Component, at: Path, problems: ProblemList): 
       problems.warning([...at, 'count'], `count ${count.count} but database.readers ${readers}: the engine runs 1 writer + ${readers} readers = ${expected} instances; make count ${expected}`);
     }
   }
-  if (component.serves.length > 0 && component.availability === undefined) {
-    problems.warning([...at], 'on the request path without an availability: the availability model leaves it out');
+  if (component.serves.length > 0 && component.availability === undefined && component.dependency?.type !== 'soft') {
+    problems.warning([...at], 'on the request path without an availability (its SLA): the SLA floor leaves it out');
   }
+  checkPlacement(component, at, problems, regionIds);
   const resources = component.resources;
   if (resources?.limits && (resources.limits.vcpus < resources.requests.vcpus || resources.limits.memoryGb < resources.requests.memoryGb)) {
     problems.error([...at, 'resources', 'limits'], 'resource limits must be at least the requests');
@@ -40,6 +68,7 @@ export function checkComponents(catalog: Catalog, problems: ProblemList): void {
   catalog.phases.forEach((phase, i) => {
     const base: Path = ['phases', i, 'components'];
     duplicates(phase.components.map((c) => c.id), problems, (j) => [...base, j, 'id'], 'component');
-    phase.components.forEach((component, j) => checkComponent(component, [...base, j], problems));
+    const regionIds = phase.regions?.map((r) => r.id);
+    phase.components.forEach((component, j) => checkComponent(component, [...base, j], problems, regionIds));
   });
 }
