@@ -74,7 +74,8 @@ export function phaseAvailability(
   const components: ComponentAvailability[] = [];
   const unrated: string[] = [];
   for (const component of phase.components) {
-    if (component.serves.length === 0) continue;
+    // Worker tiers take events from a queue, not requests: a user does not wait on them.
+    if (component.serves.every((role) => role === 'worker')) continue;
     if (component.availability === undefined) {
       unrated.push(component.id);
       continue;
