@@ -88,7 +88,11 @@ function workerRows(r: SimulateResult): TableSpec {
   };
 }
 
-const gb = (value: number | null) => (value === null ? '—' : `${formatNumber(value, value < 10 ? 2 : 1)} GB`);
+/** GB, or MB under a tenth of a GB (a few connections' memory would read "0.00 GB"). */
+const gb = (value: number | null) => {
+  if (value === null) return '—';
+  return value < 0.1 ? `${formatNumber(value * 1024, 1)} MB` : `${formatNumber(value, value < 10 ? 2 : 1)} GB`;
+};
 
 function cacheMemoryLine(r: SimulateResult): string | undefined {
   const cache = r.memory.cache;
