@@ -100,7 +100,7 @@ const memory = () =>
             capacityGb: num('Memory of one instance (a cache node: after the reserve), GB'),
             fraction: nullableNum('usedGb / capacityGb'),
             parts: z
-              .array(z.strictObject({ role: tierRole(), usedGb: nullableNum('GB this role uses on one instance') }))
+              .array(z.strictObject({ role: tierRole().describe('The role using it'), usedGb: nullableNum('GB this role uses on one instance') }))
               .describe('What uses the memory, by role'),
           }),
         )
