@@ -51,6 +51,8 @@ describe('a worker tier in the catalog', () => {
     ['a queue without the worker role', poolLines.replace('serves: [worker]', 'serves: []'), /worker: is set but the component does not serve worker/],
     ['a worker on the request path too', poolLines.replace('serves: [worker]', 'serves: [app, worker]'), /serves worker alone, not app, worker/],
     ['no work per event', poolLines.replace('seconds_per_event: "=0.02 * 10"', 'seconds_per_event: 0'), /seconds_per_event.*greater than 0/],
+    ['a queue formula over an unknown name', poolLines.replace('events_per_request: 0.5', 'events_per_request: "=events_per_click"'), /events_per_click/],
+    ['a queue formula over its own instances', poolLines.replace('events_per_request: 0.5', 'events_per_request: "=instances / 10"'), /cannot read instances: the instances are sized from it/],
   ])('refuses %s', (_what, lines, message) => {
     const v = validate(worker(lines));
     expect(v.errors.map(formatProblem).join('\n')).toMatch(message);
