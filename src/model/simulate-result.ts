@@ -275,6 +275,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       alertPercent: thresholds.memoryUtilization === undefined ? null : roundTo(thresholds.memoryUtilization * 100, 4),
       cache: plan.memory.cache && {
         ...plan.memory.cache,
+        hotUsers: roundTo(plan.memory.cache.hotUsers, 1),
         workingSetGb: roundTo(plan.memory.cache.workingSetGb, 4),
         capacityGb: roundTo(plan.memory.cache.capacityGb, 4),
         effectiveHitRatio: roundTo(plan.memory.cache.effectiveHitRatio, 4),
