@@ -10,7 +10,7 @@
 import * as z from 'zod';
 import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
 import { parseUnit, PRICE_UNITS } from '../model/units.js';
-import { REQUIRED_ASSUMPTIONS } from '../model/variables.js';
+import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
 import { camelKeys } from './camel.js';
 import { compileFormula } from './formula.js';
@@ -32,7 +32,7 @@ export const COMPONENT_KINDS = [
   'ml',
   'other',
 ] as const satisfies readonly ComponentKind[];
-export const TIERS = ['edge', 'gateway', 'lb', 'app', 'cache', 'db'] as const satisfies readonly Tier[];
+export const TIERS = ['edge', 'gateway', 'lb', 'app', 'cache', 'db', 'worker'] as const satisfies readonly Tier[];
 export const COMPARISONS = ['<', '<=', '>', '>=', 'approx'] as const;
 
 /** The region a catalog is priced for when it names none: the bundled snapshot's. */
@@ -132,9 +132,18 @@ function buildCatalogSchema() {
     transfer_gb_per_user_month: nonNegative,
     error_rate: fraction,
   };
+  /** Optional assumptions the memory model reads: sizes, never negative. */
+  const MEMORY_VALUES: Record<keyof typeof MEMORY_ASSUMPTIONS, () => z.ZodNumber> = {
+    cache_shared_gb: nonNegative,
+    cache_hot_mb_per_user: nonNegative,
+    app_memory_baseline_mb: nonNegative,
+    app_memory_mb_per_request: nonNegative,
+    db_memory_mb_per_connection: nonNegative,
+  };
+  const meanings: Record<string, string> = { ...REQUIRED_ASSUMPTIONS, ...MEMORY_ASSUMPTIONS };
   const assumptionShape = Object.fromEntries(
-    Object.entries(ASSUMPTION_VALUES).map(([name, value]) => [name, assumption(value(), REQUIRED_ASSUMPTIONS[name as keyof typeof REQUIRED_ASSUMPTIONS]).optional()]),
-  ) as { [K in keyof typeof ASSUMPTION_VALUES]: z.ZodOptional<ReturnType<typeof assumption>> };
+    Object.entries({ ...ASSUMPTION_VALUES, ...MEMORY_VALUES }).map(([name, value]) => [name, assumption(value(), meanings[name]).optional()]),
+  ) as { [K in keyof typeof ASSUMPTION_VALUES | keyof typeof MEMORY_VALUES]: z.ZodOptional<ReturnType<typeof assumption>> };
 
   /** Named assumptions (names stay snake_case: formulas read them by name). */
   const dropUndefined = (raw: Record<string, Quantity | undefined>): Record<string, Quantity> =>
@@ -252,6 +261,18 @@ function buildCatalogSchema() {
       instance: instance.optional(),
       count: amount(wholeNonNegative()).optional().describe('a fixed count: a number or a formula (give count or scaling)'),
       scaling: scaling.optional(),
+      worker: camelObject({
+        events_per_request: amount().describe('events one API request puts on the queue (mean): a number or a formula, e.g. "=events_per_request"'),
+        seconds_per_event: amount(positive()).describe('seconds of one vCPU one event takes (serverless: its duration): a number or a formula'),
+      })
+        .optional()
+        .describe('a tier fed by a queue, off the request path: serves [worker]; sized by its own arrival rate'),
+      cache: camelObject({
+        copies: z.number().int('must be a whole number').min(1, 'must be at least 1').describe('nodes that hold each item: 2 for a primary and one replica'),
+        reserved_memory_percent: sourced(z.number().min(0, 'must be a percent from 0 to 100').lt(100, 'must be a percent below 100 (ElastiCache: 25)'), 'memory kept back from data, percent of each node (ElastiCache reserved-memory-percent)'),
+      })
+        .optional()
+        .describe("how a cache's nodes hold its data, for the memory model (default: every node holds its own data, nothing reserved)"),
       database: camelObject({
         readers: wholeNonNegative().describe('read replicas beside the writer'),
         failover: z.enum(['automatic', 'manual']).optional().describe('automatic: a reader or standby takes over the writer by itself (Aurora, RDS Multi-AZ)'),

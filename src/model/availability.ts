@@ -110,7 +110,8 @@ function ownDowntime(events: readonly FailureEvent[], id: string, monthMinutes: 
  * stay out of both products. Off-path components (monitoring, ML) take no requests and are left out.
  */
 export function phaseAvailability(phase: Phase, ctx: AvailabilityContext): AvailabilityResult {
-  const onPath = phase.components.filter((component) => component.serves.length > 0);
+  // Worker tiers take events from a queue, not requests: a user does not wait on them.
+  const onPath = phase.components.filter((component) => component.serves.some((role) => role !== 'worker'));
   const isSoft = (component: Component) => component.dependency?.type === 'soft';
   const placed = onPath.map((component) => placeComponent(component, ctx.countAtFloor(component), ctx.defaultRegion));
   const hard: PlacedComponent[] = placed.filter((p) => !isSoft(p.component));

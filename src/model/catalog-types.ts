@@ -61,11 +61,12 @@ export type ComponentKind =
   | 'other';
 
 /**
- * The request-path roles a component can serve. A request visits `edge` → `gateway` → `lb` → `app`,
+ * The roles a component can serve. A request visits `edge` → `gateway` → `lb` → `app`,
  * which reads the `cache` and, on a miss or a write, the `db` (reads on replicas when there are any).
  * A component may serve several roles (phase 0's single VPS serves app and db).
+ * `worker` is off the request path: a pool fed by a queue (SQS, EventBridge) with the events requests emit.
  */
-export type Tier = 'edge' | 'gateway' | 'lb' | 'app' | 'cache' | 'db';
+export type Tier = 'edge' | 'gateway' | 'lb' | 'app' | 'cache' | 'db' | 'worker';
 
 /** Container requests/limits (Kubernetes), normalised: CPU in vCPUs (500m → 0.5), memory in GiB (1Gi → 1). */
 export interface ContainerResources {
@@ -104,6 +105,10 @@ export type Component = Phase['components'][number];
 export type Workload = Catalog['workload'];
 export type InstanceSpec = NonNullable<Component['instance']>;
 export type DatabaseLayout = NonNullable<Component['database']>;
+/** A worker tier's queue: events each request emits and the work each event takes. */
+export type WorkerSpec = NonNullable<Component['worker']>;
+/** How a cache's nodes hold its data: copies of each item and the memory kept back from data. */
+export type CacheLayout = NonNullable<Component['cache']>;
 /**
  * One cost line as declared by the catalog: a quantity of a priced unit, and the unit when a constant converts.
  * Quantity formulas may use the workload variables, e.g. "instance_hours" or "users * storage_gb_per_user".

@@ -1,6 +1,7 @@
 import type { AvailabilityResult } from './availability.js';
 import type { Phase, Quantity } from './catalog-types.js';
 import type { FindingCodeName } from './finding-codes.js';
+import type { MemoryRow } from './memory.js';
 import type { SizingResult, StationSizing } from './sizing.js';
 import type { Thresholds } from './thresholds.js';
 import { assumed } from './workload.js';
@@ -35,8 +36,50 @@ export function connectionOccupancy(sizing: StationSizing): number | null {
   return (state.latencyArrivalPerInstancePerS * state.meanS) / pool;
 }
 
-/** Latency, CPU and connection checks at the peak hour, in the order the checks table shows them. */
-export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: Thresholds): Check[] {
+/** CPU of one station against its cap: the scaling target when autoscaled, else the CPU alert. Delay stations have none. */
+function cpuCheck({ station, state }: StationSizing, thresholds: Thresholds): Check {
+  const cap = station.autoscaled ? (station.targetUtilization ?? 1) : thresholds.cpuUtilization;
+  return {
+    name: `${station.id} CPU (${station.autoscaled ? 'scaling target' : 'CPU alert'})`,
+    kind: 'capacity',
+    code: station.autoscaled ? 'cpu-over-scaling-target' : 'cpu-over-alert',
+    subject: station.id,
+    // An unstable queue has no utilisation: the offered load is past 100 % of its vCPUs.
+    value: state.stable ? state.utilization * 100 : null,
+    limit: cap * 100,
+    unit: '%',
+    relation: '≤',
+    pass: state.stable && state.utilization <= cap + 1e-12,
+  };
+}
+
+/** Memory per instance against the memory alert; none without the alert or without a finite figure. */
+function memoryChecks(rows: readonly MemoryRow[], thresholds: Thresholds): Check[] {
+  const limit = thresholds.memoryUtilization;
+  if (limit === undefined) return [];
+  return rows
+    .filter((row) => row.fraction !== null)
+    .map((row) => ({
+      name: `${row.id} memory`,
+      kind: 'capacity' as const,
+      code: 'memory-over-alert' as const,
+      subject: row.id,
+      value: row.fraction! * 100,
+      limit: limit * 100,
+      unit: '%',
+      relation: '≤' as const,
+      pass: row.fraction! <= limit + 1e-12,
+    }));
+}
+
+/** What else the peak hour is checked on besides the request path: worker tiers and memory. */
+export interface OffPathLoad {
+  workers: readonly StationSizing[];
+  memory: readonly MemoryRow[];
+}
+
+/** Latency, CPU and connection checks at the peak hour, then the worker tiers' CPU and memory, in the order the checks table shows them. */
+export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: Thresholds, offPath: OffPathLoad = { workers: [], memory: [] }): Check[] {
   const { latency } = phase.slo;
   const checks: Check[] = [
     {
@@ -54,19 +97,7 @@ export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: T
   for (const tier of sizing.stations) {
     const { station, state } = tier;
     if (station.delay) continue;
-    const cap = station.autoscaled ? (station.targetUtilization ?? 1) : thresholds.cpuUtilization;
-    checks.push({
-      name: `${station.id} CPU (${station.autoscaled ? 'scaling target' : 'CPU alert'})`,
-      kind: 'capacity',
-      code: station.autoscaled ? 'cpu-over-scaling-target' : 'cpu-over-alert',
-      subject: station.id,
-      // An unstable queue has no utilisation: the offered load is past 100 % of its vCPUs.
-      value: state.stable ? state.utilization * 100 : null,
-      limit: cap * 100,
-      unit: '%',
-      relation: '≤',
-      pass: state.stable && state.utilization <= cap + 1e-12,
-    });
+    checks.push(cpuCheck(tier, thresholds));
     const occupancy = connectionOccupancy(tier);
     if (occupancy !== null || (station.roles.includes('db') && station.component.instance?.connections && !state.stable)) {
       checks.push({
@@ -82,6 +113,8 @@ export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: T
       });
     }
   }
+  for (const worker of offPath.workers) if (!worker.station.delay) checks.push(cpuCheck(worker, thresholds));
+  checks.push(...memoryChecks(offPath.memory, thresholds));
   return checks;
 }
 

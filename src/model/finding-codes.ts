@@ -48,6 +48,18 @@ export const FINDING_CODES = {
     metric: 'connections',
     description: "a database's connections in use at the peak hour are over the catalog's pool alert threshold",
   },
+  'memory-over-alert': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'memory',
+    description: "a tier's memory in use per instance at the peak hour is over the catalog's memory alert threshold",
+  },
+  'cache-hit-ratio-reduced': {
+    severity: 'warn',
+    group: 'capacity',
+    metric: 'cache-hit-ratio',
+    description: "the cache's working set does not fit its usable memory: its hit ratio falls below the catalog's and the misses go to the database",
+  },
   'tier-exhausted': {
     severity: 'fail',
     group: 'capacity',

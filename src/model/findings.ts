@@ -78,6 +78,10 @@ export function findingsOf({ plan, cost, headroom }: EvaluatedPlan): Finding[] {
   if (headroom?.maxUsers != null && room != null && room >= 0 && room < HEADROOM_WARNING_PERCENT) {
     findings.push(finding('headroom-low', phase, room, HEADROOM_WARNING_PERCENT));
   }
+  const cache = plan.memory.cache;
+  if (cache && cache.effectiveHitRatio < cache.catalogHitRatio) {
+    findings.push(finding('cache-hit-ratio-reduced', cache.components.join('+'), cache.effectiveHitRatio * 100, cache.catalogHitRatio * 100));
+  }
   for (const id of plan.availability.unrated) findings.push(finding('availability-unrated', id, null, null));
   if (cost.unverifiedLines > 0) findings.push(finding('unverified-prices', phase, cost.unverifiedLines, null));
   for (const tier of plan.tiers) {

@@ -12,6 +12,8 @@ export const METRICS = {
   'error-rate': { unit: '%', description: 'share of requests that fail for reasons other than capacity' },
   cpu: { unit: '%', description: "a tier's CPU utilisation at the peak hour" },
   connections: { unit: '% of pool', description: "a database's connections in use at the peak hour, over its pool" },
+  memory: { unit: '%', description: "a tier's memory in use per instance at the peak hour, over its memory (a cache node: its usable memory)" },
+  'cache-hit-ratio': { unit: '%', description: 'share of cache lookups that hit, after the working set is set against the cache’s memory' },
   instances: { unit: 'instances', description: "a tier's instances at the peak hour" },
   'requests-per-target': { unit: 'requests/min', description: 'requests one instance takes per minute at the peak hour' },
   headroom: { unit: '%', description: 'how many more users the phase serves within its capacity checks, over today’s' },

@@ -5,9 +5,11 @@ import { evaluateAmount } from './cost.js';
 import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import { capacityFindings, isFailing } from './findings.js';
 import { InputError } from './input-error.js';
+import { cacheMemory, cacheWorkingSetGb, memoryRows, visitsWithHitRatio, type CacheMemory, type MemoryRow } from './memory.js';
 import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';
 import type { Thresholds } from './thresholds.js';
+import { buildWorkerStations, sizeWorkers, workerInstances, type WorkerQueue, type WorkerSizing } from './workers.js';
 import { assumed, assumptionsFor, workloadAt, type WorkloadAt } from './workload.js';
 
 export { thresholdsOf, type Thresholds } from './thresholds.js';
@@ -47,6 +49,8 @@ export interface TierPlan {
   exhausted: boolean;
   /** Database stations: connections in use per instance at the peak (Little's law) over the pool size. */
   connectionOccupancy: number | null;
+  /** Worker tiers (off the request path): their queue at the peak hour; null on the request path. */
+  worker: WorkerQueue | null;
 }
 
 /** What a component runs hour by hour: what pricing multiplies by hours and (later) splits into reserved and on-demand. */
@@ -72,6 +76,8 @@ export interface Plan {
   scope: FormulaScope;
   latency: { percentile: number; valueMs: number | null; meanMs: number | null; targetMs: number; pass: boolean };
   availability: AvailabilityResult;
+  /** Memory at the peak hour: the cache's working set and hit ratio, and each tier's memory per instance. */
+  memory: { cache: CacheMemory | null; tiers: MemoryRow[] };
   checks: Check[];
 }
 
@@ -121,8 +127,39 @@ function contextFor(catalog: Catalog, phase: Phase, thresholds: Thresholds): Con
   return { catalog, phase, assumptions: assumptionsFor(catalog, phase), thresholds };
 }
 
-function stationsAt(ctx: Context, workload: WorkloadAt): Station[] {
-  return buildStations(ctx.phase.components, workload.visits, ctx.assumptions, fixedCountFor(baseScope(ctx, workload)));
+/** Everything sized at the peak hour: request-path stations, worker tiers, memory and the capacity checks on them. */
+interface PeakModel {
+  scope: Record<string, number>;
+  fixedCount: (component: Component) => number;
+  stations: Station[];
+  sizing: SizingResult;
+  workerStations: Station[];
+  workers: WorkerSizing[];
+  cache: CacheMemory | null;
+  memory: MemoryRow[];
+  checks: Check[];
+}
+
+/**
+ * Sizes a phase at the peak hour. The cache's working set is set against its memory first: the hit ratio
+ * that follows decides the database's reads (and replaces `cache_hit_ratio` in the formulas' scope, so
+ * read-priced lines bill the same misses). Hot users are the concurrent users at the peak (see cacheWorkingSetGb).
+ */
+function peakModel(ctx: Context, workload: WorkloadAt): PeakModel {
+  const scope = baseScope(ctx, workload);
+  const fixedCount = fixedCountFor(scope);
+  const hotUsers = workload.concurrentUsers;
+  const cache = cacheMemory(ctx.phase.components, ctx.assumptions, hotUsers, fixedCount);
+  const visits = cache ? visitsWithHitRatio(workload.visits, cache.effectiveHitRatio) : workload.visits;
+  if (cache) scope.cache_hit_ratio = cache.effectiveHitRatio;
+  const targets = sizingTargets(ctx);
+  const stations = buildStations(ctx.phase.components, visits, ctx.assumptions, fixedCount);
+  const sizing = sizeStations(stations, workload.peakRequestsPerS, targets);
+  const workerStations = buildWorkerStations(ctx.phase.components, scope, fixedCount);
+  const workers = sizeWorkers(workerStations, workload.peakRequestsPerS, targets.percentile, ctx.thresholds.cpuUtilization);
+  const memory = memoryRows(sizing, ctx.assumptions, cache, cacheWorkingSetGb(ctx.assumptions, hotUsers), targets.overheadS);
+  const checks = capacityChecks(ctx.phase, sizing, ctx.thresholds, { workers, memory });
+  return { scope, fixedCount, stations, sizing, workerStations, workers, cache, memory, checks };
 }
 
 export interface CapacityVerdict {
@@ -132,19 +169,18 @@ export interface CapacityVerdict {
   failing: string[];
 }
 
-function capacityVerdict(checks: readonly Check[], sizing: SizingResult): CapacityVerdict {
-  const findings = capacityFindings(checks, sizing.stations.map(({ station, state, exhausted }) => ({ id: station.id, exhausted, peak: state.instances, max: station.maxInstances })));
+function capacityVerdict({ checks, sizing, workers }: PeakModel): CapacityVerdict {
+  const sized: StationSizing[] = [...sizing.stations, ...workers];
+  const findings = capacityFindings(checks, sized.map(({ station, state, exhausted }) => ({ id: station.id, exhausted, peak: state.instances, max: station.maxInstances })));
   const failing = checks.filter((check) => !check.pass).map((check) => check.name);
-  for (const s of sizing.stations) if (s.exhausted) failing.push(`${s.station.id} exhausted`);
+  for (const s of sized) if (s.exhausted) failing.push(`${s.station.id} exhausted`);
   return { ok: !findings.some(isFailing), failing };
 }
 
 /** The capacity verdict at the peak hour only: what headroom searches and phase selection need. */
 export function capacityAt(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): CapacityVerdict {
   const ctx = contextFor(catalog, phase, thresholds);
-  const workload = workloadAt(catalog, phase, users);
-  const sizing = sizeStations(stationsAt(ctx, workload), workload.peakRequestsPerS, sizingTargets(ctx));
-  return capacityVerdict(capacityChecks(phase, sizing, thresholds), sizing);
+  return capacityVerdict(peakModel(ctx, workloadAt(catalog, phase, users)));
 }
 
 /** Instances per station in each hour of the daily profile. */
@@ -167,7 +203,7 @@ function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, target
   return stations.map((_, i) => hours.map((hour) => hour[i]!));
 }
 
-function tierPlan(sized: StationSizing, hourly: readonly number[]): TierPlan {
+function tierPlan(sized: StationSizing | WorkerSizing, hourly: readonly number[]): TierPlan {
   const { station, state } = sized;
   return {
     id: station.id,
@@ -198,6 +234,7 @@ function tierPlan(sized: StationSizing, hourly: readonly number[]): TierPlan {
     reason: sized.reason,
     exhausted: sized.exhausted,
     connectionOccupancy: connectionOccupancy(sized),
+    worker: 'queue' in sized ? sized.queue : null,
   };
 }
 
@@ -208,13 +245,15 @@ function tierPlan(sized: StationSizing, hourly: readonly number[]): TierPlan {
 export function sizePlan(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): Plan {
   const ctx = contextFor(catalog, phase, thresholds);
   const workload = workloadAt(catalog, phase, users);
-  const scope = baseScope(ctx, workload);
-  const fixedCount = fixedCountFor(scope);
-  const stations = buildStations(phase.components, workload.visits, ctx.assumptions, fixedCount);
-  const targets = sizingTargets(ctx);
-  const peak = sizeStations(stations, workload.peakRequestsPerS, targets);
-  const hourly = hourlyCounts(stations, workload, targets, peak);
-  const tiers = peak.stations.map((sized, i) => tierPlan(sized, hourly[i]!));
+  const peak = peakModel(ctx, workload);
+  const { scope, fixedCount, stations } = peak;
+  const hourly = hourlyCounts(stations, workload, sizingTargets(ctx), peak.sizing);
+  // A worker tier is sized by its own arrival rate in every hour; latency never asks it for more.
+  const workerHourly = peak.workerStations.map((station) => workload.hours.map((hour) => workerInstances(station, hour.requestsPerS).instances));
+  const tiers = [
+    ...peak.sizing.stations.map((sized, i) => tierPlan(sized, hourly[i]!)),
+    ...peak.workers.map((sized, i) => tierPlan(sized, workerHourly[i]!)),
+  ];
 
   // An autoscaled component runs what its (first) station runs; any other runs its count all day.
   const components = phase.components.map((component): ComponentPlan => {
@@ -240,13 +279,14 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
     scope,
     latency: {
       percentile: phase.slo.latency.percentile,
-      valueMs: peak.percentileS === null ? null : peak.percentileS * 1000,
-      meanMs: peak.meanS === null ? null : peak.meanS * 1000,
+      valueMs: peak.sizing.percentileS === null ? null : peak.sizing.percentileS * 1000,
+      meanMs: peak.sizing.meanS === null ? null : peak.sizing.meanS * 1000,
       targetMs: phase.slo.latency.targetMs,
-      pass: peak.latencyPass,
+      pass: peak.sizing.latencyPass,
     },
     availability,
-    checks: [...capacityChecks(phase, peak, thresholds), ...steadyChecks(phase, availability, ctx.assumptions)],
+    memory: { cache: peak.cache, tiers: peak.memory },
+    checks: [...peak.checks, ...steadyChecks(phase, availability, ctx.assumptions)],
   };
 }
 

@@ -91,7 +91,41 @@ export interface SimulateResult {
     sizedBy: TierPlan['reason'];
     exhausted: boolean;
     connectionOccupancy: number | null;
+    /** Worker tiers (off the request path): their queue at the peak hour, beside the request latency; null elsewhere. */
+    worker: {
+      eventsPerRequest: number;
+      eventsPerS: number;
+      secondsPerEvent: number;
+      /** λ·S: concurrent executions (serverless) or servers busy on average (a pool). */
+      concurrency: number;
+      /** Servers of the shared queue; null for serverless. */
+      servers: number | null;
+      /** Wait before a server takes an event; null when the queue is unstable. */
+      queueDelayMs: { mean: number | null; percentile: number | null };
+    } | null;
   }>;
+  /** Memory at the peak hour. */
+  memory: {
+    /** The catalog's memory alert, percent; null when it has none (memory is reported, not checked). */
+    alertPercent: number | null;
+    /** The cache's working set against its usable memory; null without a dedicated cache or its assumptions. */
+    cache: {
+      components: string[];
+      hotUsers: number;
+      workingSetGb: number;
+      capacityGb: number;
+      catalogHitRatio: number;
+      effectiveHitRatio: number;
+    } | null;
+    tiers: Array<{
+      id: string;
+      component: string;
+      usedGb: number | null;
+      capacityGb: number;
+      fraction: number | null;
+      parts: Array<{ role: Tier; usedGb: number | null }>;
+    }>;
+  };
   latency: {
     percentile: number;
     valueMs: number | null;
@@ -283,7 +317,36 @@ export function simulate(input: SimulateInput): SimulateResult {
       sizedBy: tier.reason,
       exhausted: tier.exhausted,
       connectionOccupancy: round(tier.connectionOccupancy, 4),
+      worker: tier.worker && {
+        eventsPerRequest: roundTo(tier.worker.eventsPerRequest, 6),
+        eventsPerS: roundTo(tier.worker.arrivalPerS, 3),
+        secondsPerEvent: roundTo(tier.worker.serviceTimeS, 6),
+        concurrency: roundTo(tier.worker.concurrency, 3),
+        servers: tier.worker.servers,
+        queueDelayMs: {
+          mean: tier.worker.meanWaitS === null ? null : roundTo(tier.worker.meanWaitS * 1000, 3),
+          percentile: tier.worker.percentileWaitS === null ? null : roundTo(tier.worker.percentileWaitS * 1000, 3),
+        },
+      },
     })),
+    memory: {
+      alertPercent: thresholds.memoryUtilization === undefined ? null : roundTo(thresholds.memoryUtilization * 100, 4),
+      cache: plan.memory.cache && {
+        ...plan.memory.cache,
+        hotUsers: roundTo(plan.memory.cache.hotUsers, 1),
+        workingSetGb: roundTo(plan.memory.cache.workingSetGb, 4),
+        capacityGb: roundTo(plan.memory.cache.capacityGb, 4),
+        effectiveHitRatio: roundTo(plan.memory.cache.effectiveHitRatio, 4),
+      },
+      tiers: plan.memory.tiers.map((row) => ({
+        id: row.id,
+        component: row.component,
+        usedGb: round(row.usedGb, 4),
+        capacityGb: roundTo(row.capacityGb, 4),
+        fraction: round(row.fraction, 4),
+        parts: row.parts.map((part) => ({ role: part.role, usedGb: round(part.usedGb, 4) })),
+      })),
+    },
     latency: {
       percentile: plan.latency.percentile,
       valueMs: round(plan.latency.valueMs, 1),

@@ -124,7 +124,7 @@ export interface SizingTargets {
 }
 
 /** Fewest instances in [min, max] that keep utilisation ≤ the target and requests per target under the cap. */
-function sizeForLoad(station: Station, requestsPerS: number): { instances: number; reason: SizingReason } {
+export function sizeForLoad(station: Station, requestsPerS: number): { instances: number; reason: SizingReason } {
   const visitRate = requestsPerS * station.visitsPerRequest;
   const cap = station.targetUtilization ?? 1;
   const byCpu = Math.ceil((visitRate * station.serviceTimeS) / (station.serversPerInstance * cap) - 1e-9);

@@ -36,6 +36,20 @@ export const REQUIRED_ASSUMPTIONS = {
 export type RequiredAssumption = keyof typeof REQUIRED_ASSUMPTIONS;
 
 /**
+ * Workload assumptions the engine reads when a catalog defines them: the memory model (src/model/memory.ts).
+ * Without them there is no memory check for the parts they describe.
+ */
+export const MEMORY_ASSUMPTIONS = {
+  cache_shared_gb: 'content every user shares that the cache holds (lessons, catalogue), GB',
+  cache_hot_mb_per_user: 'cached data per user whose data is hot (session, profile, progress), MB',
+  app_memory_baseline_mb: 'memory of one idle app instance (runtime, framework, code), MB',
+  app_memory_mb_per_request: 'memory one request in flight holds at the app, MB',
+  db_memory_mb_per_connection: 'memory one database connection in use holds (its backend process), MB',
+} as const;
+
+export type MemoryAssumption = keyof typeof MEMORY_ASSUMPTIONS;
+
+/**
  * The unit of each variable the engine binds, for the unit check of cost lines (see parseUnit in ./units.ts).
  * `instances` is a count held through the month, so instance-months; `instance_hours` = instances × hours_per_month.
  */

@@ -52,12 +52,14 @@ function checkName(finding: Finding, ctx: FindingContext): string {
       return `${finding.subject} CPU (scaling target)`;
     case 'cpu-over-alert':
       return `${finding.subject} CPU (CPU alert)`;
+    case 'memory-over-alert':
+      return `${finding.subject} memory`;
     default:
       return `${finding.subject} connections`;
   }
 }
 
-const CHECK_CODES: readonly FindingCodeName[] = ['latency-over-slo', 'cpu-over-scaling-target', 'cpu-over-alert', 'connections-over-alert'];
+const CHECK_CODES: readonly FindingCodeName[] = ['latency-over-slo', 'cpu-over-scaling-target', 'cpu-over-alert', 'connections-over-alert', 'memory-over-alert'];
 
 function capacitySentence(findings: readonly Finding[], ctx: FindingContext): string | undefined {
   const failing = findings.filter((f) => CHECK_CODES.includes(f.code)).map((f) => checkName(f, ctx));
@@ -116,6 +118,13 @@ export function remarkSentences(findings: readonly Finding[], ctx: FindingContex
   for (const finding of findings) {
     if (finding.code === 'requests-per-target-over') {
       sentences.push(requestsPerTargetSentence(finding, ctx));
+      continue;
+    }
+    if (finding.code === 'cache-hit-ratio-reduced') {
+      sentences.push(
+        `${finding.subject}: the working set does not fit the usable memory, so the hit ratio falls from ${roundTo(finding.limit ?? 0, 1)}% to ` +
+          `${roundTo(finding.value ?? 0, 1)}% and the misses go to the database: a larger cache node keeps them off it`,
+      );
       continue;
     }
     if (seen.has(finding.code)) continue;

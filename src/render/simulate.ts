@@ -55,12 +55,73 @@ function tierRows(r: SimulateResult): TableSpec {
       `${t.instances.min}–${t.instances.max}`,
       String(t.vcpusPerInstance),
       t.delay ? '—' : t.utilization === null ? 'exhausted' : percent(t.utilization * 100),
-      formatMs(t.latencyMs.percentile, 2),
-      formatMs(t.latencyMs.contribution, 2),
+      t.worker ? '—' : formatMs(t.latencyMs.percentile, 2),
+      t.worker ? 'off path' : formatMs(t.latencyMs.contribution, 2),
       t.sizedBy,
     ]),
   };
 }
+
+const workerTiers = (r: SimulateResult) => r.tiers.filter((t) => t.worker !== null);
+
+/** Worker tiers' queues: what they take and how long an event waits, beside (not in) the request latency. */
+function workerRows(r: SimulateResult): TableSpec {
+  const p = r.latency.percentile;
+  return {
+    head: ['worker', 'events/s', 'per event', 'instances peak', 'busy (λ·S)', 'CPU peak', 'mean wait', `P${p} wait`],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    flexible: [true, false, false, false, false, false, false, false],
+    dropOrder: [2, 4],
+    rows: workerTiers(r).map((t) => {
+      const w = t.worker!;
+      return [
+        t.exhausted ? `${t.id} (exhausted)` : t.id,
+        formatNumber(w.eventsPerS, 2),
+        formatMs(w.secondsPerEvent * 1000, 0),
+        t.delay ? 'serverless' : String(t.instances.peak),
+        formatNumber(w.concurrency, 2) + (t.delay ? ' concurrent' : ''),
+        t.delay ? '—' : t.utilization === null ? 'exhausted' : percent(t.utilization * 100),
+        formatMs(w.queueDelayMs.mean, 1),
+        formatMs(w.queueDelayMs.percentile, 1),
+      ];
+    }),
+  };
+}
+
+/** GB, or MB under a tenth of a GB (a few connections' memory would read "0.00 GB"). */
+const gb = (value: number | null) => {
+  if (value === null) return '—';
+  return value < 0.1 ? `${formatNumber(value * 1024, 1)} MB` : `${formatNumber(value, value < 10 ? 2 : 1)} GB`;
+};
+
+function cacheMemoryLine(r: SimulateResult): string | undefined {
+  const cache = r.memory.cache;
+  if (cache === null) return undefined;
+  const fits = cache.workingSetGb <= cache.capacityGb;
+  const ratio = fits
+    ? `fits: hit ratio ${percent(cache.catalogHitRatio * 100)}`
+    : `does not fit: hit ratio ${percent(cache.catalogHitRatio * 100)} × ${formatNumber(cache.capacityGb, 2)}/${formatNumber(cache.workingSetGb, 2)} = ${percent(cache.effectiveHitRatio * 100)}, the misses go to the database`;
+  return `cache working set ${gb(cache.workingSetGb)} (${formatNumber(cache.hotUsers, 0)} hot users) against ${gb(cache.capacityGb)} usable in ${cache.components.join(', ')}: ${ratio}`;
+}
+
+function memoryRowsTable(r: SimulateResult): TableSpec {
+  const alert = r.memory.alertPercent;
+  return {
+    head: ['tier', 'used per instance', 'memory', 'share', 'what uses it'],
+    align: ['left', 'right', 'right', 'right', 'left'],
+    flexible: [true, false, false, false, true],
+    dropOrder: [4],
+    rows: r.memory.tiers.map((t) => [
+      t.id,
+      gb(t.usedGb),
+      gb(t.capacityGb),
+      t.fraction === null ? '—' : percent(t.fraction * 100) + (alert !== null && t.fraction * 100 > alert ? ' (over alert)' : ''),
+      t.parts.map((part) => `${part.role} ${gb(part.usedGb)}`).join(' + '),
+    ]),
+  };
+}
+
+const hasMemory = (r: SimulateResult) => r.memory.cache !== null || r.memory.tiers.length > 0;
 
 function checkValue(c: SimulateResult['checks'][number]): string {
   if (c.value === null) return CPU_CHECKS.has(c.code) ? 'exhausted (over 100 %)' : 'unbounded (unstable queue)';
@@ -249,6 +310,8 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     table(tierRows(r)),
     section('Latency'),
     `P${r.latency.percentile} ${formatMs(r.latency.valueMs)} (target < ${r.latency.targetMs} ms) ${verdict(r.latency.pass, options)} · mean ${formatMs(r.latency.meanMs)}`,
+    ...(workerTiers(r).length ? [section('Worker queues (off the request path)'), table(workerRows(r))] : []),
+    ...(hasMemory(r) ? [section('Memory at the peak hour'), ...[cacheMemoryLine(r)].filter((line) => line !== undefined).map(text), ...(r.memory.tiers.length ? [table(memoryRowsTable(r))] : [])] : []),
     section('Checks'),
     table(checkRows(r, options)),
     section('Availability'),
@@ -281,6 +344,8 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     md(tierRows(r)),
     '### Latency',
     `P${r.latency.percentile} ${formatMs(r.latency.valueMs)} (target < ${r.latency.targetMs} ms): **${r.latency.pass ? 'pass' : 'FAIL'}** · mean ${formatMs(r.latency.meanMs)}  \nMethod: ${r.latency.method}.`,
+    ...(workerTiers(r).length ? ['### Worker queues (off the request path)', md(workerRows(r))] : []),
+    ...(hasMemory(r) ? ['### Memory at the peak hour', ...[cacheMemoryLine(r)].filter((line) => line !== undefined), ...(r.memory.tiers.length ? [md(memoryRowsTable(r))] : [])] : []),
     '### Checks',
     md(checkRows(r, plain)),
     '### Availability',

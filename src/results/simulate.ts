@@ -7,6 +7,7 @@ import {
   findingCode,
   findingsField,
   flag,
+  fraction,
   int,
   lazy,
   nullableInt,
@@ -48,7 +49,7 @@ const tier = () =>
       .strictObject({
         mean: nullableNum('Mean sojourn time per visit, ms; null when the queue is unstable'),
         percentile: nullableNum("Sojourn-time percentile per visit at the SLO's percentile, ms"),
-        contribution: nullableNum('What the tier adds to the end-to-end percentile, ms'),
+        contribution: nullableNum('What the tier adds to the end-to-end percentile, ms; null when unstable or off the request path (workers)'),
         atScaleOut: flag('True when the latency is taken at the scaled-out size rather than the minimum'),
       })
       .describe('Latency of the tier'),
@@ -57,7 +58,55 @@ const tier = () =>
       .describe('What decided the instance count'),
     exhausted: flag('True when even the maximum count cannot keep the tier within its limits'),
     connectionOccupancy: nullableNum('Share of the connection pool in use (databases), 0–1; null elsewhere'),
+    worker: z
+      .strictObject({
+        eventsPerRequest: num('Events one API request puts on the queue'),
+        eventsPerS: num('Events per second reaching the tier at the peak hour: requests/s × events per request'),
+        secondsPerEvent: num('Seconds one event holds one server (serverless: its duration)'),
+        concurrency: num('Events in service on average, λ·S: concurrent executions for serverless, busy servers for a pool'),
+        servers: nullableInt('Servers of the one shared queue (instances × servers per instance); null for serverless'),
+        queueDelayMs: z
+          .strictObject({
+            mean: nullableNum('Mean wait before a server takes an event, ms (serverless: 0); null when unstable'),
+            percentile: nullableNum("Wait at the SLO's percentile, ms; null when unstable"),
+          })
+          .describe('Queue delay: reported beside the request latency, never added to it'),
+      })
+      .nullable()
+      .describe('A worker tier (off the request path) and its queue at the peak hour; null on the request path'),
   });
+
+const memory = () =>
+  z
+    .strictObject({
+      alertPercent: nullableNum("The catalog's memory alert, percent; null when it has none (memory is reported, not checked)"),
+      cache: z
+        .strictObject({
+          components: z.array(z.string()).describe('The dedicated cache components'),
+          hotUsers: num('Users whose data is hot: the concurrent users at the peak'),
+          workingSetGb: num('cache_shared_gb + cache_hot_mb_per_user × hot users / 1024, GB'),
+          capacityGb: num('Distinct data the cache nodes hold: usable memory (after the reserve) × nodes / copies, GB'),
+          catalogHitRatio: fraction("The catalog's cache_hit_ratio (when everything fits)"),
+          effectiveHitRatio: fraction('catalog ratio × min(1, capacity / working set): what the database reads follow'),
+        })
+        .nullable()
+        .describe("The cache's working set against its memory; null without a dedicated cache or the cache assumptions"),
+      tiers: z
+        .array(
+          z.strictObject({
+            id: text('Station id, as in tiers'),
+            component: text('Component id'),
+            usedGb: nullableNum('Memory in use on one instance at the peak hour, GB; null when a queue is unstable'),
+            capacityGb: num('Memory of one instance (a cache node: after the reserve), GB'),
+            fraction: nullableNum('usedGb / capacityGb'),
+            parts: z
+              .array(z.strictObject({ role: tierRole().describe('The role using it'), usedGb: nullableNum('GB this role uses on one instance') }))
+              .describe('What uses the memory, by role'),
+          }),
+        )
+        .describe('Per tier, where the catalog gives the assumptions its roles need'),
+    })
+    .describe('Memory at the peak hour (docs/model.md#memory)');
 
 const check = () =>
   z.strictObject({
@@ -136,7 +185,8 @@ export const simulateResultSchema = lazy(() =>
           monthlyRequests: count('Requests in the month'),
         })
         .describe('Load'),
-      tiers: z.array(tier()).describe('One entry per queueing tier, at the peak hour'),
+      tiers: z.array(tier()).describe('One entry per queueing tier, at the peak hour: the request path, then the worker tiers'),
+      memory: memory(),
       latency: z
         .strictObject({
           percentile: num("The SLO's percentile (95 = P95)"),

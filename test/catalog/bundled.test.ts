@@ -134,7 +134,8 @@ describe('data/phases.yaml', () => {
   it('declares a unit on exactly the lines where a constant converts one unit into another', () => {
     // Each is a conversion the formula's constant makes: 25 connections/s per LCU, 20 GB per volume (phase 2's
     // instances, phase 3's worker nodes in each region),
-    // 128 MB × 50 ms per invocation, 0.5 vCPU and 1 GB per task, 8 ACU per shard.
+    // 128 MB × 50 ms per invocation, 0.5 vCPU and 1 GB per task, 8 ACU per shard, 1 vCPU and 2 GB per batch task,
+    // 512 MB per event-handler invocation.
     const declared = catalog.phases.flatMap((p) => p.components.flatMap((c) => c.cost.filter((line) => line.unit !== undefined).map((line) => `${line.priceKey} ${line.unit}`)));
     expect(declared).toEqual([
       'alb:lcu-hour lcu-hour',
@@ -147,6 +148,8 @@ describe('data/phases.yaml', () => {
       'fargate:gb-hour gb-hour',
       'rds:serverless-v2:aurora-postgresql acu-hour',
       'lambda:gb-second gb-second',
+      'fargate:vcpu-hour vcpu-hour',
+      'fargate:gb-hour gb-hour',
     ]);
   });
 

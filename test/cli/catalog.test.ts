@@ -30,7 +30,7 @@ describe('cuenta-plan catalog validate', () => {
   it('passes the bundled catalog', () => {
     const result = cli(['catalog', 'validate']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('data/phases.yaml is valid: 5 phases, 42 components, 0 warnings\n');
+    expect(result.stdout).toBe('data/phases.yaml is valid: 5 phases, 43 components, 0 warnings\n');
     expect(result.stderr).toBe('');
   });
 

@@ -51,7 +51,19 @@ function checkComponent(component: Component, at: Path, problems: ProblemList, r
       problems.warning([...at, 'count'], `count ${count.count} but database.readers ${readers}: the engine runs 1 writer + ${readers} readers = ${expected} instances; make count ${expected}`);
     }
   }
-  if (component.serves.length > 0 && component.availability === undefined && component.dependency?.type !== 'soft') {
+  const worker = component.serves.includes('worker');
+  if (worker && component.serves.length > 1) {
+    problems.error([...at, 'serves'], `a worker tier is off the request path and serves worker alone, not ${component.serves.join(', ')}; make the worker a component of its own`);
+  }
+  if (worker && !component.worker) {
+    problems.error([...at, 'serves'], 'serves worker but has no worker: { events_per_request, seconds_per_event }: the engine cannot size its queue');
+  }
+  if (!worker && component.worker) problems.error([...at, 'worker'], 'worker: is set but the component does not serve worker; add serves: [worker]');
+  if (worker && !component.instance && component.kind !== 'serverless') {
+    problems.warning([...at, 'serves'], 'serves worker but has no instance: { type, vcpus, memory_gb } and is not serverless; the engine cannot size it and leaves it out');
+  }
+  if (component.cache && !component.serves.includes('cache')) problems.warning([...at, 'cache'], 'cache: is set but the component does not serve cache');
+  if (component.serves.some((role) => role !== 'worker') && component.availability === undefined && component.dependency?.type !== 'soft') {
     problems.warning([...at], 'on the request path without an availability (its SLA): the SLA floor leaves it out');
   }
   checkPlacement(component, at, problems, regionIds);

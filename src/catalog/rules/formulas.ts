@@ -53,6 +53,14 @@ export function checkFormulas(catalog: Catalog, problems: ProblemList): LineDime
           problems.error([...at, 'count'], `a count cannot read ${circular.join(', ')}: those come from the count itself; use users, concurrent_users or requests_per_s`);
         }
       }
+      const worker = component.worker;
+      for (const [field, amount] of worker ? ([['events_per_request', worker.eventsPerRequest], ['seconds_per_event', worker.secondsPerEvent]] as const) : []) {
+        if (typeof amount === 'number' || !namesKnown(amount.variables, [...at, 'worker', field])) continue;
+        const circular = amount.variables.filter((name) => INSTANCE_VARIABLES.has(name));
+        if (circular.length > 0) {
+          problems.error([...at, 'worker', field], `a worker's queue cannot read ${circular.join(', ')}: the instances are sized from it; use requests_per_s or an assumption`);
+        }
+      }
       component.cost.forEach((line, k) => {
         const path: Path = [...at, 'cost', k, 'quantity'];
         if (typeof line.quantity === 'number' || !namesKnown(line.quantity.variables, path) || line.unit !== undefined) return;

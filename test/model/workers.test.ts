@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Component, Phase } from '../../src/model/catalog-types.js';
+import type { PriceLookup } from '../../src/model/cost.js';
+import { findingsOf } from '../../src/model/findings.js';
+import { sizePlan } from '../../src/model/plan.js';
+import { pricePlan } from '../../src/model/price-plan.js';
+import { book, catalog, instanceHours, phase, thresholds } from './fixture-catalog.js';
+
+// The fixture (./fixture-catalog.ts) at 6,000 users: 600 concurrent × 0.1 = 60 req/s at the peak, 30 req/s in
+// the 12 quiet hours. Its request path alone gives P95 238.908 ms (test/model/plan.test.ts).
+
+/** An autoscaled pool of 2-vCPU workers fed by a queue: 0.5 events per request, 0.1 s of one vCPU each. */
+const pool: Component = {
+  id: 'jobs',
+  name: 'Queue workers',
+  kind: 'compute',
+  provider: 'test',
+  serves: ['worker'],
+  worker: { eventsPerRequest: 0.5, secondsPerEvent: 0.1 },
+  instance: { type: 't.test', vcpus: 2, memoryGb: 4 },
+  count: { kind: 'autoscaled', min: 1, max: 10, targetUtilization: 0.5 },
+  cost: [{ priceKey: 'vm:hour', quantity: instanceHours }],
+};
+
+/** A serverless handler: 0.2 events per request, 0.5 s each. */
+const lambda: Component = {
+  id: 'handler',
+  name: 'Event handler',
+  kind: 'serverless',
+  provider: 'test',
+  serves: ['worker'],
+  worker: { eventsPerRequest: 0.2, secondsPerEvent: 0.5 },
+  count: { kind: 'fixed', count: 1 },
+  cost: [],
+};
+
+const withWorkers = (...workers: Component[]): Phase => ({ ...phase, components: [...phase.components, ...workers] });
+const catalogOf = (p: Phase) => ({ ...catalog, phases: [p] });
+const tier = (plan: ReturnType<typeof sizePlan>, id: string) => plan.tiers.find((t) => t.id === id)!;
+
+describe('a worker tier sized by its own queue', () => {
+  const p = withWorkers(pool, lambda);
+  const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
+  const jobs = tier(plan, 'jobs');
+
+  it('takes the whole instance count each hour from λ·S / c ≤ the utilisation target', () => {
+    // Peak: λ = 60 × 0.5 = 30 events/s, λ·S = 3 busy vCPUs; c = 2 × instances must satisfy 3 / c ≤ 0.5 → c ≥ 6 → 3 instances.
+    // Quiet hours: λ·S = 1.5 → c ≥ 3 → ⌈1.5⌉ = 2 instances. Mean over the day (12 h each): 2.5.
+    expect(jobs.instances.peak).toBe(3);
+    expect(jobs.instances.hourly).toEqual([...Array<number>(12).fill(2), ...Array<number>(12).fill(3)]);
+    expect(jobs.instances.average).toBeCloseTo(2.5, 12);
+    expect(jobs.utilization).toBeCloseTo(0.5, 12);
+    expect(jobs.reason).toBe('utilization');
+  });
+
+  it('reports the queue delay of one shared M/M/c queue (Erlang C)', () => {
+    // M/M/6, λ = 30, μ = 10, a = 3. Erlang B by the recurrence B_k = a·B_{k−1}/(k + a·B_{k−1}): B_6 = 0.0521571;
+    // C = B/(1 − ρ(1 − B)) with ρ = 0.5: 0.0991432 (computed by hand in python3, float arithmetic only).
+    // W_q = C/(cμ − λ) = 0.0991432/30 = 3.30477 ms; P95 wait = ln(C/0.05)/(cμ − λ) = 22.8181 ms.
+    expect(jobs.worker!.servers).toBe(6);
+    expect(jobs.worker!.arrivalPerS).toBeCloseTo(30, 12);
+    expect(jobs.worker!.concurrency).toBeCloseTo(3, 12);
+    expect(jobs.worker!.meanWaitS! * 1000).toBeCloseTo(3.3047735618115053, 9);
+    expect(jobs.worker!.percentileWaitS! * 1000).toBeCloseTo(22.818077778880893, 9);
+    // Its sojourn, W_q + 1/μ, is the tier's mean; it adds nothing to the request path.
+    expect(jobs.meanMs!).toBeCloseTo(103.30477356181152, 9);
+    expect(jobs.contributionMs).toBeNull();
+  });
+
+  it('reports a serverless worker as a delay station: concurrency = λ·S, no wait', () => {
+    // λ = 60 × 0.2 = 12 events/s × 0.5 s = 6 concurrent executions (AWS: concurrency = requests/s × duration).
+    const handler = tier(plan, 'handler');
+    expect(handler.delay).toBe(true);
+    expect(handler.worker).toMatchObject({ arrivalPerS: 12, servers: null, meanWaitS: 0, percentileWaitS: 0 });
+    expect(handler.worker!.concurrency).toBeCloseTo(6, 12);
+  });
+
+  it('leaves the request latency and availability as they were: the queue is beside the path, not on it', () => {
+    expect(plan.latency.valueMs).toBeCloseTo(238.90800532296012, 6);
+    expect(plan.availability.components.map((c) => c.component)).toEqual(['app', 'db']);
+  });
+
+  it('checks its CPU against its scaling target', () => {
+    const check = plan.checks.find((c) => c.subject === 'jobs')!;
+    expect(check).toMatchObject({ name: 'jobs CPU (scaling target)', code: 'cpu-over-scaling-target', limit: 50, pass: true });
+    expect(check.value).toBeCloseTo(50, 10);
+  });
+
+  it('bills the sized count: instance_hours = 2.5 × 730 = 1,825 h × $0.10 = $182.50', () => {
+    const cost = pricePlan(plan, book as PriceLookup);
+    expect(cost.components.find((c) => c.component === 'jobs')!.monthlyUsd).toBeCloseTo(182.5, 9);
+  });
+});
+
+describe('a fixed worker past its CPU alert', () => {
+  // One 1-vCPU worker: λ·S = 60 × 0.5 × 0.03 = 0.9 busy > 0.8 (the CPU alert), yet stable (< 1).
+  const single: Component = { ...pool, id: 'single', instance: { type: 't.test', vcpus: 1, memoryGb: 2 }, count: { kind: 'fixed', count: 1 }, worker: { eventsPerRequest: 0.5, secondsPerEvent: 0.03 } };
+  const p = withWorkers(single);
+  const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
+
+  it('fails the CPU alert and is exhausted (at its maximum, over its cap)', () => {
+    const check = plan.checks.find((c) => c.subject === 'single')!;
+    expect(check.code).toBe('cpu-over-alert');
+    expect(check.value).toBeCloseTo(90, 10);
+    expect(check.pass).toBe(false);
+    const cost = pricePlan(plan, book as PriceLookup);
+    const codes = findingsOf({ plan, cost }).map((f) => `${f.code} ${f.subject}`);
+    expect(codes).toEqual(expect.arrayContaining(['cpu-over-alert single', 'tier-exhausted single']));
+    // M/M/1 with ρ = 0.9: W_q = ρ/(μ − λ) = 0.9/(33.33 − 30) = 0.27 s.
+    expect(tier(plan, 'single').worker!.meanWaitS).toBeCloseTo(0.27, 10);
+  });
+});
