@@ -6,7 +6,7 @@ import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { InputError } from './input-error.js';
 import { METRICS } from './metrics.js';
-import { roundCents, roundPerUser, roundTo } from './money.js';
+import { roundTo } from './money.js';
 import { sizePlan, type Plan, type Thresholds } from './plan.js';
 import { pricePlan } from './price-plan.js';
 
@@ -18,16 +18,19 @@ interface MetricRule {
   comparison: '<=' | '>=';
   /** The figure from a sized plan, unrounded; Infinity when the model has no finite value (an unstable tier). */
   read(plan: Plan, book: PriceLookup): number;
-  /** Rounded as the simulate result rounds it. */
-  round(value: number): number;
+  /** Decimals the simulate result rounds it to. */
+  decimals: number;
 }
 
 export const SOLVE_METRIC_RULES: Readonly<Record<SolveMetric, MetricRule>> = {
-  cost: { comparison: '<=', read: (plan, book) => pricePlan(plan, book).totalUsd, round: roundCents },
-  'cost-per-user': { comparison: '<=', read: (plan, book) => pricePlan(plan, book).perUserUsd, round: roundPerUser },
-  'p95-ms': { comparison: '<=', read: (plan) => plan.latency.valueMs ?? Infinity, round: (ms) => roundTo(ms, 1) },
-  availability: { comparison: '>=', read: (plan) => plan.availability.expectedPercent, round: (percent) => roundTo(percent, 5) },
+  cost: { comparison: '<=', read: (plan, book) => pricePlan(plan, book).totalUsd, decimals: 2 },
+  'cost-per-user': { comparison: '<=', read: (plan, book) => pricePlan(plan, book).perUserUsd, decimals: 4 },
+  'p95-ms': { comparison: '<=', read: (plan) => plan.latency.valueMs ?? Infinity, decimals: 1 },
+  availability: { comparison: '>=', read: (plan) => plan.availability.expectedPercent, decimals: 5 },
 };
+
+/** The figure as the simulate result reports it (roundCents, roundPerUser and roundTo are the same rounding); ±Infinity stays. */
+export const reportedFigure = (metric: SolveMetric, value: number): number => (Number.isFinite(value) ? roundTo(value, SOLVE_METRIC_RULES[metric].decimals) : value);
 
 export const isSolveMetric = (name: string): name is SolveMetric => (SOLVE_METRICS as readonly string[]).includes(name);
 

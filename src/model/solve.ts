@@ -10,12 +10,14 @@
  *     edge. Without one, sample the assumption's whole domain (src/model/domains.ts; a domain open above is
  *     searched up to 1,000 × the range's top, and solve never tries negative values).
  *  2. Root-find the nearest bracket on each side of x₀ with Brent's method (./queueing/rootFind.ts), then step
- *     to the satisfying side of the root.
+ *     to the satisfying side of the root. A figure meets the target as reported (rounded as simulate rounds it:
+ *     cents, 0.1 ms, …), so Brent aims at the rounding boundary next to the target.
  *  3. Instance counts are whole, so m is piecewise continuous and can jump over the target: Brent's method then
  *     converges on the jump (it falls back to bisection), and the answer is the value at the jump on the
- *     satisfying side, flagged `jump`, with the figure on either side of it.
- *  4. Report the shortest decimal that stays on the satisfying side with the same figure (within 10⁻⁴ of the
- *     target), so that `simulate --set NAME=<value>` reproduces `achieved` exactly.
+ *     satisfying side, flagged `jump` when the figures either side of it differ by more than half the reporting
+ *     resolution, with the figure on either side.
+ *  4. Report the shortest decimal that stays on the satisfying side with the same reported figure (within 10⁻⁴
+ *     of the target), so that `simulate --set NAME=<value>` reproduces `achieved` exactly.
  * A grid this coarse can miss a satisfying window narrower than its step (a latency saw-tooth): the answer is
  * the nearest edge the grid sees.
  */
@@ -26,7 +28,7 @@ import { usdText } from './money.js';
 import { checkOverrideValue, findSettable, overridesIn, withSettable, type Override, type Settable } from './overrides.js';
 import type { Plan, Thresholds } from './plan.js';
 import { brentRoot } from './queueing/rootFind.js';
-import { checkMetricFor, metricAt, metricUnit, SOLVE_METRIC_RULES, type SolveMetric } from './solve-metrics.js';
+import { checkMetricFor, metricAt, metricUnit, reportedFigure, SOLVE_METRIC_RULES, type SolveMetric } from './solve-metrics.js';
 import { assumptionsFor } from './workload.js';
 
 export const SOLVE_SCHEMA_VERSION = 1 as const;
@@ -36,10 +38,8 @@ const GRID_POINTS = 16;
 /** How far past the range's top (or the current value) a domain open above is searched, and below it a domain open at 0. */
 const DOMAIN_SPAN = 1000;
 /** Brent's relative tolerance on the edge. */
-const ROOT_TOLERANCE = 1e-10;
-/** A figure within this share of the target at the edge is a crossing; farther, the metric jumped. */
-const JUMP_TOLERANCE = 1e-6;
-/** The reported value may move the figure by this share of the target, no more. */
+const ROOT_TOLERANCE = 1e-8;
+/** The reported value may move the reported figure by this share of the target, no more. */
 const ROUNDING_TOLERANCE = 1e-4;
 
 export interface SolveInput {
@@ -92,7 +92,8 @@ export interface SolveResult {
 interface Point {
   x: number;
   value: number;
-  plan: Plan;
+  /** Null when the model could not evaluate this value. */
+  plan: Plan | null;
   ok: boolean;
 }
 
@@ -121,7 +122,11 @@ function grid(low: number, high: number, current: number): number[] {
 class Search {
   private readonly cache = new Map<number, Point>();
   readonly rule;
-  constructor(private readonly input: SolveInput, private readonly settable: Settable) {
+  constructor(
+    private readonly input: SolveInput,
+    private readonly settable: Settable,
+    private readonly current: number,
+  ) {
     this.rule = SOLVE_METRIC_RULES[input.target.metric];
   }
 
@@ -133,23 +138,38 @@ class Search {
     const known = this.cache.get(x);
     if (known) return known;
     const { catalog, phase, users, target, book, thresholds } = this.input;
-    const { value, plan } = metricAt(withSettable(catalog, this.settable, x), phase.id, users, target.metric, book, thresholds);
-    const point = { x, value, plan, ok: this.satisfies(value) };
+    let point: Point;
+    try {
+      const { value, plan } = metricAt(withSettable(catalog, this.settable, x), phase.id, users, target.metric, book, thresholds);
+      point = { x, value, plan, ok: this.satisfies(value) };
+    } catch (error) {
+      // A value the model cannot evaluate (a cost formula driven past its domain far out in the search) fails the target.
+      if (!(error instanceof InputError) || x === this.current) throw error;
+      point = { x, value: this.rule.comparison === '<=' ? Infinity : -Infinity, plan: null, ok: false };
+    }
     this.cache.set(x, point);
     return point;
   }
 
+  /** The figure as reported meets the target. */
   satisfies(value: number): boolean {
-    const target = this.input.target.value;
-    return this.rule.comparison === '<=' ? value <= target : value >= target;
+    const { metric, value: target } = this.input.target;
+    const figure = reportedFigure(metric, value);
+    return this.rule.comparison === '<=' ? figure <= target : figure >= target;
   }
 
-  /** Distance past the target, positive when it fails; finite so that Brent's interpolation stays finite. */
+  /** The unrounded figure where the reported one starts to fail: the rounding boundary next to the target. */
+  private get threshold(): number {
+    const unit = 10 ** -this.rule.decimals;
+    const steps = this.input.target.value / unit;
+    return this.rule.comparison === '<=' ? (Math.floor(steps + 1e-9) + 0.5) * unit : (Math.ceil(steps - 1e-9) - 0.5) * unit;
+  }
+
+  /** Distance past that boundary, positive when it fails; finite so that Brent's interpolation stays finite. */
   excess(x: number): number {
     const { value } = this.at(x);
-    const target = this.input.target.value;
-    const signed = this.rule.comparison === '<=' ? value - target : target - value;
-    const cap = 1e6 * Math.max(1, Math.abs(target));
+    const signed = this.rule.comparison === '<=' ? value - this.threshold : this.threshold - value;
+    const cap = 1e6 * Math.max(1, Math.abs(this.threshold));
     return Math.max(-cap, Math.min(cap, signed));
   }
 }
@@ -186,19 +206,29 @@ function edgeIn(search: Search, a: Point, b: Point): Edge {
   return { inside, outside };
 }
 
-/** The shortest decimal near the edge that satisfies the target with the same figure (what a user would type). */
-function shortestValue(search: Search, edge: Point, target: number, low: number, high: number): Point {
-  for (let digits = 2; digits < 17; digits++) {
-    const x = Number(edge.x.toPrecision(digits));
-    if (x < low || x > high) continue;
-    const point = search.at(x);
-    if (point.ok && Math.abs(point.value - edge.value) <= ROUNDING_TOLERANCE * Math.max(Math.abs(target), Number.MIN_VALUE)) return point;
+/**
+ * The shortest decimal near the edge that meets the target with the same reported figure (what a user would type):
+ * at each number of significant digits, the edge rounded to nearest, then rounded towards the satisfying side.
+ */
+function shortestValue(search: Search, edge: Edge, metric: SolveMetric, target: number, low: number, high: number): Point {
+  const { inside } = edge;
+  const toward = Math.sign(inside.x - edge.outside.x);
+  const figure = reportedFigure(metric, inside.value);
+  for (let digits = 1; digits < 17; digits++) {
+    const step = 10 ** (Math.floor(Math.log10(Math.abs(inside.x))) - digits + 1);
+    const directed = (toward > 0 ? Math.ceil(inside.x / step) : Math.floor(inside.x / step)) * step;
+    for (const x of [Number(inside.x.toPrecision(digits)), Number(directed.toPrecision(digits))]) {
+      if (x < low || x > high) continue;
+      const point = search.at(x);
+      if (point.ok && Math.abs(reportedFigure(metric, point.value) - figure) <= ROUNDING_TOLERANCE * Math.abs(target)) return point;
+    }
   }
-  return edge;
+  return inside;
 }
 
 /** The tiers whose instance-hours a day differ between two plans (where a whole instance comes or goes). */
-function changedTiers(from: Plan, to: Plan): Array<{ id: string; from: number; to: number }> {
+function changedTiers(from: Plan | null, to: Plan | null): Array<{ id: string; from: number; to: number }> {
+  if (from === null || to === null) return [];
   const daily = (hourly: readonly number[]) => hourly.reduce((sum, n) => sum + n, 0);
   return from.tiers.flatMap((tier, i) => {
     const other = to.tiers[i];
@@ -228,7 +258,7 @@ export function solve(input: SolveInput): SolveResult {
   const quantity = currentQuantity(input, settable);
   const current = quantity.value;
   checkOverrideValue(settable, current, '--vary');
-  const search = new Search(input, settable);
+  const search = new Search(input, settable, current);
   const rule = search.rule;
   const format = (value: number) => figureText(target.metric, value);
   const [domainLow, domainHigh] = domainBounds(settable, current, quantity.range);
@@ -241,7 +271,7 @@ export function solve(input: SolveInput): SolveResult {
   const base = {
     comparison: rule.comparison,
     unit: metricUnit(target.metric),
-    current: { value: current, achieved: finiteOrNull(rule.round, search.at(current).value) },
+    current: { value: current, achieved: finiteOrNull(target.metric, search.at(current).value) },
     phase: { id: phase.id, name: phase.name },
     users,
     range: quantity.range ? ([quantity.range[0], quantity.range[1]] as [number, number]) : null,
@@ -255,10 +285,10 @@ export function solve(input: SolveInput): SolveResult {
     const edges = nearestCrossings(points, current).map(([a, b]) => edgeIn(search, a, b));
     if (edges.length === 0) continue;
     const { inside, outside } = edges.reduce((best, edge) => (Math.abs(edge.inside.x - current) < Math.abs(best.inside.x - current) ? edge : best));
-    const jump = Math.abs(inside.value - target.value) > JUMP_TOLERANCE * Math.max(Math.abs(target.value), Number.MIN_VALUE);
-    const answer = shortestValue(search, inside, target.value, stage.low, stage.high);
-    const achieved = rule.round(answer.value);
-    const beyond = finiteOrNull(rule.round, outside.value);
+    const jump = !(Math.abs(outside.value - inside.value) <= 10 ** -rule.decimals / 2);
+    const answer = shortestValue(search, { inside, outside }, target.metric, target.value, stage.low, stage.high);
+    const achieved = reportedFigure(target.metric, answer.value);
+    const beyond = finiteOrNull(target.metric, outside.value);
     const tiers = changedTiers(answer.plan, outside.plan);
     const tiersText = tiers.length > 0 ? ` (${tiers.map((t) => `${t.id} ${t.from} → ${t.to} instance-hours a day`).join(', ')})` : '';
     return ordered(input, {
@@ -285,7 +315,7 @@ export function solve(input: SolveInput): SolveResult {
   const best = values.reduce<Point | undefined>((b, p) => (b === undefined || (rule.comparison === '<=' ? p.value < b.value : p.value > b.value) ? p : b), undefined);
   const bound = rule.comparison === '<=' ? 'at most' : 'at least';
   if (points.every((p) => p.ok)) {
-    const least = worst === undefined ? '' : ` (${rule.comparison === '<=' ? 'highest' : 'lowest'}: ${format(rule.round(worst.value))} at ${worst.x})`;
+    const least = worst === undefined ? '' : ` (${rule.comparison === '<=' ? 'highest' : 'lowest'}: ${format(reportedFigure(target.metric, worst.value))} at ${worst.x})`;
     return ordered(input, {
       ...base,
       value: current,
@@ -303,7 +333,7 @@ export function solve(input: SolveInput): SolveResult {
   const closestText =
     best === undefined
       ? `${target.metric} has no finite figure anywhere in it`
-      : `the ${rule.comparison === '<=' ? 'lowest' : 'highest'} ${target.metric} is ${format(rule.round(best.value))}, at ${vary} = ${best.x}, ${rule.comparison === '<=' ? 'above' : 'below'} ${format(target.value)}`;
+      : `the ${rule.comparison === '<=' ? 'lowest' : 'highest'} ${target.metric} is ${format(reportedFigure(target.metric, best.value))}, at ${vary} = ${best.x}, ${rule.comparison === '<=' ? 'above' : 'below'} ${format(target.value)}`;
   return ordered(input, {
     ...base,
     value: null,
@@ -313,7 +343,7 @@ export function solve(input: SolveInput): SolveResult {
     reason: `no value of ${where} brings ${target.metric} to ${bound} ${format(target.value)}: ${closestText}`,
     boundary: false,
     jumpTo: null,
-    closest: best === undefined ? null : { value: best.x, achieved: rule.round(best.value) },
+    closest: best === undefined ? null : { value: best.x, achieved: reportedFigure(target.metric, best.value) },
     bracket: { low: stage.low, high: stage.high, searched: 'domain' },
     evaluations: search.evaluations,
   });
@@ -347,7 +377,7 @@ function ordered(input: SolveInput, p: Omit<SolveResult, 'schemaVersion' | 'comm
   };
 }
 
-const finiteOrNull = (round: (value: number) => number, value: number): number | null => (Number.isFinite(value) ? round(value) : null);
+const finiteOrNull = (metric: SolveMetric, value: number): number | null => (Number.isFinite(value) ? reportedFigure(metric, value) : null);
 
 /** A figure in its unit, for the reason sentences: "$1,210.00", "$0.0196", "480.2 ms", "99.95%". */
 export function figureText(metric: SolveMetric, value: number): string {
