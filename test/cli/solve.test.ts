@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulateResult } from '../../src/model/simulate-result.js';
 import type { SolveResult } from '../../src/model/solve.js';
+import { solveResultSchema } from '../../src/results/solve.js';
 import { run, runBinary, STACK_LINE } from './run.js';
 
 const json = async <T>(args: string[]): Promise<T> => {
@@ -53,6 +54,7 @@ describe('cuenta-plan solve', () => {
     const jumps = answers.filter((r) => r.jump);
     expect(jumps.length).toBeGreaterThan(0);
     for (const r of jumps) {
+      expect(solveResultSchema().safeParse(r).success).toBe(true);
       expect(r.achieved!).toBeLessThanOrEqual(r.target.value);
       expect(r.jumpTo!.achieved!).toBeGreaterThan(r.target.value);
       expect(r.reason).toMatch(/^cost jumps over the target at demand_app_s = [\d.]+: \$[\d,.]+ on this side, \$[\d,.]+ just past it/);
