@@ -25,7 +25,8 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
 Examples:
   $ cuenta-plan compare 2 3                  both at 10,000 users, the top of phase 2
   $ cuenta-plan compare 2 3 --users 10000    the same, explicitly
-  $ cuenta-plan compare 2 3 4 --users 80000 --format md`,
+  $ cuenta-plan compare 2 3 4 --users 80000 --format md
+  $ cuenta-plan compare 2 3 --set requests_per_active_user_per_s=0.1   both at half the request rate`,
     )
     .action((ids: string[], options: { users?: number; pricing: string; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);

@@ -55,14 +55,15 @@ Examples:
   $ cuenta-plan simulate --users 50000                  phase 3, priced from the bundled AWS snapshot
   $ cuenta-plan simulate --users 50000 --pricing seed   the document's own figures ($980 for phase 3)
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
+  $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
+                                                        what if the cache answered 90 % of reads?
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 1)`,
     )
     .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
-      const loaded = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
-      const catalog = withOverrides(loaded.catalog, options.set);
-      const { warnings } = loaded;
+      const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+      const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
       const result = simulate({

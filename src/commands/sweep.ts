@@ -29,7 +29,8 @@ A chart of cost per user follows the table when the output is a terminal.
 
 Examples:
   $ cuenta-plan sweep --from 100 --to 1000000 --points 50 --log
-  $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json`,
+  $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json
+  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request`,
     )
     .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);

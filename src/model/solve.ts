@@ -121,7 +121,7 @@ function grid(low: number, high: number, current: number): number[] {
 /** The metric's search as one object: every evaluation counted and remembered. */
 class Search {
   private readonly cache = new Map<number, Point>();
-  readonly rule;
+  readonly rule: (typeof SOLVE_METRIC_RULES)[SolveMetric];
   constructor(
     private readonly input: SolveInput,
     private readonly settable: Settable,
