@@ -4,6 +4,7 @@ import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerQueue } from './commands/queue.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
 import { reportError, EXIT } from './errors.js';
 import { FORMATS, type Io } from './output.js';
@@ -34,6 +35,8 @@ Examples:
   $ cuenta-plan simulate --users 50000          which phase, instances, P95, cost and headroom at 50,000 users
   $ cuenta-plan compare 2 3                     phases 2 and 3 side by side where migrating is decided
   $ cuenta-plan sweep --from 100 --to 1000000 --log
+  $ cuenta-plan solve --vary requests_per_active_user_per_s --target cost=1500 --users 50000
+                                                what request rate keeps phase 3 within $1,500?
   $ cuenta-plan catalog show                    the phases of the bundled plan
   $ cuenta-plan queue mmc --arrival-rate 80 --service-rate 10 --servers 10
 
@@ -52,7 +55,14 @@ Run \`cuenta-plan <command> --help\` for a command's options and examples.`,
 }
 
 /** Every command module exports one `register…(program, ctx)`; add new commands here. */
-const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSimulate, registerCompare, registerSweep, registerCatalog, registerQueue];
+const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
+  registerSimulate,
+  registerCompare,
+  registerSweep,
+  registerSolve,
+  registerCatalog,
+  registerQueue,
+];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
 import { parseUnit, PRICE_UNITS } from '../model/units.js';
+import { ASSUMPTION_DOMAINS, type DomainName } from '../model/domains.js';
 import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../model/variables.js';
 import { PRICE_KEY_PATTERN } from '../pricing/keys.js';
 import { camelKeys } from './camel.js';
@@ -17,6 +18,8 @@ import { compileFormula } from './formula.js';
 import { parseCpu, parseMemoryGib } from './k8s.js';
 
 export const SOURCES = ['seed', 'assumption', 'aws', 'measured', 'derived'] as const satisfies readonly Source[];
+/** The sources a result reports: the catalog's, and `override` for a value set on the command line (`--set`). */
+export const REPORTED_SOURCES = [...SOURCES, 'override'] as const satisfies readonly Source[];
 export const COMPONENT_KINDS = [
   'compute',
   'database',
@@ -116,34 +119,23 @@ function buildCatalogSchema() {
   const nonNegative = () => z.number().nonnegative('must not be negative');
   const wholeNonNegative = () => z.number().int('must be a whole number').nonnegative('must not be negative');
 
-  /** Constraints on the assumptions the engine reads (others are free-form quantities). */
-  const ASSUMPTION_VALUES: Record<keyof typeof REQUIRED_ASSUMPTIONS, () => z.ZodNumber> = {
-    requests_per_active_user_per_s: positive,
-    db_queries_per_request: nonNegative,
-    db_read_fraction: fraction,
-    cache_hit_ratio: fraction,
-    demand_app_s: positive,
-    demand_cache_s: nonNegative,
-    demand_db_read_s: nonNegative,
-    demand_db_write_s: nonNegative,
-    network_overhead_ms: nonNegative,
-    storage_gb_per_user: nonNegative,
-    file_storage_gb_per_user: nonNegative,
-    transfer_gb_per_user_month: nonNegative,
-    error_rate: fraction,
+  /** Constraints on the assumptions the engine reads (others are free-form quantities), from the one domain table. */
+  const DOMAIN_SCHEMAS: Record<DomainName, () => z.ZodNumber> = {
+    number: z.number,
+    positive,
+    nonNegative,
+    wholeNonNegative,
+    fraction,
+    openFraction: () => z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
   };
-  /** Optional assumptions the memory model reads: sizes, never negative. */
-  const MEMORY_VALUES: Record<keyof typeof MEMORY_ASSUMPTIONS, () => z.ZodNumber> = {
-    cache_shared_gb: nonNegative,
-    cache_hot_mb_per_user: nonNegative,
-    app_memory_baseline_mb: nonNegative,
-    app_memory_mb_per_request: nonNegative,
-    db_memory_mb_per_connection: nonNegative,
-  };
+  /** The engine's assumptions, required and (memory) optional, checked against the one domain table. */
+  const ASSUMPTION_VALUES = Object.fromEntries(
+    Object.entries(ASSUMPTION_DOMAINS).map(([name, domain]) => [name, DOMAIN_SCHEMAS[domain]]),
+  ) as Record<keyof typeof ASSUMPTION_DOMAINS, () => z.ZodNumber>;
   const meanings: Record<string, string> = { ...REQUIRED_ASSUMPTIONS, ...MEMORY_ASSUMPTIONS };
   const assumptionShape = Object.fromEntries(
-    Object.entries({ ...ASSUMPTION_VALUES, ...MEMORY_VALUES }).map(([name, value]) => [name, assumption(value(), meanings[name]).optional()]),
-  ) as { [K in keyof typeof ASSUMPTION_VALUES | keyof typeof MEMORY_VALUES]: z.ZodOptional<ReturnType<typeof assumption>> };
+    Object.entries(ASSUMPTION_VALUES).map(([name, value]) => [name, assumption(value(), meanings[name]).optional()]),
+  ) as { [K in keyof typeof ASSUMPTION_VALUES]: z.ZodOptional<ReturnType<typeof assumption>> };
 
   /** Named assumptions (names stay snake_case: formulas read them by name). */
   const dropUndefined = (raw: Record<string, Quantity | undefined>): Record<string, Quantity> =>

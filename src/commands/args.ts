@@ -35,3 +35,23 @@ export const numberArg =
   (flag: string, rule: NumberRule = {}) =>
   (raw: string): number =>
     parseNumberOption(flag, raw, rule);
+
+/** One `--set NAME=VALUE`, parsed (the engine checks the name and the value's domain: src/model/overrides.ts). */
+export interface SetOption {
+  name: string;
+  value: number;
+}
+
+/**
+ * A commander argParser for the repeatable `--set NAME=VALUE`: collects the pairs in order.
+ * @throws UserError when the text is not NAME=VALUE with a number for VALUE (exit 2)
+ */
+export function collectSet(raw: string, previous: readonly SetOption[] = []): SetOption[] {
+  const at = raw.indexOf('=');
+  const name = at < 0 ? '' : raw.slice(0, at).trim();
+  if (name === '') throw new UserError(`--set takes NAME=VALUE, e.g. --set cache_hit_ratio=0.9; got "${raw}"`);
+  return [...previous, { name, value: parseNumberOption(`--set ${name}`, raw.slice(at + 1)) }];
+}
+
+export const SET_HELP =
+  'override a catalog quantity for this run (repeatable): a workload assumption by name, or any other sourced quantity by its YAML path, e.g. cache_hit_ratio=0.9 or revenue.free_share=0.6';

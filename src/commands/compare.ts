@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { compare } from '../model/compare.js';
 import { thresholdsOf } from '../model/plan.js';
+import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
+import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
 import { usersArg } from './simulate.js';
@@ -16,17 +18,19 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .argument('<phases...>', 'phase ids, e.g. 2 3')
     .option('-u, --users <n>', 'users to compare at (default: the top of the first phase’s range, where migrating is decided)', usersArg)
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
       `
 Examples:
   $ cuenta-plan compare 2 3                  both at 10,000 users, the top of phase 2
   $ cuenta-plan compare 2 3 --users 10000    the same, explicitly
-  $ cuenta-plan compare 2 3 4 --users 80000 --format md`,
+  $ cuenta-plan compare 2 3 4 --users 80000 --format md
+  $ cuenta-plan compare 2 3 --set requests_per_active_user_per_s=0.1   both at half the request rate`,
     )
-    .action((ids: string[], options: { users?: number; pricing: string }, command: Command) => {
+    .action((ids: string[], options: { users?: number; pricing: string; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
-      const { catalog } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       if (ids.length < 2) throw new UserError('compare needs at least two phases, e.g. `cuenta-plan compare 2 3`');
       const phases = ids.map((raw) => {
         const id = parsePhaseId(raw);

@@ -4,11 +4,12 @@ import type { Catalog, Phase } from '../model/catalog-types.js';
 import { phaseForUsers } from '../model/select.js';
 import { thresholdsOf } from '../model/plan.js';
 import { simulate } from '../model/simulate-result.js';
+import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { formatProblem } from '../catalog/problems.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
-import { numberArg } from './args.js';
+import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
 
@@ -45,6 +46,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
     .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
+    .option('--set <name=value>', SET_HELP, collectSet, [])
     .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
     .addHelpText(
       'after',
@@ -53,12 +55,15 @@ Examples:
   $ cuenta-plan simulate --users 50000                  phase 3, priced from the bundled AWS snapshot
   $ cuenta-plan simulate --users 50000 --pricing seed   the document's own figures ($980 for phase 3)
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
+  $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
+                                                        what if the cache answered 90 % of reads?
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 1)`,
     )
-    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean }, command: Command) => {
+    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
-      const { catalog, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+      const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+      const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
       const result = simulate({

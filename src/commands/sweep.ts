@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { thresholdsOf } from '../model/plan.js';
 import { sweep } from '../model/sweep.js';
+import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
-import { numberArg } from './args.js';
+import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
 
@@ -20,6 +21,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option('--points <k>', `how many user counts (2–${MAX_POINTS})`, numberArg('--points', { min: 2, max: MAX_POINTS, integer: true }), 20)
     .option('--log', 'space the points evenly on a log scale (for ranges over several orders of magnitude)')
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
       `
@@ -27,12 +29,13 @@ A chart of cost per user follows the table when the output is a terminal.
 
 Examples:
   $ cuenta-plan sweep --from 100 --to 1000000 --points 50 --log
-  $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json`,
+  $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json
+  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request`,
     )
-    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string }, command: Command) => {
+    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
-      const { catalog } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const first = catalog.phases[0]!;
       const last = catalog.phases[catalog.phases.length - 1]!;
       if (options.from < first.users.min || options.to > last.users.max) {

@@ -8,8 +8,11 @@
  */
 import type { Catalog } from '../catalog/schema.js';
 
-/** Where a number comes from. `seed` = the scalability document; `assumption` = ours, with a rationale. */
-export type Source = 'seed' | 'assumption' | 'aws' | 'measured' | 'derived';
+/**
+ * Where a number comes from. `seed` = the scalability document; `assumption` = ours, with a rationale;
+ * `override` = set for one run on the command line (`--set`), never written in a catalog.
+ */
+export type Source = 'seed' | 'assumption' | 'aws' | 'measured' | 'derived' | 'override';
 
 export interface Provenance {
   source: Source;

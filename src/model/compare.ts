@@ -6,6 +6,7 @@ import type { MetricName } from './metrics.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Plan, type Thresholds } from './plan.js';
 import { combinedAsOf, pricePlan, type CostResult, type PricesAsOf } from './price-plan.js';
+import { overridesIn, type Override } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -45,6 +46,8 @@ export interface CompareResult {
   /** `ok` and `exhausted` are derived from `findings` alone; `failing` names the checks that fail. */
   phases: Array<{ id: number; name: string; inRange: boolean; ok: boolean; exhausted: boolean; failing: string[]; findings: Finding[] }>;
   metrics: CompareMetric[];
+  /** Quantities set for this run with --set, by name. */
+  overrides: Override[];
 }
 
 type Row = {
@@ -126,5 +129,6 @@ export function compare(input: CompareInput): CompareResult {
       };
     }),
     metrics,
+    overrides: overridesIn(catalog),
   };
 }

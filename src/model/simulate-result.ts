@@ -7,6 +7,7 @@ import { roundCents, roundPerUser, roundTo } from './money.js';
 import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
 import type { LineClass } from './line-class.js';
 import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
+import { overriddenQuantities } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
@@ -385,7 +386,12 @@ export function simulate(input: SimulateInput): SimulateResult {
       source: q.source,
       note: q.note ?? null,
       scope: name in phase.assumptions ? ('phase' as const) : ('catalog' as const),
-    })),
+    })).concat(
+      // Other quantities set with --set (revenue.free_share, …) are listed by their YAML path.
+      overriddenQuantities(catalog)
+        .filter((o) => o.kind === 'path')
+        .map(({ name, quantity: q }) => ({ name, value: q.value, source: q.source, note: q.note ?? null, scope: 'catalog' as const })),
+    ),
     warnings: [...(input.catalogWarnings ?? [])],
   };
 }

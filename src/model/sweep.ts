@@ -4,6 +4,7 @@ import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Thresholds } from './plan.js';
 import { combinedAsOf, pricePlan, type PricesAsOf } from './price-plan.js';
+import { overridesIn, type Override } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 import { phaseForUsers } from './select.js';
 import { InputError } from './input-error.js';
@@ -51,6 +52,8 @@ export interface SweepResult {
   /** `asOf`: the as-of dates of the prices used across every point. */
   pricing: { book: string; description: string; asOf: PricesAsOf };
   rows: SweepRow[];
+  /** Quantities set for this run with --set, by name. */
+  overrides: Override[];
 }
 
 export interface SweepInput {
@@ -97,5 +100,6 @@ export function sweep(input: SweepInput): SweepResult {
     latencyPercentile: catalog.phases[0]?.slo.latency.percentile ?? 95,
     pricing: { book: book.name, description: book.description, asOf: combinedAsOf(spans) },
     rows,
+    overrides: overridesIn(catalog),
   };
 }

@@ -1,6 +1,6 @@
 import type { CompareMetric, CompareResult } from '../model/compare.js';
 import type { RenderOptions } from '../output.js';
-import { formatInt, formatNumber, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
+import { formatInt, formatNumber, formatUsd, formatUsdPerUser, overridesText, pricesAgeText } from './format.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function formatValue(metric: CompareMetric, value: number | null, signed = false): string {
@@ -54,11 +54,13 @@ export function renderCompareTable(r: CompareResult, options: RenderOptions): st
   const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r, (cell) => c.green(cell));
   const table = fittedTable({ head, rows: body, align, flexible: head.map((_, i) => i === 0) }, options);
-  return [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), table, ...failures(r).map((f) => c.yellow(text(`! ${f}`)))].join('\n');
+  const set = r.overrides.length > 0 ? [text(overridesText(r.overrides))] : [];
+  return [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), ...set, table, ...failures(r).map((f) => c.yellow(text(`! ${f}`)))].join('\n');
 }
 
 export function renderCompareMarkdown(r: CompareResult): string {
   const { head, body, align } = rows(r, (text) => `**${text}**`);
   const notes = failures(r).map((f) => `- ${f}`);
-  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${pricingText(r)}`, markdownTable(head, body, align), ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
+  const set = r.overrides.length > 0 ? [`${overridesText(r.overrides).replace(/^set/, 'Set')} (--set).`] : [];
+  return [`## cuenta-plan compare: ${title(r)}`, `Pricing: ${pricingText(r)}`, ...set, markdownTable(head, body, align), ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
 }

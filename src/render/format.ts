@@ -24,6 +24,10 @@ export const formatFraction = (fraction: number, decimals = 1): string => `${for
 /** Milliseconds, or an em dash when there is no finite value (an unstable queue). */
 export const formatMs = (ms: number | null, decimals = 1): string => (ms === null ? '—' : `${formatNumber(ms, decimals)} ms`);
 
+/** The quantities a run set with --set, for a result's header: "set for this run: cache_hit_ratio = 0.9". */
+export const overridesText = (overrides: ReadonlyArray<{ name: string; value: number }>): string =>
+  `set for this run: ${overrides.map((o) => `${o.name} = ${o.value}`).join(', ')}`;
+
 /** A value that may be missing. */
 export const orDash = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? '—' : String(value);

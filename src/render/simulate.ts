@@ -11,6 +11,7 @@ import {
   formatUsd,
   formatUsdPerUser,
   orDash,
+  overridesText,
   pricesAgeText,
   unitLabel,
 } from './format.js';
@@ -287,6 +288,9 @@ function statusLine(r: SimulateResult): string {
   return statusSentences(r.findings, findingContext(r)).join('; ') || 'attention needed';
 }
 
+/** The assumptions set with --set, for the header: the assumptions table says so too, but waits for --detail. */
+const overridden = (r: SimulateResult) => r.assumptions.filter((a) => a.source === 'override');
+
 const warningsOf = (r: SimulateResult): string[] => [...r.warnings, ...remarkSentences(r.findings, findingContext(r))];
 
 /**
@@ -303,6 +307,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
   const lines = [
     c.bold(text(headline(r))),
     text(`pricing: ${pricingText(r)}`),
+    ...(overridden(r).length > 0 ? [text(overridesText(overridden(r)))] : []),
     (r.status.ok ? c.green : c.yellow)(text(`status: ${statusLine(r)}`)),
     section('Workload'),
     text(workloadLine(r)),
@@ -337,7 +342,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
   const plain: RenderOptions = { color: false };
   const parts = [
     `## cuenta-plan: ${headline(r)}`,
-    `**Status:** ${statusLine(r)}  \n**Pricing:** ${pricingText(r)}`,
+    `**Status:** ${statusLine(r)}  \n**Pricing:** ${pricingText(r)}${overridden(r).length > 0 ? `  \n**${overridesText(overridden(r)).replace(/^set/, 'Set')}** (--set)` : ''}`,
     '### Workload',
     workloadLine(r),
     '### Tiers at the peak hour',

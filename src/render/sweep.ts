@@ -1,7 +1,7 @@
 import type { SweepResult } from '../model/sweep.js';
 import type { RenderOptions } from '../output.js';
 import { lineChart } from './chart.js';
-import { formatInt, formatMs, formatUsd, formatUsdPerUser, pricesAgeText } from './format.js';
+import { formatInt, formatMs, formatUsd, formatUsdPerUser, overridesText, pricesAgeText } from './format.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 function rows(r: SweepResult) {
@@ -31,7 +31,8 @@ export function renderSweepTable(r: SweepResult, options: RenderOptions): string
   const c = paint(options);
   const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r);
-  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), fittedTable({ head, rows: body, align, dropOrder: [5] }, options)];
+  const set = r.overrides.length > 0 ? [text(overridesText(r.overrides))] : [];
+  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), ...set, fittedTable({ head, rows: body, align, dropOrder: [5] }, options)];
   if (options.columns !== undefined && r.rows.length > 1) {
     parts.push(
       '',
@@ -56,5 +57,6 @@ export function renderSweepTable(r: SweepResult, options: RenderOptions): string
 
 export function renderSweepMarkdown(r: SweepResult): string {
   const { head, body, align } = rows(r);
-  return [`## cuenta-plan ${title(r)}`, `Pricing: ${pricingText(r)}`, markdownTable(head, body, align)].join('\n\n');
+  const set = r.overrides.length > 0 ? [`${overridesText(r.overrides).replace(/^set/, 'Set')} (--set).`] : [];
+  return [`## cuenta-plan ${title(r)}`, `Pricing: ${pricingText(r)}`, ...set, markdownTable(head, body, align)].join('\n\n');
 }

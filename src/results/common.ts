@@ -98,4 +98,10 @@ export const findingSchema = lazy(() =>
     .describe('A structured verdict item: renderers turn it into a sentence, gates compare value with limit'),
 );
 
+/** The quantities a run set with --set (src/model/overrides.ts), by name. */
+export const overridesField = () =>
+  z
+    .array(z.strictObject({ name: text('A workload assumption, or the YAML path of another sourced quantity'), value: num('The value set for this run') }))
+    .describe('Quantities set for this run with --set NAME=VALUE; empty when none');
+
 export const findingsField = () => z.array(findingSchema()).describe('The verdict: every failed or notable condition, one item each');

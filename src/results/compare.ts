@@ -1,7 +1,7 @@
 /** The JSON result of `cuenta-plan compare` (src/model/compare.ts builds it). */
 import * as z from 'zod';
 import { COMPARE_SCHEMA_VERSION, type CompareResult } from '../model/compare.js';
-import { findingsField, flag, int, lazy, metricName, nullableInt, pricesAsOf, pricingFields, resultHeader, text } from './common.js';
+import { findingsField, flag, int, lazy, metricName, nullableInt, overridesField, pricesAsOf, pricingFields, resultHeader, text } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 const better = z.enum(['lower', 'higher']).nullable().describe('Which direction is better; null for figures that are neither');
@@ -39,6 +39,7 @@ export const compareResultSchema = lazy(() =>
           }),
         )
         .describe('One row per metric'),
+      overrides: overridesField(),
     })
     .describe('The result of `cuenta-plan compare --format json`'),
 );

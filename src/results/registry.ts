@@ -16,12 +16,14 @@ import {
   queueUslResultSchema,
 } from './queue.js';
 import { simulateResultSchema } from './simulate.js';
+import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
 
 export const RESULT_SCHEMAS = {
   simulate: simulateResultSchema,
   compare: compareResultSchema,
   sweep: sweepResultSchema,
+  solve: solveResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

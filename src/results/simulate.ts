@@ -1,6 +1,6 @@
 /** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
 import * as z from 'zod';
-import { SOURCES } from '../catalog/schema.js';
+import { REPORTED_SOURCES } from '../catalog/schema.js';
 import { SIMULATE_SCHEMA_VERSION, type SimulateResult } from '../model/simulate-result.js';
 import {
   count,
@@ -296,7 +296,7 @@ export const simulateResultSchema = lazy(() =>
           z.strictObject({
             name: text('Assumption name as in the catalog'),
             value: num('Its value'),
-            source: z.enum(SOURCES).describe('Where the number comes from'),
+            source: z.enum(REPORTED_SOURCES).describe('Where the number comes from; override = set for this run with --set'),
             note: nullableText('Why this value, or where in the document'),
             scope: z.enum(['catalog', 'phase']).describe('phase: the phase overrides the catalog-wide value'),
           }),

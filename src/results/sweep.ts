@@ -1,7 +1,7 @@
 /** The JSON result of `cuenta-plan sweep` (src/model/sweep.ts builds it). */
 import * as z from 'zod';
 import { SWEEP_SCHEMA_VERSION, type SweepResult } from '../model/sweep.js';
-import { count, findingsField, flag, int, lazy, nullableNum, num, pricesAsOf, pricingFields, resultHeader } from './common.js';
+import { count, findingsField, flag, int, lazy, nullableNum, num, overridesField, pricesAsOf, pricingFields, resultHeader } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 export const sweepResultSchema = lazy(() =>
@@ -29,6 +29,7 @@ export const sweepResultSchema = lazy(() =>
           }),
         )
         .describe('One row per user count'),
+      overrides: overridesField(),
     })
     .describe('The result of `cuenta-plan sweep --format json`'),
 );

@@ -30,6 +30,7 @@ describe('the common commands load only what they use', () => {
   it.each([
     ['simulate', ['simulate', '--users', '50000']],
     ['compare', ['compare', '2', '3']],
+    ['solve', ['solve', '--vary', 'requests_per_active_user_per_s', '--target', 'cost=1500', '--users', '50000', '--set', 'cache_hit_ratio=0.9']],
     ['catalog show', ['catalog', 'show', '2']],
     ['queue', ['queue', 'mmc', '--arrival-rate', '80', '--service-rate', '10', '--servers', '10']],
   ])('%s: no YAML parser, zod, mathjs, crypto, child_process or tty', (_name, args) => {

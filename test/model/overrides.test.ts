@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { catalogSchema } from '../../src/catalog/schema.js';
+import { defaultCatalogPath } from '../../src/paths.js';
+import { ASSUMPTION_DOMAINS, DOMAINS, inDomain, PATH_DOMAINS } from '../../src/model/domains.js';
+import { findSettable, overridesIn, settableNames, withOverrides, yamlPath } from '../../src/model/overrides.js';
+import { workloadAt } from '../../src/model/workload.js';
+import { REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
+import { catalog as fixture, phase as fixturePhase } from './fixture-catalog.js';
+
+const { catalog } = loadCatalog();
+
+describe('withOverrides', () => {
+  it('sets a workload assumption for the run, marked override, keeping its range, without changing the catalog given', () => {
+    const before = structuredClone(catalog.workload.assumptions.cache_hit_ratio);
+    const next = withOverrides(catalog, [{ name: 'cache_hit_ratio', value: 0.9 }]);
+    expect(next.workload.assumptions.cache_hit_ratio).toEqual({
+      value: 0.9,
+      source: 'override',
+      note: 'set with --set for this run; the catalog has 0.8 (assumption)',
+      range: [0.5, 0.95],
+    });
+    expect(catalog.workload.assumptions.cache_hit_ratio).toEqual(before);
+    expect(overridesIn(next)).toEqual([{ name: 'cache_hit_ratio', value: 0.9 }]);
+    expect(overridesIn(catalog)).toEqual([]);
+  });
+
+  it("wins over a phase's own value", () => {
+    // The fixture's phase gets its own request rate, 0.3; --set 0.05 must win there too.
+    const own = { ...fixture, phases: [{ ...fixturePhase, assumptions: { requests_per_active_user_per_s: { value: 0.3, source: 'assumption' as const } } }] };
+    const next = withOverrides(own, [{ name: 'requests_per_active_user_per_s', value: 0.05 }]);
+    // Phase 1 of the fixture at 6,000 users: 100 + (1,100 − 100)·(6,000 − 1,000)/(11,000 − 1,000) = 600 concurrent at the peak;
+    // 600 × 0.05 = 30 requests/s.
+    expect(workloadAt(next, next.phases[0]!, 6000).peakRequestsPerS).toBeCloseTo(30, 12);
+    expect(next.phases[0]!.assumptions.requests_per_active_user_per_s!.source).toBe('override');
+  });
+
+  it('sets any other sourced quantity by its YAML path', () => {
+    const next = withOverrides(catalog, [
+      { name: 'revenue.free_share', value: 0.6 },
+      { name: 'discounts.reserved.options[1].discount', value: 0.5 },
+    ]);
+    expect(next.revenue!.freeShare).toMatchObject({ value: 0.6, source: 'override' });
+    expect(next.discounts!.reserved.options[1]!.discount).toMatchObject({ value: 0.5, source: 'override' });
+    // Only the path is copied: a sibling is the same object.
+    expect(next.discounts!.reserved.options[0]).toBe(catalog.discounts!.reserved.options[0]);
+    expect(next.phases).toBe(catalog.phases);
+    expect(catalog.revenue!.freeShare.value).toBe(0.7);
+  });
+
+  it.each([
+    [[{ name: 'cache_hit_rate', value: 0.9 }], /^--set cache_hit_rate: the catalog has no assumption or sourced quantity of that name — did you mean "cache_hit_ratio"\?/],
+    [[{ name: 'revenue.free_shares', value: 0.5 }], /did you mean "revenue\.free_share"\?/],
+    [[{ name: 'nothing_like_it', value: 1 }], /^--set nothing_like_it: the catalog has no assumption or sourced quantity of that name \(names:/],
+    [[{ name: 'cache_hit_ratio', value: 1.01 }], /^--set cache_hit_ratio=1\.01: cache_hit_ratio must be a fraction from 0 to 1/],
+    [[{ name: 'requests_per_active_user_per_s', value: 0 }], /^--set requests_per_active_user_per_s=0: requests_per_active_user_per_s must be greater than 0$/],
+    [[{ name: 'demand_db_read_s', value: -0.001 }], /must be at least 0 \(not negative\)$/],
+    [[{ name: 'revenue.premium.price_schedule[1].from_users', value: 10.5 }], /must be a whole number ≥ 0$/],
+    [[{ name: 'phases[3].components[0].availability', value: 0 }], /must be a fraction above 0 and up to 1/],
+    [[{ name: 'error_rate', value: 0.1 }, { name: 'error_rate', value: 0.2 }], /^--set error_rate is given twice/],
+  ])('refuses %j', (overrides, message) => {
+    expect(() => withOverrides(catalog, overrides)).toThrow(message);
+  });
+
+  it('accepts the edges of each domain: a fraction of 0 and of 1, any non-negative amount from 0', () => {
+    expect(() => withOverrides(catalog, [{ name: 'cache_hit_ratio', value: 0 }, { name: 'db_read_fraction', value: 1 }, { name: 'demand_db_read_s', value: 0 }])).not.toThrow();
+  });
+});
+
+describe('the domain table', () => {
+  it.each([
+    ['positive', 0, false],
+    ['positive', Number.MIN_VALUE, true],
+    ['fraction', 1, true],
+    ['fraction', 1 + Number.EPSILON, false],
+    ['fraction', -0, true],
+    ['openFraction', 0, false],
+    ['wholeNonNegative', 2, true],
+    ['wholeNonNegative', 2.5, false],
+    ['number', -1e300, true],
+    ['number', Number.NaN, false],
+    ['nonNegative', Infinity, false],
+  ] as const)('%s holds %d: %s', (domain, value, holds) => {
+    expect(inDomain(DOMAINS[domain], value)).toBe(holds);
+  });
+
+  it('gives every assumption the engine reads a domain (the schema builds its checks from it)', () => {
+    expect(Object.keys(ASSUMPTION_DOMAINS).sort()).toEqual(Object.keys(REQUIRED_ASSUMPTIONS).sort());
+  });
+
+  // The schema writes the bounds of the other sourced quantities itself: each entry of PATH_DOMAINS is held to it here,
+  // with a value just outside the domain (refused) and one at its edge (accepted), on the bundled catalog's file.
+  const file = parse(readFileSync(defaultCatalogPath, 'utf8')) as Record<string, unknown>;
+  const paths = settableNames(catalog).filter((name) => !/^[a-z0-9_]+$/.test(name));
+  const OUTSIDE = { fraction: 1.5, openFraction: 0, positive: 0, nonNegative: -1, wholeNonNegative: 0.5, number: Number.NaN } as const;
+  const EDGE = { fraction: 1, openFraction: 1, positive: 1e-9, nonNegative: 0, wholeNonNegative: 0, number: 0 } as const;
+
+  /** The file with the number at `name` (a YAML path) replaced. */
+  function fileWith(name: string, value: number): unknown {
+    const copy = structuredClone(file);
+    const keys = name.split(/\.|(?=\[)/).map((part) => (part.startsWith('[') ? Number(part.slice(1, -1)) : part));
+    let node = copy as Record<string | number, unknown>;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    const last = keys.at(-1)!;
+    const leaf = node[last];
+    if (typeof leaf === 'object' && leaf !== null) (leaf as { value: number }).value = value;
+    else node[last] = value;
+    return copy;
+  }
+
+  it('covers every sourced quantity of the bundled catalog', () => {
+    const patterns = new Set(paths.map((p) => p.replace(/\[\d+\]/g, '[]')));
+    expect([...patterns].filter((pattern) => !Object.hasOwn(PATH_DOMAINS, pattern))).toEqual([]);
+  });
+
+  it.each(paths.map((name) => [name]))('%s: the schema agrees', (name) => {
+    const domain = PATH_DOMAINS[name.replace(/\[\d+\]/g, '[]')]!;
+    const schema = catalogSchema();
+    expect(schema.safeParse(fileWith(name, EDGE[domain])).success).toBe(true);
+    expect(schema.safeParse(fileWith(name, OUTSIDE[domain])).success).toBe(false);
+    expect(findSettable(catalog, name).domain).toBe(DOMAINS[domain]);
+  });
+
+  it('names paths as the YAML writes them', () => {
+    expect(yamlPath(['discounts', 'savingsPlans', 0, 'discount'])).toBe('discounts.savings_plans[0].discount');
+  });
+});

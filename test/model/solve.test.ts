@@ -1,0 +1,127 @@
+/**
+ * solve on a fixture small enough to solve by hand: phase 1 of ./fixture-catalog.ts at 6,000 users with the app
+ * tier fixed at 2 instances, so that the cost is a line in one assumption, or a staircase.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Catalog, Component } from '../../src/model/catalog-types.js';
+import type { PriceLookup } from '../../src/model/cost.js';
+import { solve, type SolveInput } from '../../src/model/solve.js';
+import { app, book as fixtureBook, catalog as fixture, formula, phase, thresholds } from './fixture-catalog.js';
+
+const USERS = 6000;
+const q = (value: number, range?: [number, number]) => ({ value, source: 'assumption' as const, ...(range ? { range } : {}) });
+
+/** The fixture's book plus a CDN priced at $0.50 per GB. */
+const book: PriceLookup & { description: string } = {
+  name: 'snapshot',
+  description: 'test prices',
+  price: (key) => (key === 'cdn:gb' ? { key, usdPerUnit: 0.5, unit: 'gb', verified: true, source: 'test' } : fixtureBook.price(key)),
+};
+
+const fixedApp: Component = { ...app, count: { kind: 'fixed', count: 2 } };
+
+/**
+ * The fixture with a fixed app tier and one more component. At 6,000 users the bill is
+ *   app 2 × 730 h × $0.10 = $146 · db $50 · monitoring 6,000 × 0.01 × $1 = $60   → $256 before `extra`.
+ */
+function catalogWith(extra: Component, transfer = q(0.1, [0.01, 0.2])): Catalog {
+  return {
+    ...fixture,
+    workload: { ...fixture.workload, assumptions: { ...fixture.workload.assumptions, transfer_gb_per_user_month: transfer } },
+    phases: [{ ...phase, components: [fixedApp, phase.components[1]!, phase.components[2]!, extra] }],
+  };
+}
+
+/** A CDN billed per GB: 6,000 users × t GB × $0.50 = $3,000·t a month. */
+const cdn: Component = {
+  id: 'cdn',
+  name: 'CDN',
+  kind: 'cdn',
+  provider: 'test',
+  serves: [],
+  count: { kind: 'fixed', count: 1 },
+  cost: [{ priceKey: 'cdn:gb', quantity: formula('users * transfer_gb_per_user_month', (s) => s.users! * s.transfer_gb_per_user_month!, ['users', 'transfer_gb_per_user_month']) }],
+};
+
+/** Boxes at $50 a month each, one per started 0.1 GB of transfer per user: ⌈10·t⌉ boxes, a staircase. */
+const boxes: Component = {
+  id: 'boxes',
+  name: 'Boxes',
+  kind: 'other',
+  provider: 'test',
+  serves: [],
+  count: { kind: 'fixed', count: formula('transfer_gb_per_user_month * 10', (s) => s.transfer_gb_per_user_month! * 10, ['transfer_gb_per_user_month']) },
+  cost: [{ priceKey: 'db:month', quantity: formula('instances', (s) => s.instances!, ['instances']) }],
+};
+
+const input = (catalog: Catalog, target: SolveInput['target'], vary = 'transfer_gb_per_user_month'): SolveInput => ({
+  catalog,
+  phase: catalog.phases[0]!,
+  users: USERS,
+  vary,
+  target,
+  book,
+  thresholds,
+});
+
+describe('solve: a cost linear in the assumption', () => {
+  it('finds $256 + $3,000·t = $400 at t = 144 / 3,000 = 0.048, inside the range [0.01, 0.2]', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 400 }));
+    expect(r).toMatchObject({ reachable: true, jump: false, boundary: true, value: 0.048, achieved: 400, reason: null });
+    // Today's t = 0.1: $256 + $300 = $556.
+    expect(r.current).toEqual({ value: 0.1, achieved: 556 });
+    expect(r.bracket).toEqual({ low: 0.01, high: 0.2, searched: 'range' });
+  });
+
+  it('leaves the range for the domain when the edge is outside it: $256 + $3,000·t = $1,000 at t = 744 / 3,000 = 0.248', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 1000 }));
+    expect(r).toMatchObject({ reachable: true, jump: false, value: 0.248, achieved: 1000 });
+    // The domain of a non-negative amount, searched from 0 to 1,000 × the range's top (0.2).
+    expect(r.bracket).toEqual({ low: 0, high: 200, searched: 'domain' });
+  });
+
+  it('per user, as reported (to 4 decimals): ($256 + $3,000·t) / 6,000 rounds to at most $0.08 while t < (480.3 − 256) / 3,000 = 0.074766…', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost-per-user', value: 0.08 }));
+    // The shortest decimal below the edge with the same reported figure: 0.075 gives $481 / 6,000 = $0.08017 → $0.0802;
+    // 0.0747 gives $480.10 / 6,000 = $0.080017 → $0.0800.
+    expect(r).toMatchObject({ reachable: true, jump: false, value: 0.0747, achieved: 0.08 });
+  });
+
+  it('is unreachable below the $256 floor, and says where the search came closest', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 200 }));
+    expect(r).toMatchObject({ reachable: false, value: null, achieved: null, boundary: false, closest: { value: 0, achieved: 256 } });
+    expect(r.reason).toBe(
+      'no value of transfer_gb_per_user_month from 0 to 200 brings cost to at most $200.00: the lowest cost is $256.00, at transfer_gb_per_user_month = 0, above $200.00',
+    );
+  });
+
+  it('keeps the current value when the target holds everywhere (availability does not depend on transfer)', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'availability', value: 50 }));
+    expect(r).toMatchObject({ reachable: true, boundary: false, jump: false, value: 0.1 });
+    expect(r.reason).toMatch(/^availability stays at least 50% for every transfer_gb_per_user_month from 0 to 200/);
+  });
+});
+
+describe('solve: a cost that jumps', () => {
+  it('returns the last value before the step: ⌈10·t⌉ boxes, $256 + $50 at t ≤ 0.1 and $256 + $100 just past it', () => {
+    const r = solve(input(catalogWith(boxes, q(0.05, [0.01, 0.2])), { metric: 'cost', value: 330 }));
+    expect(r).toMatchObject({ reachable: true, jump: true, boundary: true, value: 0.1, achieved: 306, jumpTo: { achieved: 356, tiers: [] } });
+    expect(r.reason).toBe('cost jumps over the target at transfer_gb_per_user_month = 0.1: $306.00 on this side, $356.00 just past it');
+  });
+});
+
+describe('solve: input it refuses', () => {
+  it.each([
+    [{ vary: 'transfer_gb_per_user', metric: 'cost' as const }, /^--vary transfer_gb_per_user: the catalog has no assumption .* did you mean "storage_gb_per_user" or "transfer_gb_per_user_month"\?/],
+    [{ vary: 'revenue.premium.price_schedule[0].from_users', metric: 'cost' as const }, /is a whole number/],
+  ])('%j', ({ vary, metric }, message) => {
+    const catalog = { ...catalogWith(cdn), revenue: { premium: { priceSchedule: [{ fromUsers: q(0), usdPerMonth: q(4.99) }] } } } as unknown as Catalog;
+    expect(() => solve(input(catalog, { metric, value: 400 }, vary))).toThrow(message);
+  });
+
+  it('a latency target on a phase whose SLO is not at P95', () => {
+    const catalog = catalogWith(cdn);
+    const p99 = { ...catalog, phases: [{ ...catalog.phases[0]!, slo: { ...phase.slo, latency: { percentile: 99, targetMs: 500 } } }] };
+    expect(() => solve(input(p99, { metric: 'p95-ms', value: 100 }))).toThrow('--target p95-ms: phase 1 models latency at its SLO\'s percentile, P99, not P95');
+  });
+});
