@@ -127,6 +127,7 @@ function buildCatalogSchema() {
     wholeNonNegative,
     fraction,
     openFraction: () => z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
+    percent: () => z.number().min(0, 'must be a percent from 0 to 100').max(100, 'must be a percent from 0 to 100'),
   };
   /** The engine's assumptions, required and (memory) optional, checked against the one domain table. */
   const ASSUMPTION_VALUES = Object.fromEntries(
@@ -261,7 +262,7 @@ function buildCatalogSchema() {
         .describe('a tier fed by a queue, off the request path: serves [worker]; sized by its own arrival rate'),
       cache: camelObject({
         copies: z.number().int('must be a whole number').min(1, 'must be at least 1').describe('nodes that hold each item: 2 for a primary and one replica'),
-        reserved_memory_percent: sourced(z.number().min(0, 'must be a percent from 0 to 100').lt(100, 'must be a percent below 100 (ElastiCache: 25)'), 'memory kept back from data, percent of each node (ElastiCache reserved-memory-percent)'),
+        reserved_memory_percent: sourced(DOMAIN_SCHEMAS.percent(), 'memory kept back from data, percent of each node (ElastiCache reserved-memory-percent)'),
       })
         .optional()
         .describe("how a cache's nodes hold its data, for the memory model (default: every node holds its own data, nothing reserved)"),

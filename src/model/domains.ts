@@ -22,6 +22,7 @@ export const DOMAINS = {
   nonNegative: { min: 0, exclusiveMin: false, max: Infinity, integer: false, text: 'at least 0 (not negative)' },
   wholeNonNegative: { min: 0, exclusiveMin: false, max: Infinity, integer: true, text: 'a whole number ≥ 0' },
   fraction: { min: 0, exclusiveMin: false, max: 1, integer: false, text: 'a fraction from 0 to 1 (70 % is 0.7)' },
+  percent: { min: 0, exclusiveMin: false, max: 100, integer: false, text: 'a percent from 0 to 100' },
   /** An availability: above 0 (a component that is never up is not a component), up to 1. */
   openFraction: { min: 0, exclusiveMin: true, max: 1, integer: false, text: 'a fraction above 0 and up to 1 (99.5 % is 0.995)' },
 } as const satisfies Record<string, Domain>;
@@ -73,6 +74,21 @@ export const PATH_DOMAINS: Readonly<Record<string, DomainName>> = {
   'discounts.spot.discount': 'fraction',
   'discounts.spot.interruption_rate': 'fraction',
   'discounts.spot.max_share': 'fraction',
+  'phases[].components[].cache.reserved_memory_percent': 'percent',
+  ...Object.fromEntries(
+    [
+      'zone_outages_per_year',
+      'zone_outage_hours',
+      'region_outages_per_year',
+      'region_outage_hours',
+      'edge_outages_per_year',
+      'edge_outage_hours',
+      'instance_failures_per_year',
+      'instance_recovery_minutes',
+      'manual_recovery_minutes',
+      ...['load_balancer', 'database', 'cache', 'region', 'cdn'].flatMap((mechanism) => [`failover.${mechanism}.detection_s`, `failover.${mechanism}.switch_s`]),
+    ].map((field) => [`availability_model.${field}`, 'nonNegative' as const]),
+  ),
 };
 
 /** True when `value` lies in the domain. */

@@ -7,7 +7,7 @@ import { defaultCatalogPath } from '../../src/paths.js';
 import { ASSUMPTION_DOMAINS, DOMAINS, inDomain, PATH_DOMAINS } from '../../src/model/domains.js';
 import { findSettable, overridesIn, settableNames, withOverrides, yamlPath } from '../../src/model/overrides.js';
 import { workloadAt } from '../../src/model/workload.js';
-import { REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
+import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
 import { catalog as fixture, phase as fixturePhase } from './fixture-catalog.js';
 
 const { catalog } = loadCatalog();
@@ -87,15 +87,15 @@ describe('the domain table', () => {
   });
 
   it('gives every assumption the engine reads a domain (the schema builds its checks from it)', () => {
-    expect(Object.keys(ASSUMPTION_DOMAINS).sort()).toEqual(Object.keys(REQUIRED_ASSUMPTIONS).sort());
+    expect(Object.keys(ASSUMPTION_DOMAINS).sort()).toEqual(Object.keys({ ...REQUIRED_ASSUMPTIONS, ...MEMORY_ASSUMPTIONS }).sort());
   });
 
   // The schema writes the bounds of the other sourced quantities itself: each entry of PATH_DOMAINS is held to it here,
   // with a value just outside the domain (refused) and one at its edge (accepted), on the bundled catalog's file.
   const file = parse(readFileSync(defaultCatalogPath, 'utf8')) as Record<string, unknown>;
   const paths = settableNames(catalog).filter((name) => !/^[a-z0-9_]+$/.test(name));
-  const OUTSIDE = { fraction: 1.5, openFraction: 0, positive: 0, nonNegative: -1, wholeNonNegative: 0.5, number: Number.NaN } as const;
-  const EDGE = { fraction: 1, openFraction: 1, positive: 1e-9, nonNegative: 0, wholeNonNegative: 0, number: 0 } as const;
+  const OUTSIDE = { fraction: 1.5, openFraction: 0, positive: 0, nonNegative: -1, wholeNonNegative: 0.5, percent: 101, number: Number.NaN } as const;
+  const EDGE = { fraction: 1, openFraction: 1, positive: 1e-9, nonNegative: 0, wholeNonNegative: 0, percent: 100, number: 0 } as const;
 
   /** The file with the number at `name` (a YAML path) replaced. */
   function fileWith(name: string, value: number): unknown {
