@@ -118,6 +118,8 @@ function buildCatalogSchema() {
 
   /** Constraints on the assumptions the engine reads (others are free-form quantities). */
   const ASSUMPTION_VALUES: Record<keyof typeof REQUIRED_ASSUMPTIONS, () => z.ZodNumber> = {
+    dau_per_mau: fraction,
+    active_minutes_per_day: () => positive().max(1440, 'must be at most 1440 (the minutes in a day)'),
     requests_per_active_user_per_s: positive,
     db_queries_per_request: nonNegative,
     db_read_fraction: fraction,
@@ -129,7 +131,7 @@ function buildCatalogSchema() {
     network_overhead_ms: nonNegative,
     storage_gb_per_user: nonNegative,
     file_storage_gb_per_user: nonNegative,
-    transfer_gb_per_user_month: nonNegative,
+    transfer_mb_per_active_minute: nonNegative,
     error_rate: fraction,
   };
   const assumptionShape = Object.fromEntries(
@@ -148,15 +150,31 @@ function buildCatalogSchema() {
   const profileValues = z.array(fraction()).length(24, 'must have exactly 24 hourly values (hour 0 to hour 23)').describe('24 hourly load factors, fractions of the peak hour (max exactly 1)');
   const dailyProfile = z.union([profileValues, z.strictObject({ values: profileValues, source, note: note.optional() })]).transform((p) => (Array.isArray(p) ? p : p.values));
 
+  /** Day factors before normalising: the engine divides them by their mean over a year (src/model/calendar.ts). */
+  const calendar = camelObject({
+    weekday: sourced(positive(), 'load factor of a weekday (Monday–Friday), relative to the other factors'),
+    weekend: sourced(nonNegative(), 'load factor of a Saturday or Sunday'),
+    school_holidays: camelObject({
+      weeks_per_year: sourced(z.number().min(0, 'must not be negative').max(52, 'must be at most 52 (the weeks in a year)'), 'weeks of school holidays in a year'),
+      factor: sourced(nonNegative(), 'load in a holiday week relative to a school week (0.5 = half)'),
+    })
+      .optional()
+      .describe("for a learning product: weeks without school, and how much of a school week's load they carry"),
+    source: source.optional(),
+    note: note.optional(),
+  }).describe('how load varies between days: scales the days (busiest-day peak), never the average month');
+
   const workload = z
-    .object({ ...assumptionShape, daily_profile: dailyProfile })
+    .object({ ...assumptionShape, daily_profile: dailyProfile, calendar: calendar.optional() })
     .catchall(assumption())
-    .describe('workload assumptions every phase shares, and the 24-hour load profile')
-    .transform(({ daily_profile, ...named }) => ({
+    .describe('workload assumptions every phase shares, the 24-hour load profile and the calendar')
+    .transform(({ daily_profile, calendar: days, ...named }) => ({
       /** Named assumptions available to formulas and to the engine (see REQUIRED_ASSUMPTIONS). */
       assumptions: dropUndefined(named as Record<string, Quantity | undefined>),
       /** 24 hourly load factors, fractions of the daily peak (max exactly 1). */
       dailyProfile: daily_profile,
+      /** Day factors (weekday, weekend, school holidays); absent = every day alike. */
+      ...(days !== undefined ? { calendar: days } : {}),
     }));
 
   const k8sCpu = z.union([z.string().regex(/^\d+(\.\d+)?m?$/, 'write CPU as Kubernetes does: "500m" or "0.5"'), positive()]);
@@ -272,6 +290,7 @@ function buildCatalogSchema() {
     budget_usd: range(nonNegative(), 'monthly budget, USD'),
     quoted_total_usd: sourcedNumber(nonNegative(), "the document's total for the phase's cost table, USD/month (optional: a catalog without a quote)").optional(),
     assumptions: assumptions.default({}).describe("this phase's overrides of workload assumptions, by name"),
+    daily_profile: dailyProfile.optional().describe("this phase's own 24-hour load profile; wins over the workload's"),
     regions: z.array(region).optional(),
     architecture: z.array(z.string()).optional(),
     practices: z.array(z.string()).optional(),

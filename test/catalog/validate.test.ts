@@ -328,7 +328,7 @@ describe('units: a cost line is checked against its price unit', () => {
       ['ec2:t3.medium', '=instances * hours_per_month'], // instance-months × hours per month = hours
       ['ec2:t3.medium', '=hours_per_month'], // hours per month
       ['ebs:gp3:gb-month', '=users * storage_gb_per_user'], // GB held through the month
-      ['cloudfront:us:gb', '=users * transfer_gb_per_user_month'], // GB per month
+      ['cloudfront:us:gb', '=monthly_active_minutes * transfer_mb_per_active_minute / 1000'], // user-minutes per month × MB per user-minute: GB per month
       ['cloudfront:us:https-requests', '=max(0, monthly_requests - 300e6) / 1e6'], // requests per month; constants take the unit
       ['cloudwatch:metric-month', '=users * 30 / 1e6'], // a plain number fits any unit
     ]) {
