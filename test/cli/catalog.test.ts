@@ -79,14 +79,14 @@ describe('cuenta-plan catalog validate', () => {
     writeFileSync(file, applyEdits(patched('quoted'), [{ find: 'quantity: "=instance_hours"', replace: `quantity: "${formula}"` }]));
     const table = cli(['catalog', 'validate', file]);
     expectCleanFailure(table);
-    expect(table.stderr).toMatch(/infinite\.yaml:63:49  phases\[1\]\.components\[0\]\.cost\[0\]\.quantity  the quantity \(".*"\) evaluates to (-?Infinity|NaN)/);
+    expect(table.stderr).toMatch(/infinite\.yaml:65:49  phases\[1\]\.components\[0\]\.cost\[0\]\.quantity  the quantity \(".*"\) evaluates to (-?Infinity|NaN)/);
     const json = cli(['catalog', 'validate', file, '--format', 'json']);
     expectCleanFailure(json);
     const report = JSON.parse(json.stdout) as CatalogValidateResult;
-    expect(report.errors[0]).toMatchObject({ line: 63, column: 49, path: 'phases[1].components[0].cost[0].quantity' });
+    expect(report.errors[0]).toMatchObject({ line: 65, column: 49, path: 'phases[1].components[0].cost[0].quantity' });
     const simulate = cli(['--catalog', file, 'simulate', '--users', '500']);
     expectCleanFailure(simulate);
-    expect(simulate.stderr).toContain('infinite.yaml:63:49');
+    expect(simulate.stderr).toContain('infinite.yaml:65:49');
   });
 
   it('reads the catalog from standard input with -', () => {
