@@ -68,8 +68,10 @@ export const catalog: Catalog = {
   hoursPerMonth: 730,
   workload: {
     assumptions: {
-      dau_per_mau: q(0.25),
-      active_minutes_per_day: q(20),
+      // Chosen so engagement implies the design peak: N × 0.9 × 120 min × 60 s / Σ profile (18) / 3600 s = 0.1 N,
+      // the phase's concurrency (100 at 1,000 users to 1,100 at 11,000).
+      dau_per_mau: q(0.9),
+      active_minutes_per_day: q(120),
       requests_per_active_user_per_s: q(0.1),
       db_queries_per_request: q(2),
       db_read_fraction: q(0.5),
