@@ -21,7 +21,7 @@ describe('engagement assumptions', () => {
   it('active_minutes_per_day is above 0 and at most the 1,440 minutes of a day', () => {
     expect(variant(minutes, 'active_minutes_per_day: { value: 1440,').errors).toEqual([]);
     expect(errors(variant(minutes, 'active_minutes_per_day: { value: 1441,'))).toEqual(['workload.active_minutes_per_day.value: must be at most 1440 (the minutes in a day); got 1441']);
-    expect(errors(variant(minutes, 'active_minutes_per_day: { value: 0,'))).toEqual(['workload.active_minutes_per_day.value: must be greater than 0']);
+    expect(errors(variant(minutes, 'active_minutes_per_day: { value: 0,'))).toEqual(['workload.active_minutes_per_day.value: must be greater than 0; got 0']);
   });
 
   it('both are required, named with their meaning', () => {
