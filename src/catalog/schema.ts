@@ -128,6 +128,8 @@ function buildCatalogSchema() {
     fraction,
     openFraction: () => z.number().gt(0, 'must be a fraction above 0').max(1, 'must be a fraction up to 1 (99.5 % is 0.995)'),
     percent: () => z.number().min(0, 'must be a percent from 0 to 100').max(100, 'must be a percent from 0 to 100'),
+    minutesOfDay: () => positive().max(1440, 'must be at most 1440 (the minutes in a day)'),
+    weeksOfYear: () => z.number().min(0, 'must not be negative').max(52, 'must be at most 52 (the weeks in a year)'),
   };
   /** The engine's assumptions, required and (memory) optional, checked against the one domain table. */
   const ASSUMPTION_VALUES = Object.fromEntries(
@@ -150,15 +152,31 @@ function buildCatalogSchema() {
   const profileValues = z.array(fraction()).length(24, 'must have exactly 24 hourly values (hour 0 to hour 23)').describe('24 hourly load factors, fractions of the peak hour (max exactly 1)');
   const dailyProfile = z.union([profileValues, z.strictObject({ values: profileValues, source, note: note.optional() })]).transform((p) => (Array.isArray(p) ? p : p.values));
 
+  /** Day factors before normalising: the engine divides them by their mean over a year (src/model/calendar.ts). */
+  const calendar = camelObject({
+    weekday: sourced(positive(), 'load factor of a weekday (Monday–Friday), relative to the other factors'),
+    weekend: sourced(nonNegative(), 'load factor of a Saturday or Sunday'),
+    school_holidays: camelObject({
+      weeks_per_year: sourced(DOMAIN_SCHEMAS.weeksOfYear(), 'weeks of school holidays in a year'),
+      factor: sourced(nonNegative(), 'load in a holiday week relative to a school week (0.5 = half)'),
+    })
+      .optional()
+      .describe("for a learning product: weeks without school, and how much of a school week's load they carry"),
+    source: source.optional(),
+    note: note.optional(),
+  }).describe('how load varies between days: scales the days (busiest-day peak), never the average month');
+
   const workload = z
-    .object({ ...assumptionShape, daily_profile: dailyProfile })
+    .object({ ...assumptionShape, daily_profile: dailyProfile, calendar: calendar.optional() })
     .catchall(assumption())
-    .describe('workload assumptions every phase shares, and the 24-hour load profile')
-    .transform(({ daily_profile, ...named }) => ({
+    .describe('workload assumptions every phase shares, the 24-hour load profile and the calendar')
+    .transform(({ daily_profile, calendar: days, ...named }) => ({
       /** Named assumptions available to formulas and to the engine (see REQUIRED_ASSUMPTIONS). */
       assumptions: dropUndefined(named as Record<string, Quantity | undefined>),
       /** 24 hourly load factors, fractions of the daily peak (max exactly 1). */
       dailyProfile: daily_profile,
+      /** Day factors (weekday, weekend, school holidays); absent = every day alike. */
+      ...(days !== undefined ? { calendar: days } : {}),
     }));
 
   const k8sCpu = z.union([z.string().regex(/^\d+(\.\d+)?m?$/, 'write CPU as Kubernetes does: "500m" or "0.5"'), positive()]);
@@ -333,6 +351,7 @@ function buildCatalogSchema() {
     budget_usd: range(nonNegative(), 'monthly budget, USD'),
     quoted_total_usd: sourcedNumber(nonNegative(), "the document's total for the phase's cost table, USD/month (optional: a catalog without a quote)").optional(),
     assumptions: assumptions.default({}).describe("this phase's overrides of workload assumptions, by name"),
+    daily_profile: dailyProfile.optional().describe("this phase's own 24-hour load profile; wins over the workload's"),
     regions: z.array(region).optional(),
     architecture: z.array(z.string()).optional(),
     practices: z.array(z.string()).optional(),

@@ -58,7 +58,7 @@ Examples:
   $ cuenta-plan solve --vary demand_app_s --target p95-ms=100 --users 50000
       how much CPU per request before P95 passes 100 ms?
   $ cuenta-plan solve --vary cache_hit_ratio --target cost-per-user=0.05 --users 200000 --phase 4
-  $ cuenta-plan solve --vary transfer_gb_per_user_month --target cost=5000 --users 50000 --set cache_hit_ratio=0.9
+  $ cuenta-plan solve --vary transfer_mb_per_active_minute --target cost=5000 --users 50000 --set cache_hit_ratio=0.9
   $ cuenta-plan simulate --users 50000 --set requests_per_active_user_per_s=0.03598
       check an answer: simulate with the solved value gives the achieved figure`,
     )

@@ -106,6 +106,8 @@ export type { Catalog };
 export type Phase = Catalog['phases'][number];
 export type Component = Phase['components'][number];
 export type Workload = Catalog['workload'];
+/** Day factors (weekday, weekend, school holidays), before normalising (see ../model/calendar.ts). */
+export type Calendar = NonNullable<Workload['calendar']>;
 export type InstanceSpec = NonNullable<Component['instance']>;
 export type DatabaseLayout = NonNullable<Component['database']>;
 /** A worker tier's queue: events each request emits and the work each event takes. */

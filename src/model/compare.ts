@@ -9,7 +9,8 @@ import { combinedAsOf, pricePlan, type CostResult, type PricesAsOf } from './pri
 import { overridesIn, type Override } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 
-export const COMPARE_SCHEMA_VERSION = 1;
+/** 2: monthly requests follow engagement, and availability is the failure-domain estimate (docs/commands.md § Result versions). */
+export const COMPARE_SCHEMA_VERSION = 2;
 
 export interface CompareInput {
   catalog: Catalog;

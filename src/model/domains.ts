@@ -24,6 +24,10 @@ export const DOMAINS = {
   fraction: { min: 0, exclusiveMin: false, max: 1, integer: false, text: 'a fraction from 0 to 1 (70 % is 0.7)' },
   percent: { min: 0, exclusiveMin: false, max: 100, integer: false, text: 'a percent from 0 to 100' },
   /** An availability: above 0 (a component that is never up is not a component), up to 1. */
+  /** Weeks of a year (365.25 / 7 of them), from none to all. */
+  weeksOfYear: { min: 0, exclusiveMin: false, max: 52, integer: false, text: 'from 0 to 52 weeks' },
+  /** Minutes of one day: above 0, at most 24 × 60. */
+  minutesOfDay: { min: 0, exclusiveMin: true, max: 1440, integer: false, text: 'above 0 and at most 1440 (the minutes in a day)' },
   openFraction: { min: 0, exclusiveMin: true, max: 1, integer: false, text: 'a fraction above 0 and up to 1 (99.5 % is 0.995)' },
 } as const satisfies Record<string, Domain>;
 
@@ -31,6 +35,8 @@ export type DomainName = keyof typeof DOMAINS;
 
 /** The domain of each assumption the engine reads, required or (memory) optional; the catalog schema's checks are built from it. */
 export const ASSUMPTION_DOMAINS: Readonly<Record<RequiredAssumption | MemoryAssumption, DomainName>> = {
+  dau_per_mau: 'fraction',
+  active_minutes_per_day: 'minutesOfDay',
   requests_per_active_user_per_s: 'positive',
   db_queries_per_request: 'nonNegative',
   db_read_fraction: 'fraction',
@@ -42,7 +48,7 @@ export const ASSUMPTION_DOMAINS: Readonly<Record<RequiredAssumption | MemoryAssu
   network_overhead_ms: 'nonNegative',
   storage_gb_per_user: 'nonNegative',
   file_storage_gb_per_user: 'nonNegative',
-  transfer_gb_per_user_month: 'nonNegative',
+  transfer_mb_per_active_minute: 'nonNegative',
   error_rate: 'fraction',
   cache_shared_gb: 'nonNegative',
   cache_hot_mb_per_user: 'nonNegative',
@@ -75,6 +81,10 @@ export const PATH_DOMAINS: Readonly<Record<string, DomainName>> = {
   'discounts.spot.interruption_rate': 'fraction',
   'discounts.spot.max_share': 'fraction',
   'phases[].components[].cache.reserved_memory_percent': 'percent',
+  'workload.calendar.weekday': 'positive',
+  'workload.calendar.weekend': 'nonNegative',
+  'workload.calendar.school_holidays.weeks_per_year': 'weeksOfYear',
+  'workload.calendar.school_holidays.factor': 'nonNegative',
   ...Object.fromEntries(
     [
       'zone_outages_per_year',

@@ -6,7 +6,7 @@ export type Severity = 'fail' | 'warn' | 'info';
  * What a finding is about: `capacity` findings move with the load and decide headroom and phase selection;
  * the others do not.
  */
-export type FindingGroup = 'capacity' | 'availability' | 'errors' | 'cost' | 'pricing';
+export type FindingGroup = 'capacity' | 'availability' | 'errors' | 'cost' | 'pricing' | 'workload';
 
 interface FindingCode {
   severity: Severity;
@@ -18,6 +18,9 @@ interface FindingCode {
 
 /** Headroom under this share of today's load is a warning (`headroom-low`); the catalog has no threshold for it. */
 export const HEADROOM_WARNING_PERCENT = 20;
+
+/** The design peak and the engagement-implied peak may differ by this factor before a finding says so. */
+export const PEAK_MISMATCH_FACTOR = 2;
 
 /**
  * The published list of finding codes. A code never changes meaning; a new condition gets a new code.
@@ -95,6 +98,18 @@ export const FINDING_CODES = {
     group: 'capacity',
     metric: 'requests-per-target',
     description: "a tier at its maximum instances takes more requests per instance than its scaling rule's cap",
+  },
+  'design-peak-under-implied': {
+    severity: 'warn',
+    group: 'workload',
+    metric: 'concurrent-users',
+    description: `engagement implies a peak concurrency more than ${PEAK_MISMATCH_FACTOR}× the design peak sizing uses: the phase may be sized for too little`,
+  },
+  'design-peak-over-implied': {
+    severity: 'info',
+    group: 'workload',
+    metric: 'concurrent-users',
+    description: `the design peak sizing uses is more than ${PEAK_MISMATCH_FACTOR}× the peak concurrency engagement implies: sized with room, or the engagement assumptions are low`,
   },
   'availability-unrated': {
     severity: 'info',

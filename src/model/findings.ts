@@ -1,11 +1,12 @@
 import type { Check } from './checks.js';
 import { phaseSubject } from './checks.js';
-import { FINDING_CODES, HEADROOM_WARNING_PERCENT, type FindingCodeName, type Severity } from './finding-codes.js';
+import { FINDING_CODES, HEADROOM_WARNING_PERCENT, PEAK_MISMATCH_FACTOR, type FindingCodeName, type Severity } from './finding-codes.js';
 import type { Headroom } from './headroom.js';
 import { METRICS, type MetricName } from './metrics.js';
 import { roundCents } from './money.js';
 import type { Plan, TierPlan } from './plan.js';
 import type { CostResult } from './price-plan.js';
+import type { WorkloadAt } from './workload.js';
 
 export { FINDING_CODES, HEADROOM_WARNING_PERCENT, type FindingCodeName, type Severity } from './finding-codes.js';
 
@@ -64,9 +65,18 @@ function requestsPerTargetOver(tier: TierPlan): Finding | undefined {
   return perMinute > cap ? finding('requests-per-target-over', tier.id, perMinute, cap) : undefined;
 }
 
+/** The design peak (value) against the engagement-implied peak (limit), when one is over twice the other. */
+function peakMismatch(phase: string, workload: WorkloadAt): Finding | undefined {
+  const design = workload.concurrentUsers;
+  const implied = workload.impliedPeakConcurrentUsers;
+  if (implied > PEAK_MISMATCH_FACTOR * design) return finding('design-peak-under-implied', phase, design, implied);
+  if (design > PEAK_MISMATCH_FACTOR * implied) return finding('design-peak-over-implied', phase, design, implied);
+  return undefined;
+}
+
 /**
  * The verdict on an evaluated plan, as findings: capacity (failing checks, exhausted tiers), availability,
- * error rate, budget, headroom, then what qualifies the figures (unrated components, unverified prices,
+ * error rate, budget, headroom, then what qualifies the figures (design vs implied peak, unrated components, unverified prices,
  * scaling-rule overruns, missing quotes). The one place a plan is judged; commands derive their status from it.
  */
 export function findingsOf({ plan, cost, headroom }: EvaluatedPlan): Finding[] {
@@ -82,6 +92,8 @@ export function findingsOf({ plan, cost, headroom }: EvaluatedPlan): Finding[] {
   if (cache && cache.effectiveHitRatio < cache.catalogHitRatio) {
     findings.push(finding('cache-hit-ratio-reduced', cache.components.join('+'), cache.effectiveHitRatio * 100, cache.catalogHitRatio * 100));
   }
+  const mismatch = peakMismatch(phase, plan.workload);
+  if (mismatch) findings.push(mismatch);
   for (const id of plan.availability.unrated) findings.push(finding('availability-unrated', id, null, null));
   if (cost.unverifiedLines > 0) findings.push(finding('unverified-prices', phase, cost.unverifiedLines, null));
   for (const tier of plan.tiers) {

@@ -17,6 +17,7 @@ export const METRICS = {
   instances: { unit: 'instances', description: "a tier's instances at the peak hour" },
   'requests-per-target': { unit: 'requests/min', description: 'requests one instance takes per minute at the peak hour' },
   headroom: { unit: '%', description: 'how many more users the phase serves within its capacity checks, over today’s' },
+  'concurrent-users': { unit: 'users', description: 'concurrent users at the daily peak: the design peak sizing uses, against the peak engagement implies' },
   'max-users': { unit: 'users', description: 'the most users the phase serves within its capacity checks' },
   'unverified-lines': { unit: 'lines', description: 'cost lines priced from estimates rather than dated, verified prices' },
   margin: { unit: 'USD', description: 'monthly revenue minus cost (reserved: revenue is not modelled yet)' },

@@ -92,7 +92,11 @@ function baseScope(ctx: Context, workload: WorkloadAt): Record<string, number> {
   const scope: Record<string, number> = {};
   for (const [name, quantity] of Object.entries(ctx.assumptions)) scope[name] = quantity.value;
   Object.assign(scope, {
+    // A phase with no cache cuts no reads: formulas that read the ratio see the one in force.
+    cache_hit_ratio: workload.cacheHitRatio,
     users: workload.users,
+    daily_active_users: workload.dailyActiveUsers,
+    monthly_active_minutes: workload.monthlyActiveMinutes,
     concurrent_users: workload.concurrentUsers,
     requests_per_s: workload.peakRequestsPerS,
     avg_requests_per_s: workload.avgRequestsPerS,

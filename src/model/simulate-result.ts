@@ -11,7 +11,8 @@ import { overriddenQuantities } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
-export const SIMULATE_SCHEMA_VERSION = 1;
+/** 2: `workload.monthlyRequests` comes from engagement (not the design peak all day) and is unrounded. */
+export const SIMULATE_SCHEMA_VERSION = 2;
 
 export interface SimulateInput {
   catalog: Catalog;
@@ -76,7 +77,25 @@ export interface SimulateResult {
   };
   /** The verdict, one entry per condition (codes: FINDING_CODES); renderers write the sentences. */
   findings: Finding[];
-  workload: { concurrentUsers: number; peakRequestsPerS: number; averageRequestsPerS: number; monthlyRequests: number };
+  workload: {
+    /** The design peak: concurrent users at the daily peak from the phase's concurrency range (what sizing uses). */
+    concurrentUsers: number;
+    peakRequestsPerS: number;
+    /** monthlyRequests over the seconds of an average calendar month. */
+    averageRequestsPerS: number;
+    /** users × dau_per_mau × active_minutes_per_day × 60 × requests_per_active_user_per_s × 365.25 / 12, unrounded. */
+    monthlyRequests: number;
+    dailyActiveUsers: number;
+    monthlyActiveMinutes: number;
+    /** The peak concurrency engagement implies: the busiest day's active user-seconds × 1/Σ profile / 3600. */
+    impliedPeakConcurrentUsers: number;
+    /** The calendar's busiest and quietest day, as multiples of an average day (1 without a calendar). */
+    busiestDayFactor: number;
+    quietestDayFactor: number;
+    dailyProfileFrom: 'phase' | 'workload';
+    /** The cache hit ratio in force: 0 in a phase with no cache. */
+    cacheHitRatio: number;
+  };
   tiers: Array<{
     id: string;
     component: string;
@@ -303,7 +322,14 @@ export function simulate(input: SimulateInput): SimulateResult {
       concurrentUsers: roundTo(plan.workload.concurrentUsers, 1),
       peakRequestsPerS: roundTo(plan.workload.peakRequestsPerS, 2),
       averageRequestsPerS: roundTo(plan.workload.avgRequestsPerS, 2),
-      monthlyRequests: Math.round(plan.workload.monthlyRequests),
+      monthlyRequests: plan.workload.monthlyRequests,
+      dailyActiveUsers: roundTo(plan.workload.dailyActiveUsers, 1),
+      monthlyActiveMinutes: roundTo(plan.workload.monthlyActiveMinutes, 1),
+      impliedPeakConcurrentUsers: roundTo(plan.workload.impliedPeakConcurrentUsers, 1),
+      busiestDayFactor: roundTo(plan.workload.busiestDayFactor, 4),
+      quietestDayFactor: roundTo(plan.workload.quietestDayFactor, 4),
+      dailyProfileFrom: plan.workload.dailyProfileFrom,
+      cacheHitRatio: plan.workload.cacheHitRatio,
     },
     tiers: plan.tiers.map((tier) => ({
       id: tier.id,

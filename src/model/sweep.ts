@@ -9,7 +9,8 @@ import { roundFinding } from './round-finding.js';
 import { phaseForUsers } from './select.js';
 import { InputError } from './input-error.js';
 
-export const SWEEP_SCHEMA_VERSION = 1;
+/** 2: monthly requests follow engagement, and availability is the failure-domain estimate (docs/commands.md § Result versions). */
+export const SWEEP_SCHEMA_VERSION = 2;
 
 /**
  * K user counts from `from` to `to` inclusive, evenly spaced (or evenly spaced in log10 with `log`),

@@ -3,11 +3,13 @@
  * the catalog validator rejects any other name (workload assumption names are allowed too).
  */
 export const FORMULA_VARIABLES = {
-  users: 'users in the month (the N being simulated)',
-  concurrent_users: 'concurrent users at the daily peak',
-  requests_per_s: 'requests per second at the daily peak',
-  avg_requests_per_s: 'requests per second averaged over the daily profile',
-  monthly_requests: 'requests in a month (average rate × seconds per month)',
+  users: 'monthly active users (the N being simulated)',
+  daily_active_users: 'users active on an average day: users × dau_per_mau',
+  monthly_active_minutes: 'minutes of active use in an average calendar month: daily_active_users × active_minutes_per_day × 365.25 / 12',
+  concurrent_users: "concurrent users at the design peak (the phase's concurrency range)",
+  requests_per_s: 'requests per second at the design peak',
+  avg_requests_per_s: 'monthly_requests over the seconds of an average calendar month',
+  monthly_requests: 'requests in an average calendar month, from engagement: monthly_active_minutes × 60 × requests_per_active_user_per_s',
   hours_per_month: 'billing hours in a month (730)',
   instances: "this component's instance count averaged over the day",
   peak_instances: "this component's instance count at the daily peak",
@@ -18,7 +20,9 @@ export const FORMULA_VARIABLES = {
 
 /** Workload assumptions the engine itself reads; a catalog must define each (globally or per phase). */
 export const REQUIRED_ASSUMPTIONS = {
-  requests_per_active_user_per_s: 'requests per second from one concurrent user',
+  dau_per_mau: "share of the month's active users active on an average day (0–1)",
+  active_minutes_per_day: 'minutes one daily active user is active in a day (above 0, at most 1440)',
+  requests_per_active_user_per_s: 'requests per second of active use (per active user-second)',
   db_queries_per_request: 'database queries one request makes',
   db_read_fraction: 'share of database queries that are reads (0–1)',
   cache_hit_ratio: 'share of reads answered by the cache (0–1)',
@@ -29,7 +33,7 @@ export const REQUIRED_ASSUMPTIONS = {
   network_overhead_ms: 'fixed latency outside the modelled tiers (TLS, edge, gateway), milliseconds',
   storage_gb_per_user: 'database storage per user, GB',
   file_storage_gb_per_user: 'object storage per user, GB',
-  transfer_gb_per_user_month: 'data served to one user in a month, GB',
+  transfer_mb_per_active_minute: 'data served per minute of active use, MB',
   error_rate: 'share of requests that fail for reasons other than capacity',
 } as const;
 
@@ -55,6 +59,8 @@ export type MemoryAssumption = keyof typeof MEMORY_ASSUMPTIONS;
  */
 export const VARIABLE_UNITS: Readonly<Record<keyof typeof FORMULA_VARIABLES, string>> = {
   users: 'users',
+  daily_active_users: 'users',
+  monthly_active_minutes: 'user-minutes per month',
   concurrent_users: 'users',
   requests_per_s: 'requests per second',
   avg_requests_per_s: 'requests per second',
@@ -79,6 +85,9 @@ export const VARIABLE_DRIVERS: Readonly<Record<keyof typeof FORMULA_VARIABLES, V
   users: 'users',
   // The design peak is read off the phase's range at N users: it moves with users, not with traffic.
   concurrent_users: 'users',
+  // Engagement volumes (users × their activity) follow users: a line on them is what each user costs, not a request.
+  daily_active_users: 'users',
+  monthly_active_minutes: 'users',
   requests_per_s: 'load',
   avg_requests_per_s: 'load',
   monthly_requests: 'load',
@@ -92,9 +101,12 @@ export const VARIABLE_DRIVERS: Readonly<Record<keyof typeof FORMULA_VARIABLES, V
 
 /**
  * The unit the engine reads each required assumption in. A catalog may repeat it as `unit:`, but not change it.
- * Storage is a stock (GB held; held through the month it is GB-months); transfer is a flow (GB per month).
+ * Storage is a stock (GB held; held through the month it is GB-months); transfer is a flow that follows active use
+ * (MB per user-minute × monthly_active_minutes = GB per month, with a constant for the scale).
  */
 export const ASSUMPTION_UNITS: Readonly<Record<RequiredAssumption, string>> = {
+  dau_per_mau: 'fraction',
+  active_minutes_per_day: 'minutes per user-day',
   requests_per_active_user_per_s: 'requests per user-second',
   db_queries_per_request: 'queries per request',
   db_read_fraction: 'fraction',
@@ -106,6 +118,6 @@ export const ASSUMPTION_UNITS: Readonly<Record<RequiredAssumption, string>> = {
   network_overhead_ms: 'milliseconds',
   storage_gb_per_user: 'gb per user',
   file_storage_gb_per_user: 'gb per user',
-  transfer_gb_per_user_month: 'gb per user-month',
+  transfer_mb_per_active_minute: 'mb per user-minute',
   error_rate: 'fraction',
 };

@@ -4,6 +4,7 @@
  */
 import type { Finding, FindingCodeName } from '../model/findings.js';
 import { groupedDecimal } from '../model/decimal-text.js';
+import { PEAK_MISMATCH_FACTOR } from '../model/finding-codes.js';
 import { roundTo } from '../model/money.js';
 import { formatInt, formatUsd } from './format.js';
 
@@ -110,6 +111,15 @@ function requestsPerTargetSentence(finding: Finding, ctx: FindingContext): strin
   );
 }
 
+/** The design peak (value) against the engagement-implied peak (limit), saying which way they differ. */
+function peakSentence(finding: Finding): string {
+  const design = formatInt(Math.round(finding.value ?? 0));
+  const implied = formatInt(Math.round(finding.limit ?? 0));
+  return finding.code === 'design-peak-under-implied'
+    ? `engagement implies ${implied} concurrent users at the peak, over ${PEAK_MISMATCH_FACTOR}× the design peak of ${design} that sizing uses: the phase may be sized for too little`
+    : `the design peak of ${design} concurrent users is over ${PEAK_MISMATCH_FACTOR}× the ${implied} that engagement implies: sizing has room to spare, or the engagement assumptions are low`;
+}
+
 /** Sentences for what qualifies the figures (the warnings section): one per code, subjects listed together. */
 export function remarkSentences(findings: readonly Finding[], ctx: FindingContext): string[] {
   const sentences: string[] = [];
@@ -133,6 +143,8 @@ export function remarkSentences(findings: readonly Finding[], ctx: FindingContex
       sentences.push(`no SLA figure for ${subjects(finding.code)}: left out of the SLA floor`);
     } else if (finding.code === 'unverified-prices') {
       sentences.push(`${finding.value} cost line(s) use unverified prices (estimates): see "verified" in the cost lines`);
+    } else if (finding.code === 'design-peak-under-implied' || finding.code === 'design-peak-over-implied') {
+      sentences.push(peakSentence(finding));
     } else if (finding.code === 'unquoted-component') {
       sentences.push(`the document's cost table has no row for ${subjects(finding.code)}: they cost $0 under the ${ctx.book} book`);
     }

@@ -32,11 +32,15 @@ function headline(r: SimulateResult): string {
 
 const pricingText = (r: SimulateResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;
 
+/** The design peak beside the peak engagement implies, then the month's volume. */
 function workloadLine(r: SimulateResult): string {
   const w = r.workload;
+  const busiest = w.busiestDayFactor === 1 ? '' : ` on the busiest day (${formatNumber(w.busiestDayFactor, 2)}× an average day)`;
+  const profile = w.dailyProfileFrom === 'phase' ? " (the phase's own daily profile)" : '';
   return (
-    `${formatNumber(w.concurrentUsers, 0)} concurrent users at the peak hour · ${formatNumber(w.peakRequestsPerS, 1)} req/s peak · ` +
-    `${formatNumber(w.averageRequestsPerS, 1)} req/s average · ${formatNumber(w.monthlyRequests / 1e6, 1)} M requests/month`
+    `${formatNumber(w.concurrentUsers, 0)} concurrent users at the design peak${profile}; engagement implies ${formatNumber(w.impliedPeakConcurrentUsers, 0)}${busiest} · ` +
+    `${formatNumber(w.peakRequestsPerS, 1)} req/s peak · ${formatNumber(w.averageRequestsPerS, 1)} req/s average · ` +
+    `${formatNumber(w.monthlyRequests / 1e6, 1)} M requests/month from ${formatNumber(w.dailyActiveUsers, 0)} daily active users`
   );
 }
 

@@ -179,12 +179,19 @@ export const simulateResultSchema = lazy(() =>
       findings: findingsField(),
       workload: z
         .strictObject({
-          concurrentUsers: num('Concurrent users at the daily peak'),
-          peakRequestsPerS: num('Requests per second at the peak hour'),
-          averageRequestsPerS: num('Requests per second averaged over the day'),
-          monthlyRequests: count('Requests in the month'),
+          concurrentUsers: num("The design peak: concurrent users at the daily peak from the phase's concurrency range (what sizing uses)"),
+          peakRequestsPerS: num('Requests per second at the design peak'),
+          averageRequestsPerS: num('monthlyRequests over the seconds of an average calendar month (365.25 / 12 days)'),
+          monthlyRequests: num('Requests in an average calendar month from engagement: users × dau_per_mau × active_minutes_per_day × 60 × requests_per_active_user_per_s × 365.25 / 12, unrounded'),
+          dailyActiveUsers: num('Users active on an average day: users × dau_per_mau'),
+          monthlyActiveMinutes: num('User-minutes of active use in an average calendar month'),
+          impliedPeakConcurrentUsers: num("The peak concurrency engagement implies: the busiest day's active user-seconds × the peak hour's share of the day (1 / Σ profile) / 3600"),
+          busiestDayFactor: num("The calendar's busiest day as a multiple of an average day (1 without a calendar)"),
+          quietestDayFactor: num("The calendar's quietest day as a multiple of an average day (1 without a calendar)"),
+          dailyProfileFrom: z.enum(['phase', 'workload']).describe("Whose 24-hour profile is in force: the phase's own or the workload's"),
+          cacheHitRatio: fraction('The cache hit ratio in force: the assumption, or 0 in a phase with no cache'),
         })
-        .describe('Load'),
+        .describe('Load: the design peak that sizes the phase, and the volume engagement gives a month'),
       tiers: z.array(tier()).describe('One entry per queueing tier, at the peak hour: the request path, then the worker tiers'),
       memory: memory(),
       latency: z

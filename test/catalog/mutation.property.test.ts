@@ -133,7 +133,7 @@ describe('validation of a mutated bundled catalog', () => {
         const { catalog } = validateCatalogText(stringify(doc), 'mutated.yaml');
         if (!catalog) return;
         for (const phase of catalog.phases) {
-          const scope: Record<string, number> = { users, concurrent_users: users / 10, requests_per_s: 1, avg_requests_per_s: 1, monthly_requests: 1e6, hours_per_month: 730, instances: 2, peak_instances: 3, instance_hours: 1460, nodes: 1, node_hours: 730 };
+          const scope: Record<string, number> = { users, daily_active_users: users * 0.3, monthly_active_minutes: users * 137, concurrent_users: users / 10, requests_per_s: 1, avg_requests_per_s: 1, monthly_requests: 1e6, hours_per_month: 730, instances: 2, peak_instances: 3, instance_hours: 1460, nodes: 1, node_hours: 730 };
           for (const [name, q] of Object.entries({ ...catalog.workload.assumptions, ...phase.assumptions })) scope[name] = q.value;
           for (const c of phase.components) {
             for (const amount of [c.count.kind === 'fixed' ? c.count.count : 0, ...c.cost.map((l) => l.quantity)]) {

@@ -14,7 +14,7 @@ describe('schema/catalog.schema.json', () => {
     expect([...schema.required].sort()).toEqual(['alerts', 'currency', 'name', 'phases', 'version', 'workload']);
     const text = JSON.stringify(schema);
     expect(text).toContain('"pattern":"^="');
-    expect(text).toContain('requests per second from one concurrent user');
+    expect(text).toContain('requests per second of active use (per active user-second)');
     // A cost line may declare its unit, one of the price units.
     expect(text).toContain('"gb-month"');
     expect(schema.properties).toHaveProperty('region');

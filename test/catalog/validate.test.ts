@@ -94,13 +94,13 @@ describe('stage 2: YAML', () => {
 describe('stage 3: schema, located in the YAML', () => {
   it('names the line, column and path of a wrong type', () => {
     const e = only(validate(patched('wrong-type')));
-    expect(e).toMatchObject({ line: 38, column: 47, path: 'phases[0].components[0].instance.vcpus' });
+    expect(e).toMatchObject({ line: 40, column: 47, path: 'phases[0].components[0].instance.vcpus' });
     expect(e.message).toBe('expected a number; got the text "two"');
   });
 
   it('says which key is unknown and suggests the right one, and nothing more (the misspelt key may be the count)', () => {
     const e = only(validate(patched('unknown-key')));
-    expect(e).toMatchObject({ line: 39, column: 9, path: 'phases[0].components[0].cuont' });
+    expect(e).toMatchObject({ line: 41, column: 9, path: 'phases[0].components[0].cuont' });
     expect(e.message).toMatch(/did you mean "cost" or "count"/);
   });
 
@@ -112,7 +112,7 @@ describe('stage 3: schema, located in the YAML', () => {
     const e = only(variant('    name: Bigger\n', ''));
     expect(e.path).toBe('phases[1].name');
     expect(e.message).toMatch(/missing required key "name"/);
-    expect(e.line).toBe(43); // the "- id: 1" item that lacks it
+    expect(e.line).toBe(45); // the "- id: 1" item that lacks it
   });
 
   it('reports inside a { value, source } quantity rather than "invalid union"', () => {
@@ -135,7 +135,7 @@ describe('stage 3: schema, located in the YAML', () => {
     ['formula-accessor', /property or index access/],
   ])('refuses a formula that is not arithmetic: %s', (name, message) => {
     const e = only(validate(patched(name)));
-    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 63, column: 49 });
     expect(e.message).toMatch(message);
   });
 
@@ -184,7 +184,7 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
   it('phase ranges: contiguous is valid; an overlap of one user or a gap of one user is an error', () => {
     expect(validate(minimalText).errors).toEqual([]);
     const overlap = only(validate(patched('overlapping-phases')));
-    expect(overlap).toMatchObject({ path: 'phases[1].users.min', line: 45, column: 19 });
+    expect(overlap).toMatchObject({ path: 'phases[1].users.min', line: 47, column: 19 });
     expect(overlap.message).toBe("phase 1's users (100–1000) overlap phase 0's (0–100); start it at 101");
     const gap = only(validate(patched('gap-phases')));
     expect(gap).toMatchObject({ path: 'phases[1].users.min' });
@@ -204,8 +204,8 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
     expect(variant('scaling: { min: 1, max: 4, desired: 1,', 'scaling: { min: 4, max: 4, desired: 4,').errors).toEqual([]);
     const v = validate(patched('min-greater-than-max'));
     expect(v.errors.map((e) => [e.path, e.line, e.column])).toEqual([
-      ['phases[1].components[0].scaling.min', 58, 25],
-      ['phases[1].components[0].scaling.desired', 58, 45],
+      ['phases[1].components[0].scaling.min', 60, 25],
+      ['phases[1].components[0].scaling.desired', 60, 45],
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
   it('quoted rows that sum to the total to the cent are valid; one cent off is an error', () => {
     expect(validate(patched('quoted')).errors).toEqual([]);
     const e = only(validate(patched('quoted-sum-mismatch')));
-    expect(e).toMatchObject({ path: 'phases[1].quoted_total_usd', line: 51, column: 23 });
+    expect(e).toMatchObject({ path: 'phases[1].quoted_total_usd', line: 53, column: 23 });
     expect(e.message).toBe("the components' quoted rows sum to $30.00 but quoted_total_usd is $30.01; fix a row or the total (quoted: app $30.00)");
     // Half a cent rounds away: the document's figures are in cents.
     expect(validate(applyQuoted('30.004')).errors).toEqual([]);
@@ -248,7 +248,7 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
 
   it('the daily profile must peak at exactly 1', () => {
     const e = only(validate(patched('daily-profile-max')));
-    expect(e).toMatchObject({ path: 'workload.daily_profile', line: 21, column: 18 });
+    expect(e).toMatchObject({ path: 'workload.daily_profile', line: 23, column: 18 });
     expect(e.message).toMatch(/largest value is 0\.95; it must be exactly 1/);
   });
 
@@ -260,14 +260,14 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
 
   it('ids are unique: the second use is the error', () => {
     const e = only(validate(patched('duplicate-ids')));
-    expect(e).toMatchObject({ path: 'phases[1].components[1].id', line: 58, column: 13 });
+    expect(e).toMatchObject({ path: 'phases[1].components[1].id', line: 60, column: 13 });
     expect(e.message).toMatch(/component id "vps" is used twice \(first at index 0\)/);
     expect(only(variant('  - { id: db-connections', '  - { id: cpu'))).toMatchObject({ path: 'alerts[1].id' });
   });
 
   it('formulas read only known names; a count cannot read its own instances', () => {
     const e = only(validate(patched('unknown-variable')));
-    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(e).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 63, column: 49 });
     expect(e.message).toBe('unknown variable "instance_hourz" — did you mean "instance_hours"?');
     expect(only(variant('count: 1\n', 'count: "=instances"\n')).message).toMatch(/a count cannot read instances/);
     expect(variant('count: 1\n', 'count: "=ceil(users / 100)"\n').errors).toEqual([]);
@@ -311,7 +311,7 @@ function applyQuoted(total: string): string {
 describe('units: a cost line is checked against its price unit', () => {
   it('exits at the line naming both units: the droplet priced per month, counted in instance-hours', () => {
     const e = only(validate(patched('droplet-instance-hours')));
-    expect(e).toMatchObject({ path: 'phases[0].components[0].cost[0].quantity', line: 42, column: 60 });
+    expect(e).toMatchObject({ path: 'phases[0].components[0].cost[0].quantity', line: 44, column: 60 });
     expect(e.message).toBe(
       'the quantity "=instance_hours" is in hours, but price "digitalocean:s-2vcpu-4gb" is per month (months) in data/pricing/aws-us-east-1.json: ' +
         'write the quantity in months (e.g. "=instances"), or declare unit: month on the line if a constant in the formula converts',
@@ -328,7 +328,7 @@ describe('units: a cost line is checked against its price unit', () => {
       ['ec2:t3.medium', '=instances * hours_per_month'], // instance-months × hours per month = hours
       ['ec2:t3.medium', '=hours_per_month'], // hours per month
       ['ebs:gp3:gb-month', '=users * storage_gb_per_user'], // GB held through the month
-      ['cloudfront:us:gb', '=users * transfer_gb_per_user_month'], // GB per month
+      ['cloudfront:us:gb', '=monthly_active_minutes * transfer_mb_per_active_minute / 1000'], // user-minutes per month × MB per user-minute: GB per month
       ['cloudfront:us:https-requests', '=max(0, monthly_requests - 300e6) / 1e6'], // requests per month; constants take the unit
       ['cloudwatch:metric-month', '=users * 30 / 1e6'], // a plain number fits any unit
     ]) {
@@ -396,13 +396,13 @@ describe('stage 5: the dry run', () => {
   it.each([['=1/0'], ['=log(0) * -1'], ['=10^400'], ['=sqrt(0 - users)']])('a quantity %s that is not finite is an error at its line, not a bare exit', (formula) => {
     const v = variant('quantity: "=instance_hours"', `quantity: "${formula}"`);
     expect(v.errors.length).toBeGreaterThan(0);
-    expect(v.errors[0]).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 61, column: 49 });
+    expect(v.errors[0]).toMatchObject({ path: 'phases[1].components[0].cost[0].quantity', line: 63, column: 49 });
     expect(v.errors[0]!.message).toMatch(/evaluates to (-?Infinity|NaN) at [\d,]+ users/);
   });
 
   it('a count that is not finite is an error at the count', () => {
     const v = variant('count: 1\n', 'count: "=1/0"\n');
-    expect(v.errors[0]).toMatchObject({ path: 'phases[0].components[0].count', line: 39 });
+    expect(v.errors[0]).toMatchObject({ path: 'phases[0].components[0].count', line: 41 });
     expect(v.errors[0]!.message).toMatch(/the count \("=1\/0"\) evaluates to Infinity/);
   });
 
@@ -423,7 +423,7 @@ describe('stage 5: the dry run', () => {
 describe('problems as one line each', () => {
   it('formats file:line:col  path  message', () => {
     const e = only(validateCatalogText(patched('wrong-type'), 'wrong-type.yaml'));
-    expect(formatProblem(e)).toBe('wrong-type.yaml:38:47  phases[0].components[0].instance.vcpus  expected a number; got the text "two"');
+    expect(formatProblem(e)).toBe('wrong-type.yaml:40:47  phases[0].components[0].instance.vcpus  expected a number; got the text "two"');
   });
 
   it('loadCatalog throws a UserError with one detail line per problem', () => {
@@ -438,7 +438,7 @@ describe('problems as one line each', () => {
     const userError = error as UserError;
     expect(userError.message).toMatch(/is invalid \(2 errors\)/);
     expect(userError.details).toHaveLength(2);
-    expect(userError.details[0]).toMatch(/min-greater-than-max\.yaml:58:25  phases\[1\]\.components\[0\]\.scaling\.min  scaling min 5/);
+    expect(userError.details[0]).toMatch(/min-greater-than-max\.yaml:60:25  phases\[1\]\.components\[0\]\.scaling\.min  scaling min 5/);
   });
 
   it('loadCatalog names a missing file in one line', () => {

@@ -44,25 +44,25 @@ describe('cuenta-plan catalog validate', () => {
   // temporary folder first; the rest are files of their own.
   it.each([
     ['syntax-error.yaml', '5:1', /YAML syntax error/],
-    ['wrong-type', '38:47', /instance\.vcpus  expected a number; got the text "two"/],
-    ['negative-users', '45:19', /users\.min  must not be negative; got -5/],
-    ['overlapping-phases', '45:19', /overlap phase 0's/],
-    ['gap-phases', '45:19', /leave a gap/],
-    ['min-greater-than-max', '58:25', /scaling min 5 is greater than max 4/],
-    ['unknown-variable', '61:49', /unknown variable "instance_hourz"/],
-    ['formula-import', '61:49', /the function "import" is not allowed/],
-    ['formula-evaluate', '61:49', /the function "evaluate" is not allowed/],
-    ['formula-createunit', '61:49', /the function "createUnit" is not allowed/],
-    ['formula-assignment', '61:49', /assignment \("x = …"\) is not allowed/],
-    ['formula-accessor', '61:49', /property or index access/],
-    ['duplicate-ids', '58:13', /component id "vps" is used twice/],
-    ['quoted-sum-mismatch', '51:23', /sum to \$30\.00 but quoted_total_usd is \$30\.01/],
-    ['unknown-key', '39:9', /unknown key "cuont"/],
+    ['wrong-type', '40:47', /instance\.vcpus  expected a number; got the text "two"/],
+    ['negative-users', '47:19', /users\.min  must not be negative; got -5/],
+    ['overlapping-phases', '47:19', /overlap phase 0's/],
+    ['gap-phases', '47:19', /leave a gap/],
+    ['min-greater-than-max', '60:25', /scaling min 5 is greater than max 4/],
+    ['unknown-variable', '63:49', /unknown variable "instance_hourz"/],
+    ['formula-import', '63:49', /the function "import" is not allowed/],
+    ['formula-evaluate', '63:49', /the function "evaluate" is not allowed/],
+    ['formula-createunit', '63:49', /the function "createUnit" is not allowed/],
+    ['formula-assignment', '63:49', /assignment \("x = …"\) is not allowed/],
+    ['formula-accessor', '63:49', /property or index access/],
+    ['duplicate-ids', '60:13', /component id "vps" is used twice/],
+    ['quoted-sum-mismatch', '53:23', /sum to \$30\.00 but quoted_total_usd is \$30\.01/],
+    ['unknown-key', '41:9', /unknown key "cuont"/],
     ['missing-assumption', '8:3', /"demand_app_s"/],
-    ['daily-profile-max', '21:18', /must be exactly 1/],
-    ['bad-enum', '35:15', /did you mean "compute"/],
-    ['droplet-instance-hours', '42:60', /the quantity "=instance_hours" is in hours, but price "digitalocean:s-2vcpu-4gb" is per month/],
-    ['declared-unit-mismatch', '62:83', /declares unit: gb but price "ebs:gp3:gb-month" is per gb-month/],
+    ['daily-profile-max', '23:18', /must be exactly 1/],
+    ['bad-enum', '37:15', /did you mean "compute"/],
+    ['droplet-instance-hours', '44:60', /the quantity "=instance_hours" is in hours, but price "digitalocean:s-2vcpu-4gb" is per month/],
+    ['declared-unit-mismatch', '64:83', /declares unit: gb but price "ebs:gp3:gb-month" is per gb-month/],
     ['alias-bomb.yaml', '3:8', /billion laughs/],
   ])('%s exits 2 naming %s', (name, position, message) => {
     const file = name.endsWith('.yaml') ? join(fixturesDir, name) : patchedFile(name, join(tmp, 'patched'));
@@ -79,14 +79,14 @@ describe('cuenta-plan catalog validate', () => {
     writeFileSync(file, applyEdits(patched('quoted'), [{ find: 'quantity: "=instance_hours"', replace: `quantity: "${formula}"` }]));
     const table = cli(['catalog', 'validate', file]);
     expectCleanFailure(table);
-    expect(table.stderr).toMatch(/infinite\.yaml:63:49  phases\[1\]\.components\[0\]\.cost\[0\]\.quantity  the quantity \(".*"\) evaluates to (-?Infinity|NaN)/);
+    expect(table.stderr).toMatch(/infinite\.yaml:65:49  phases\[1\]\.components\[0\]\.cost\[0\]\.quantity  the quantity \(".*"\) evaluates to (-?Infinity|NaN)/);
     const json = cli(['catalog', 'validate', file, '--format', 'json']);
     expectCleanFailure(json);
     const report = JSON.parse(json.stdout) as CatalogValidateResult;
-    expect(report.errors[0]).toMatchObject({ line: 63, column: 49, path: 'phases[1].components[0].cost[0].quantity' });
+    expect(report.errors[0]).toMatchObject({ line: 65, column: 49, path: 'phases[1].components[0].cost[0].quantity' });
     const simulate = cli(['--catalog', file, 'simulate', '--users', '500']);
     expectCleanFailure(simulate);
-    expect(simulate.stderr).toContain('infinite.yaml:63:49');
+    expect(simulate.stderr).toContain('infinite.yaml:65:49');
   });
 
   it('reads the catalog from standard input with -', () => {
@@ -96,7 +96,7 @@ describe('cuenta-plan catalog validate', () => {
       env: { PATH: process.env.PATH ?? '', CUENTA_PLAN_CACHE_DIR: cacheDir },
     });
     expect(child.status).toBe(2);
-    expect(child.stderr).toMatch(/^cuenta-plan: catalog <stdin> is invalid \(1 error\):\n {2}<stdin>:42:60 {2}phases\[0\]/);
+    expect(child.stderr).toMatch(/^cuenta-plan: catalog <stdin> is invalid \(1 error\):\n {2}<stdin>:44:60 {2}phases\[0\]/);
     const good = spawnSync(process.execPath, [binPath, 'catalog', 'validate', '-'], { input: patched('quoted'), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', CUENTA_PLAN_CACHE_DIR: cacheDir } });
     expect(good.status).toBe(0);
     expect(good.stdout).toBe('<stdin> is valid: 2 phases, 2 components, 0 warnings\n');
@@ -135,8 +135,8 @@ describe('cuenta-plan catalog validate', () => {
     const report = JSON.parse(result.stdout) as CatalogValidateResult;
     expect(report).toMatchObject({ schemaVersion: 1, valid: false, phases: 0 });
     expect(report.errors.map((e) => [e.line, e.column, e.path])).toEqual([
-      [58, 25, 'phases[1].components[0].scaling.min'],
-      [58, 45, 'phases[1].components[0].scaling.desired'],
+      [60, 25, 'phases[1].components[0].scaling.min'],
+      [60, 45, 'phases[1].components[0].scaling.desired'],
     ]);
   });
 

@@ -12,8 +12,8 @@ import { binPath, runBinary } from './run.js';
 const tmp = mkdtempSync(join(tmpdir(), 'cuenta-plan-io-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// About 200 KB of JSON: more than a pipe holds, so the writer must wait for the reader.
-const bigOutput = ['sweep', '--from', '100', '--to', '1000000', '--points', '1000', '--format', 'json'];
+// About 350 KB of JSON (under spawnSync's 1 MB buffer): more than a pipe holds, so the writer must wait for the reader.
+const bigOutput = ['sweep', '--from', '100', '--to', '1000000', '--points', '300', '--format', 'json'];
 
 it('writes the same bytes to a pipe and to a file', () => {
   const piped = runBinary(bigOutput);

@@ -132,7 +132,7 @@ describe('line classes from formula variables', () => {
     ['a constant', 730, app, 'fixed'],
     ['hours only', compiled('2 * hours_per_month'), app, 'fixed'],
     ['an assumption only', compiled('base_db_storage_gb * 2'), fixed, 'fixed'],
-    ['users', compiled('users * transfer_gb_per_user_month'), fixed, 'per-user'],
+    ['users', compiled('users * transfer_mb_per_active_minute'), fixed, 'per-user'],
     ['the design peak (from users)', compiled('concurrent_users / 100'), fixed, 'per-user'],
     ['monthly requests', compiled('monthly_requests / 1e6'), fixed, 'per-request'],
     ['requests and users: requests win', compiled('max(users, monthly_requests / 1e6)'), fixed, 'per-request'],

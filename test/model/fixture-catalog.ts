@@ -68,6 +68,10 @@ export const catalog: Catalog = {
   hoursPerMonth: 730,
   workload: {
     assumptions: {
+      // Chosen so engagement implies the design peak: N × 0.9 × 120 min × 60 s / Σ profile (18) / 3600 s = 0.1 N,
+      // the phase's concurrency (100 at 1,000 users to 1,100 at 11,000).
+      dau_per_mau: q(0.9),
+      active_minutes_per_day: q(120),
       requests_per_active_user_per_s: q(0.1),
       db_queries_per_request: q(2),
       db_read_fraction: q(0.5),
@@ -79,7 +83,7 @@ export const catalog: Catalog = {
       network_overhead_ms: q(20),
       storage_gb_per_user: q(0.01),
       file_storage_gb_per_user: q(0.01),
-      transfer_gb_per_user_month: q(0.1),
+      transfer_mb_per_active_minute: q(0.1),
       error_rate: q(0.0005),
     },
     // 12 hours at the peak, 12 at half of it.

@@ -94,8 +94,8 @@ describe('the domain table', () => {
   // with a value just outside the domain (refused) and one at its edge (accepted), on the bundled catalog's file.
   const file = parse(readFileSync(defaultCatalogPath, 'utf8')) as Record<string, unknown>;
   const paths = settableNames(catalog).filter((name) => !/^[a-z0-9_]+$/.test(name));
-  const OUTSIDE = { fraction: 1.5, openFraction: 0, positive: 0, nonNegative: -1, wholeNonNegative: 0.5, percent: 101, number: Number.NaN } as const;
-  const EDGE = { fraction: 1, openFraction: 1, positive: 1e-9, nonNegative: 0, wholeNonNegative: 0, percent: 100, number: 0 } as const;
+  const OUTSIDE = { fraction: 1.5, openFraction: 0, positive: 0, nonNegative: -1, wholeNonNegative: 0.5, percent: 101, minutesOfDay: 1441, weeksOfYear: 53, number: Number.NaN } as const;
+  const EDGE = { fraction: 1, openFraction: 1, positive: 1e-9, nonNegative: 0, wholeNonNegative: 0, percent: 100, minutesOfDay: 1440, weeksOfYear: 52, number: 0 } as const;
 
   /** The file with the number at `name` (a YAML path) replaced. */
   function fileWith(name: string, value: number): unknown {

@@ -34,9 +34,11 @@ describe('workload', () => {
   it('turns users into request rates hour by hour', () => {
     const w = workloadAt(catalog, phase, 6000);
     expect(w.peakRequestsPerS).toBeCloseTo(60, 9); // 600 × 0.1
-    expect(w.avgRequestsPerS).toBeCloseTo(45, 9); // 60 × 0.75
-    expect(w.monthlyRequests).toBeCloseTo(45 * 730 * 3600, 3); // 118,260,000
-    expect(w.visits).toEqual({ cache: 1, dbReads: 1, dbWrites: 1 });
+    // Volume from engagement: 6,000 × 0.9 = 5,400 daily active users × 7,200 s × 0.1 = 3,888,000 requests a day.
+    expect(w.avgRequestsPerS).toBeCloseTo(45, 9); // 3,888,000 / 86,400 s
+    expect(w.monthlyRequests).toBeCloseTo(3_888_000 * 30.4375, 3); // × 365.25 / 12 days = 118,341,000
+    // The phase has no cache: no lookups, and all 2 × 0.5 reads go to the database.
+    expect(w.visits).toEqual({ cache: 0, dbReads: 1, dbWrites: 1 });
   });
 });
 

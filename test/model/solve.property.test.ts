@@ -40,7 +40,7 @@ function simulateWith(base: Catalog, phaseId: number, users: number, name: strin
   return simulate({ catalog: overridden, phase, selectedBy: 'option', users, book, compareBook: null, thresholds });
 }
 
-const WORKLOAD = ['requests_per_active_user_per_s', 'demand_app_s', 'cache_hit_ratio', 'transfer_gb_per_user_month', 'db_queries_per_request'];
+const WORKLOAD = ['requests_per_active_user_per_s', 'demand_app_s', 'cache_hit_ratio', 'transfer_mb_per_active_minute', 'db_queries_per_request'];
 
 /** A case: a phase, users in its range, a metric and what to vary for it (availability: a component's own figure). */
 const cases = fc

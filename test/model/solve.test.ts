@@ -27,7 +27,7 @@ const fixedApp: Component = { ...app, count: { kind: 'fixed', count: 2 } };
 function catalogWith(extra: Component, transfer = q(0.1, [0.01, 0.2])): Catalog {
   return {
     ...fixture,
-    workload: { ...fixture.workload, assumptions: { ...fixture.workload.assumptions, transfer_gb_per_user_month: transfer } },
+    workload: { ...fixture.workload, assumptions: { ...fixture.workload.assumptions, transfer_mb_per_active_minute: transfer } },
     phases: [{ ...phase, components: [fixedApp, phase.components[1]!, phase.components[2]!, extra] }],
   };
 }
@@ -40,7 +40,7 @@ const cdn: Component = {
   provider: 'test',
   serves: [],
   count: { kind: 'fixed', count: 1 },
-  cost: [{ priceKey: 'cdn:gb', quantity: formula('users * transfer_gb_per_user_month', (s) => s.users! * s.transfer_gb_per_user_month!, ['users', 'transfer_gb_per_user_month']) }],
+  cost: [{ priceKey: 'cdn:gb', quantity: formula('users * transfer_mb_per_active_minute', (s) => s.users! * s.transfer_mb_per_active_minute!, ['users', 'transfer_mb_per_active_minute']) }],
 };
 
 /** Boxes at $50 a month each, one per started 0.1 GB of transfer per user: ⌈10·t⌉ boxes, a staircase. */
@@ -50,11 +50,11 @@ const boxes: Component = {
   kind: 'other',
   provider: 'test',
   serves: [],
-  count: { kind: 'fixed', count: formula('transfer_gb_per_user_month * 10', (s) => s.transfer_gb_per_user_month! * 10, ['transfer_gb_per_user_month']) },
+  count: { kind: 'fixed', count: formula('transfer_mb_per_active_minute * 10', (s) => s.transfer_mb_per_active_minute! * 10, ['transfer_mb_per_active_minute']) },
   cost: [{ priceKey: 'db:month', quantity: formula('instances', (s) => s.instances!, ['instances']) }],
 };
 
-const input = (catalog: Catalog, target: SolveInput['target'], vary = 'transfer_gb_per_user_month'): SolveInput => ({
+const input = (catalog: Catalog, target: SolveInput['target'], vary = 'transfer_mb_per_active_minute'): SolveInput => ({
   catalog,
   phase: catalog.phases[0]!,
   users: USERS,
@@ -91,14 +91,14 @@ describe('solve: a cost linear in the assumption', () => {
     const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 200 }));
     expect(r).toMatchObject({ reachable: false, value: null, achieved: null, boundary: false, closest: { value: 0, achieved: 256 } });
     expect(r.reason).toBe(
-      'no value of transfer_gb_per_user_month from 0 to 200 brings cost to at most $200.00: the lowest cost is $256.00, at transfer_gb_per_user_month = 0, above $200.00',
+      'no value of transfer_mb_per_active_minute from 0 to 200 brings cost to at most $200.00: the lowest cost is $256.00, at transfer_mb_per_active_minute = 0, above $200.00',
     );
   });
 
   it('keeps the current value when the target holds everywhere (availability does not depend on transfer)', () => {
     const r = solve(input(catalogWith(cdn), { metric: 'availability', value: 50 }));
     expect(r).toMatchObject({ reachable: true, boundary: false, jump: false, value: 0.1 });
-    expect(r.reason).toMatch(/^availability stays at least 50% for every transfer_gb_per_user_month from 0 to 200/);
+    expect(r.reason).toMatch(/^availability stays at least 50% for every transfer_mb_per_active_minute from 0 to 200/);
   });
 });
 
@@ -106,13 +106,13 @@ describe('solve: a cost that jumps', () => {
   it('returns the last value before the step: ⌈10·t⌉ boxes, $256 + $50 at t ≤ 0.1 and $256 + $100 just past it', () => {
     const r = solve(input(catalogWith(boxes, q(0.05, [0.01, 0.2])), { metric: 'cost', value: 330 }));
     expect(r).toMatchObject({ reachable: true, jump: true, boundary: true, value: 0.1, achieved: 306, jumpTo: { achieved: 356, tiers: [] } });
-    expect(r.reason).toBe('cost jumps over the target at transfer_gb_per_user_month = 0.1: $306.00 on this side, $356.00 just past it');
+    expect(r.reason).toBe('cost jumps over the target at transfer_mb_per_active_minute = 0.1: $306.00 on this side, $356.00 just past it');
   });
 });
 
 describe('solve: input it refuses', () => {
   it.each([
-    [{ vary: 'transfer_gb_per_user', metric: 'cost' as const }, /^--vary transfer_gb_per_user: the catalog has no assumption .* did you mean "storage_gb_per_user" or "transfer_gb_per_user_month"\?/],
+    [{ vary: 'transfer_gb_per_user', metric: 'cost' as const }, /^--vary transfer_gb_per_user: the catalog has no assumption .* did you mean "storage_gb_per_user" or "transfer_mb_per_active_minute"\?/],
     [{ vary: 'revenue.premium.price_schedule[0].from_users', metric: 'cost' as const }, /is a whole number/],
   ])('%j', ({ vary, metric }, message) => {
     const catalog = { ...catalogWith(cdn), revenue: { premium: { priceSchedule: [{ fromUsers: q(0), usdPerMonth: q(4.99) }] } } } as unknown as Catalog;

@@ -63,9 +63,9 @@ describe('readSavedResult', () => {
   });
 
   it.each([
-    [2, /plan\.json: schemaVersion is 2, but cuenta-plan \S+ reads simulate results of schemaVersion 1 only; re-run `cuenta-plan simulate … --format json`/],
+    [1, /plan\.json: schemaVersion is 1, but cuenta-plan \S+ reads simulate results of schemaVersion 2 only; re-run `cuenta-plan simulate … --format json`/],
     [0, /schemaVersion is 0, but/],
-    ['1', /schemaVersion is "1", but/],
+    ['2', /schemaVersion is "2", but/],
     [null, /schemaVersion is null, but/],
   ])('names another schemaVersion (%j) and the one it reads', (version, message) => {
     expect(failure(withField('schemaVersion', version)).message).toMatch(message);
@@ -83,7 +83,7 @@ describe('readSavedResult', () => {
     broken.extra = true;
     const text = JSON.stringify(broken).replace('"users":50000', '"users":1e999');
     const error = failure(text, 'saved/plan.json');
-    expect(error.message).toBe('saved/plan.json is not a valid simulate result of schemaVersion 1 (4 problems):');
+    expect(error.message).toBe('saved/plan.json is not a valid simulate result of schemaVersion 2 (4 problems):');
     expect(error.details).toEqual([
       'users: Invalid input: expected number, received Infinity',
       expect.stringMatching(/^tiers\[1\]\.sizedBy: Invalid option: expected one of "fixed"\|/),
@@ -94,15 +94,15 @@ describe('readSavedResult', () => {
 
   it('refuses a finding that breaks the published list: an unknown code, a severity, metric or unit not its code\'s', () => {
     const broken = JSON.parse(simulateText) as { findings: Array<Record<string, Json>> };
-    expect(broken.findings.map((f) => f.code)).toEqual(['availability-short', 'over-budget', 'unverified-prices']);
+    expect(broken.findings.map((f) => f.code)).toEqual(['availability-short', 'over-budget', 'design-peak-over-implied', 'unverified-prices']);
     broken.findings[0]!.severity = 'warn';
     broken.findings[1]!.metric = 'cost-per-user';
-    broken.findings[2]!.unit = 'USD';
+    broken.findings[3]!.unit = 'USD';
     const mixed = failure(JSON.stringify(broken));
     expect(mixed.details).toEqual([
       'findings[0].severity: must be "fail", the severity of code availability-short',
       'findings[1].metric: must be "cost", the metric of code over-budget',
-      'findings[2].unit: must be "lines", the unit of metric unverified-lines',
+      'findings[3].unit: must be "lines", the unit of metric unverified-lines',
     ]);
     broken.findings[0]!.code = 'latency-too-high';
     expect(failure(JSON.stringify(broken)).details[0]).toMatch(/^findings\[0\]\.code: Invalid option: expected one of "latency-over-slo"\|/);

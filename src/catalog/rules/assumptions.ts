@@ -64,9 +64,16 @@ export function checkAssumptions(catalog: Catalog, problems: ProblemList, source
   checkAssumptionSet(catalog.workload.assumptions, ['workload'], problems, sourced);
   catalog.phases.forEach((phase, i) => checkAssumptionSet(phase.assumptions, ['phases', i, 'assumptions'], problems, sourced));
   checkRequired(catalog, problems);
-  const profile = catalog.workload.dailyProfile;
+  checkProfilePeak(catalog.workload.dailyProfile, ['workload', 'daily_profile'], problems);
+  catalog.phases.forEach((phase, i) => {
+    if (phase.dailyProfile !== undefined) checkProfilePeak(phase.dailyProfile, ['phases', i, 'daily_profile'], problems);
+  });
+}
+
+/** A profile's factors are fractions of its peak hour, so its largest is exactly 1. */
+function checkProfilePeak(profile: readonly number[], path: Path, problems: ProblemList): void {
   const peak = Math.max(...profile);
   if (peak !== 1) {
-    problems.error(['workload', 'daily_profile'], `the daily profile's largest value is ${peak}; it must be exactly 1 (the peak hour) — divide every value by ${peak}`);
+    problems.error(path, `the daily profile's largest value is ${peak}; it must be exactly 1 (the peak hour) — divide every value by ${peak}`);
   }
 }

@@ -19,7 +19,7 @@ const EXAMPLES: ReadonlyArray<[PriceUnit, string]> = [
   ['hour', '"=instance_hours"'],
   ['month', '"=instances"'],
   ['gb-month', '"=users * storage_gb_per_user"'],
-  ['gb', '"=users * transfer_gb_per_user_month"'],
+  ['gb', '"=monthly_active_minutes * transfer_mb_per_active_minute / 1000"'],
   ['million-requests', '"=monthly_requests / 1e6"'],
 ];
 const exampleFor = (unit: PriceUnit): string => {
