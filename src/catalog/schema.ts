@@ -118,6 +118,8 @@ function buildCatalogSchema() {
   const positive = () => z.number().positive('must be greater than 0');
   const nonNegative = () => z.number().nonnegative('must not be negative');
   const wholeNonNegative = () => z.number().int('must be a whole number').nonnegative('must not be negative');
+  /** A monthly amount the engine sums exactly (in micro-dollars, src/model/money.ts): at most a billion USD. */
+  const monthlyUsd = () => nonNegative().max(1e9, 'must be at most 1,000,000,000 USD a month');
 
   /** Constraints on the assumptions the engine reads (others are free-form quantities), from the one domain table. */
   const DOMAIN_SCHEMAS: Record<DomainName, () => z.ZodNumber> = {
@@ -186,7 +188,7 @@ function buildCatalogSchema() {
 
   const instance = camelObject({
     type: text.describe('instance type as the price book names it, e.g. t3.medium, db.r6g.large'),
-    vcpus: positive().describe('vCPUs of one instance (the servers of its queue)'),
+    vcpus: positive().max(1024, 'must be at most 1024 (the largest EC2 instances have 896 vCPUs)').describe('vCPUs of one instance (the servers of its queue)'),
     memory_gb: positive(),
     connections: z.number().int('must be a whole number').positive('must be greater than 0').optional().describe('connection-pool size or max connections'),
   }).describe('capacity of one instance');
@@ -217,7 +219,7 @@ function buildCatalogSchema() {
     .transform(({ price, ...line }) => ({ priceKey: price, ...camelKeys(line) }));
 
   const quoted = camelObject({
-    usd: nonNegative().describe('monthly USD as the document quotes it'),
+    usd: monthlyUsd().describe('monthly USD as the document quotes it'),
     label: text.describe("the row's label in the document"),
     provider: text,
     note: note.optional(),
@@ -348,8 +350,8 @@ function buildCatalogSchema() {
       availability: sourcedNumber(z.number().gt(0, 'must be a percent above 0').max(100, 'must be a percent up to 100 (e.g. 99.9)'), 'availability target, percent'),
       error_rate: sourcedNumber(fraction(), 'error-rate target, fraction of requests (0.001 = 0.1 %)').optional(),
     }),
-    budget_usd: range(nonNegative(), 'monthly budget, USD'),
-    quoted_total_usd: sourcedNumber(nonNegative(), "the document's total for the phase's cost table, USD/month (optional: a catalog without a quote)").optional(),
+    budget_usd: range(monthlyUsd(), 'monthly budget, USD'),
+    quoted_total_usd: sourcedNumber(monthlyUsd(), "the document's total for the phase's cost table, USD/month (optional: a catalog without a quote)").optional(),
     assumptions: assumptions.default({}).describe("this phase's overrides of workload assumptions, by name"),
     daily_profile: dailyProfile.optional().describe("this phase's own 24-hour load profile; wins over the workload's"),
     regions: z.array(region).optional(),

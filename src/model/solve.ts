@@ -24,9 +24,11 @@
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { InputError } from './input-error.js';
+import { groupedDecimal } from './decimal-text.js';
 import { usdText } from './money.js';
 import { checkOverrideValue, findSettable, overridesIn, withSettable, type Override, type Settable } from './overrides.js';
 import type { Plan, Thresholds } from './plan.js';
+import { floorCost } from './price-plan.js';
 import { brentRoot } from './queueing/rootFind.js';
 import { checkMetricFor, metricAt, metricUnit, reportedFigure, SOLVE_METRIC_RULES, type SolveMetric } from './solve-metrics.js';
 import { assumptionsFor } from './workload.js';
@@ -340,7 +342,7 @@ export function solve(input: SolveInput): SolveResult {
     reachable: false,
     jump: false,
     achieved: null,
-    reason: `no value of ${where} brings ${target.metric} to ${bound} ${format(target.value)}: ${closestText}`,
+    reason: `no value of ${where} brings ${target.metric} to ${bound} ${format(target.value)}: ${floorText(input, format) ?? closestText}`,
     boundary: false,
     jumpTo: null,
     closest: best === undefined ? null : { value: best.x, achieved: reportedFigure(target.metric, best.value) },
@@ -378,6 +380,20 @@ function ordered(input: SolveInput, p: Omit<SolveResult, 'schemaVersion' | 'comm
 }
 
 const finiteOrNull = (metric: SolveMetric, value: number): number | null => (Number.isFinite(value) ? reportedFigure(metric, value) : null);
+
+/**
+ * For a cost target under the phase's floor (its cost at zero volume and load, autoscaled minimums included), the
+ * floor is the reason: no workload assumption moves it. Null otherwise.
+ */
+function floorText(input: SolveInput, format: (value: number) => string): string | null {
+  const { metric, value } = input.target;
+  if (metric !== 'cost' && metric !== 'cost-per-user') return null;
+  const floorUsd = floorCost(input.catalog, input.phase, input.thresholds, input.book).totalUsd;
+  const floor = metric === 'cost' ? floorUsd : floorUsd / input.users;
+  if (reportedFigure(metric, floor) <= value) return null;
+  const what = metric === 'cost' ? 'the fixed floor alone is' : `the fixed floor alone, over ${groupedDecimal(input.users, 0)} users, is`;
+  return `${what} ${format(reportedFigure(metric, floor))}, above ${format(value)} (the cost at zero volume and load, autoscaled minimums included)`;
+}
 
 /** A figure in its unit, for the reason sentences: "$1,210.00", "$0.0196", "480.2 ms", "99.95%". */
 export function figureText(metric: SolveMetric, value: number): string {

@@ -26,6 +26,17 @@ describe('--set NAME=VALUE', () => {
     });
   });
 
+  it('gives a month of requests from the three engagement assumptions it sets (issue 8, done-when)', async () => {
+    const r = await json<SimulateResult>([
+      'simulate', '--users', '50000',
+      '--set', 'dau_per_mau=0.2', '--set', 'active_minutes_per_day=15', '--set', 'requests_per_active_user_per_s=0.1',
+    ]);
+    // users × dau_per_mau × active_minutes_per_day × 60 × requests_per_active_user_per_s × 365.25 / 12
+    // = 50,000 × 0.2 × 15 × 60 × 0.1 × 30.4375 = 900,000 requests a day × 30.4375 days = 27,393,750.
+    expect(r.workload.monthlyRequests).toBe(27_393_750);
+    expect(r.assumptions.filter((a) => a.source === 'override').map((a) => a.name).sort()).toEqual(['active_minutes_per_day', 'dau_per_mau', 'requests_per_active_user_per_s']);
+  });
+
   it('sets a quantity of an optional section by its YAML path, listed with the assumptions', async () => {
     const r = await json<SimulateResult>(['simulate', '--users', '50000', '--set', 'revenue.free_share=0.6']);
     expect(r.assumptions.at(-1)).toMatchObject({ name: 'revenue.free_share', value: 0.6, source: 'override' });

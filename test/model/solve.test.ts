@@ -112,7 +112,7 @@ describe('solve: a cost that jumps', () => {
 
 describe('solve: input it refuses', () => {
   it.each([
-    [{ vary: 'transfer_gb_per_user', metric: 'cost' as const }, /^--vary transfer_gb_per_user: the catalog has no assumption .* did you mean "storage_gb_per_user" or "transfer_mb_per_active_minute"\?/],
+    [{ vary: 'transfer_mb_per_active_min', metric: 'cost' as const }, /^--vary transfer_mb_per_active_min: the catalog has no assumption .* did you mean "transfer_mb_per_active_minute"\?/],
     [{ vary: 'revenue.premium.price_schedule[0].from_users', metric: 'cost' as const }, /is a whole number/],
   ])('%j', ({ vary, metric }, message) => {
     const catalog = { ...catalogWith(cdn), revenue: { premium: { priceSchedule: [{ fromUsers: q(0), usdPerMonth: q(4.99) }] } } } as unknown as Catalog;
