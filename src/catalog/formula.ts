@@ -243,7 +243,9 @@ function build(node: Node, known: ReadonlySet<string> | undefined, variables: Se
       if (unknown) throw new FormulaError(unknown);
       variables.add(name);
       return (scope) => {
-        const value = Object.hasOwn(scope, name) ? scope[name] : undefined;
+        // Read through the prototype chain: a component's scope inherits the plan's workload variables
+        // (componentScope in src/model/plan.ts). Anything Object.prototype holds is not a number, so it cannot pass.
+        const value: unknown = scope[name];
         if (typeof value !== 'number') {
           // The validator checked the name, so a missing binding is the engine's fault, not the catalog's.
           throw new Error(`formula variable "${name}" has no value in the evaluation scope`);

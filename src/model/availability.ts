@@ -112,8 +112,27 @@ function ownDowntime(events: readonly FailureEvent[], id: string, monthMinutes: 
 export function phaseAvailability(phase: Phase, ctx: AvailabilityContext): AvailabilityResult {
   // Worker tiers take events from a queue, not requests: a user does not wait on them.
   const onPath = phase.components.filter((component) => component.serves.some((role) => role !== 'worker'));
+  const counts = onPath.map((component) => ctx.countAtFloor(component));
+  // The result depends on the phase, the failure model and the counts at the floor, not on the load: a sweep, a
+  // headroom search or `solve` sizes the same phase many times over, and each would recompute the same events.
+  const key = `${counts.join(',')}|${ctx.hoursPerMonth}|${ctx.defaultRegion}`;
+  const byModel = computed.get(phase) ?? new WeakMap<FailureModel, Map<string, AvailabilityResult>>();
+  computed.set(phase, byModel);
+  const byKey = byModel.get(ctx.model) ?? new Map<string, AvailabilityResult>();
+  byModel.set(ctx.model, byKey);
+  const known = byKey.get(key);
+  if (known) return known;
+  const result = availabilityOfPhase(phase, ctx, onPath, counts);
+  byKey.set(key, result);
+  return result;
+}
+
+/** Results already computed, by phase and failure model (both immutable once loaded), then by counts. */
+const computed = new WeakMap<Phase, WeakMap<FailureModel, Map<string, AvailabilityResult>>>();
+
+function availabilityOfPhase(phase: Phase, ctx: AvailabilityContext, onPath: readonly Component[], counts: readonly number[]): AvailabilityResult {
   const isSoft = (component: Component) => component.dependency?.type === 'soft';
-  const placed = onPath.map((component) => placeComponent(component, ctx.countAtFloor(component), ctx.defaultRegion));
+  const placed = onPath.map((component, i) => placeComponent(component, counts[i]!, ctx.defaultRegion));
   const hard: PlacedComponent[] = placed.filter((p) => !isSoft(p.component));
   const monthMinutes = ctx.hoursPerMonth * 60;
 
