@@ -57,7 +57,7 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
                                                         what if the cache answered 90 % of reads?
-  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 1)`,
+  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
     )
     .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);

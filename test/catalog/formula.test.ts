@@ -89,8 +89,11 @@ describe('compileFormula: what it accepts', () => {
     const formula = compile('users + 1');
     expect(() => formula.evaluate({})).toThrow(/has no value/);
     expect(() => formula.evaluate({})).not.toThrow(RangeError);
-    // Prototype names never resolve to inherited properties.
-    expect(() => compile('users').evaluate(Object.create({ users: 1 }) as Record<string, number>)).toThrow(/has no value/);
+    // Object.prototype's members are not numbers, so they never pass for a variable (x is a known name here).
+    expect(() => compile('x + 1').evaluate({ x: Object.prototype.toString } as unknown as Record<string, number>)).toThrow(/has no value/);
+    expect(() => compile('x').evaluate(Object.create(Object.prototype) as Record<string, number>)).toThrow(/has no value/);
+    // A component's scope inherits the plan's workload variables (componentScope): inherited numbers resolve.
+    expect(compile('users * x').evaluate(Object.assign(Object.create({ users: 3 }) as Record<string, number>, { x: 2 }))).toBe(6);
   });
 });
 
