@@ -50,19 +50,32 @@ function isQuantity(node: unknown): node is Quantity {
 const SKIPPED = new Set(['assumptions', 'settings', 'provenance']);
 
 /** Every sourced quantity outside the named assumptions, with its engine keys. */
-function pathQuantities(catalog: Catalog): Array<{ keys: Array<string | number>; quantity: Quantity }> {
+function pathQuantities(catalog: Catalog, keep: (quantity: Quantity) => boolean = () => true): Array<{ keys: Array<string | number>; quantity: Quantity }> {
   const found: Array<{ keys: Array<string | number>; quantity: Quantity }> = [];
-  const visit = (node: unknown, keys: Array<string | number>): void => {
+  // One path, pushed and popped, copied only for a quantity kept: `simulate` walks the whole catalog for its
+  // overrides on every run, and a copy per node was most of that walk's time.
+  const keys: Array<string | number> = [];
+  const visit = (node: unknown): void => {
     if (isQuantity(node)) {
-      found.push({ keys, quantity: node });
+      if (keep(node)) found.push({ keys: [...keys], quantity: node });
       return;
     }
-    if (Array.isArray(node)) node.forEach((child, i) => visit(child, [...keys, i]));
-    else if (node !== null && typeof node === 'object' && typeof (node as { evaluate?: unknown }).evaluate !== 'function') {
-      for (const [key, value] of Object.entries(node)) if (!SKIPPED.has(key)) visit(value, [...keys, key]);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        keys.push(i);
+        visit(node[i]);
+        keys.pop();
+      }
+    } else if (node !== null && typeof node === 'object' && typeof (node as { evaluate?: unknown }).evaluate !== 'function') {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key) || SKIPPED.has(key)) continue;
+        keys.push(key);
+        visit((node as Record<string, unknown>)[key]);
+        keys.pop();
+      }
     }
   };
-  visit(catalog, []);
+  visit(catalog);
   return found;
 }
 
@@ -166,7 +179,7 @@ export function overriddenQuantities(catalog: Catalog): Array<{ name: string; ki
   };
   for (const [name, quantity] of Object.entries(catalog.workload.assumptions)) add(name, 'assumption', quantity);
   for (const phase of catalog.phases) for (const [name, quantity] of Object.entries(phase.assumptions)) add(name, 'assumption', quantity);
-  for (const { keys, quantity } of pathQuantities(catalog)) add(yamlPath(keys), 'path', quantity);
+  for (const { keys, quantity } of pathQuantities(catalog, (q) => q.source === 'override')) add(yamlPath(keys), 'path', quantity);
   return [...found.values()];
 }
 
