@@ -6,6 +6,7 @@ import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
 import type { LineClass } from './line-class.js';
+import type { CacheMemory, MemoryRow } from './memory.js';
 import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
 import { overriddenQuantities } from './overrides.js';
 import { roundFinding } from './round-finding.js';
@@ -129,22 +130,8 @@ export interface SimulateResult {
     /** The catalog's memory alert, percent; null when it has none (memory is reported, not checked). */
     alertPercent: number | null;
     /** The cache's working set against its usable memory; null without a dedicated cache or its assumptions. */
-    cache: {
-      components: string[];
-      hotUsers: number;
-      workingSetGb: number;
-      capacityGb: number;
-      catalogHitRatio: number;
-      effectiveHitRatio: number;
-    } | null;
-    tiers: Array<{
-      id: string;
-      component: string;
-      usedGb: number | null;
-      capacityGb: number;
-      fraction: number | null;
-      parts: Array<{ role: Tier; usedGb: number | null }>;
-    }>;
+    cache: CacheMemory | null;
+    tiers: MemoryRow[];
   };
   latency: {
     percentile: number;
