@@ -3,6 +3,7 @@
  * assumptions from ASSUMPTION_DOMAINS (src/catalog/schema.ts), and `--set` / `solve --vary` check an override
  * against the same table (./overrides.ts), so a value the catalog would refuse is refused on the command line too.
  */
+import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import type { MemoryAssumption, RequiredAssumption } from './variables.js';
 
 export interface Domain {
@@ -85,21 +86,18 @@ export const PATH_DOMAINS: Readonly<Record<string, DomainName>> = {
   'workload.calendar.weekend': 'nonNegative',
   'workload.calendar.school_holidays.weeks_per_year': 'weeksOfYear',
   'workload.calendar.school_holidays.factor': 'nonNegative',
-  ...Object.fromEntries(
-    [
-      'zone_outages_per_year',
-      'zone_outage_hours',
-      'region_outages_per_year',
-      'region_outage_hours',
-      'edge_outages_per_year',
-      'edge_outage_hours',
-      'instance_failures_per_year',
-      'instance_recovery_minutes',
-      'manual_recovery_minutes',
-      ...['load_balancer', 'database', 'cache', 'region', 'cdn'].flatMap((mechanism) => [`failover.${mechanism}.detection_s`, `failover.${mechanism}.switch_s`]),
-    ].map((field) => [`availability_model.${field}`, 'nonNegative' as const]),
-  ),
+  ...Object.fromEntries(failureModelPaths().map((path) => [path, 'nonNegative' as const])),
 };
+
+/** The YAML paths of the availability model's inputs (rates and durations, never negative), from its own fields. */
+function failureModelPaths(): string[] {
+  const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return Object.entries(DEFAULT_FAILURE_MODEL).flatMap(([field, value]) =>
+    field === 'failover'
+      ? Object.entries(value).flatMap(([mechanism, pair]) => Object.keys(pair as object).map((part) => `availability_model.failover.${snake(mechanism)}.${snake(part)}`))
+      : [`availability_model.${snake(field)}`],
+  );
+}
 
 /** True when `value` lies in the domain. */
 export function inDomain(domain: Domain, value: number): boolean {
