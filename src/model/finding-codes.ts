@@ -145,7 +145,7 @@ export const FINDING_CODES = {
     severity: 'fail',
     group: 'cost',
     metric: 'cost-increase',
-    description: "the monthly cost grew over the baseline's at the same user count by more than the gate allows (`gate --max-increase`), or the baseline has no cost there",
+    description: "the monthly cost grew over the baseline's at the same user count, to 0.01 %, by more than the gate allows (`gate --max-increase`), or the baseline has no cost there",
   },
   'unquoted-component': {
     severity: 'info',

@@ -129,13 +129,13 @@ const atMost = (value: number, limit: number) => value <= limit;
 const atLeast = (value: number, limit: number) => value >= limit;
 
 /**
- * Growth of `totalUsd` over `baseUsd` in percent, to 4 decimals; null when the baseline is $0 and the cost is not
+ * Growth of `totalUsd` over `baseUsd` in percent, to 2 decimals; null when the baseline is $0 and the cost is not
  * (no finite growth). The difference is taken in exact cents first, so $110 over $100 is 10 %, not 10.000000000000002.
  */
 export function increasePercent(totalUsd: number, baseUsd: number): number | null {
   const difference = sumMoney([totalUsd, -baseUsd]);
   if (baseUsd === 0) return difference === 0 ? 0 : null;
-  return roundTo((difference * 100) / baseUsd, 4);
+  return roundTo((difference * 100) / baseUsd, 2);
 }
 
 /** The checks at one user count, in a fixed order: the catalog's budget and SLOs, then the gate's own limits. */
@@ -168,7 +168,7 @@ function checksAt(input: GateInput, users: number, point: GatePoint, baselineUsd
 /**
  * The gate: sizes and prices each user count on the phase whose range holds it and checks it against the limits.
  * A check that cannot be evaluated (no finite latency, no headroom, no baseline figure at that count) fails.
- * Figures are compared as printed (cost to the cent, cost per user to 4 decimals, headroom to 0.1 %), so what a
+ * Figures are compared as printed (cost to the cent, cost per user to 4 decimals, headroom to 0.1 %, growth to 0.01 %), so what a
  * report shows is what was judged.
  * @throws InputError when no phase of the catalog holds a user count, or a baseline limit has no baseline (exit 2)
  */

@@ -25,6 +25,12 @@ const label = (check: GateCheck): string => CHECK_LABELS[check.id] ?? check.id;
 
 const signed = (text: string, negative: boolean): string => (negative ? `-${text}` : `+${text}`);
 
+/** A percent limit as given: 10 → "10%", 12.5 → "12.5%". */
+const percentText = (value: number): string => `${groupedDecimal(value, 0, 4)}%`;
+
+/** A change in percent, signed, to at most 2 decimals: "+17.2%", "-0.05%". */
+const signedPercent = (value: number): string => `${signed(groupedDecimal(Math.abs(value), 1, 2), value < 0)}%`;
+
 /** A check's figure (or, `asLimit`, its limit, unsigned) in its metric's unit; an em dash when there is none. */
 function figure(check: GateCheck, value: number | null, asLimit = false): string {
   if (value === null) return '—';
@@ -38,14 +44,14 @@ function figure(check: GateCheck, value: number | null, asLimit = false): string
     case 'availability':
       return `${groupedDecimal(value, 2, 5)}%`;
     case 'cost-increase':
-      return asLimit ? `${groupedDecimal(value, 1, 4)}%` : `${signed(groupedDecimal(Math.abs(value), 1, 4), value < 0)}%`;
+      return asLimit ? percentText(value) : signedPercent(value);
     default:
-      return `${formatNumber(value, 1)}${check.unit === '%' ? '%' : ` ${check.unit}`}`;
+      return asLimit ? percentText(value) : `${formatNumber(value, 1)}%`;
   }
 }
 
-/** Why a failing check failed, in a sentence (without the user count). */
-export function failureText(check: GateCheck): string {
+/** Why a failing check failed, in a sentence (without the user count); `baselineUsd` tells a missing baseline figure from $0. */
+export function failureText(check: GateCheck, baselineUsd: number | null = null): string {
   const value = figure(check, check.value);
   const limit = figure(check, check.limit, true);
   switch (check.id) {
@@ -63,7 +69,9 @@ export function failureText(check: GateCheck): string {
       return check.value === null ? `the phase does not serve even its smallest load, so it has no headroom; the minimum is ${limit}` : `headroom ${value} is under the minimum of ${limit}`;
     case 'cost-increase-over-limit':
       return check.value === null
-        ? `the baseline has no cost to compare with at this user count (or it is $0); the limit is ${limit}`
+        ? baselineUsd === null
+          ? `the baseline has no cost at this user count to compare with; the limit is ${limit}`
+          : `the baseline costs $0.00 here, so the growth has no finite percent; the limit is ${limit}`
         : `monthly cost grew ${value} over the baseline, more than the ${limit} allowed`;
     default:
       return `${check.metric} ${value} against ${limit}`;
@@ -85,15 +93,15 @@ function largestChange(rows: readonly GateRow[]): (GateRow & { baselineUsd: numb
   return best;
 }
 
-/** "+$1,402.00 (+17.2 %)": a cost change against a baseline figure. */
+/** "+$1,402.00 (+17.2%)": a cost change against a baseline figure. */
 export function changeText(totalUsd: number, baselineUsd: number): string {
   const difference = sumMoney([totalUsd, -baselineUsd]);
   const percent = increasePercent(totalUsd, baselineUsd);
   const money = signed(formatUsd(Math.abs(difference)), difference < 0);
-  return percent === null ? money : `${money} (${signed(formatNumber(Math.abs(percent), 1), percent < 0)} %)`;
+  return percent === null ? money : `${money} (${signedPercent(percent)})`;
 }
 
-/** "monthly cost +$1,402.00 (+17.2 %) at 50,000 users against the baseline", or undefined without a baseline. */
+/** "monthly cost +$1,402.00 (+17.2%) at 50,000 users against the baseline", or undefined without a baseline. */
 export function baselineHeadline(r: GateResult): string | undefined {
   if (r.baseline === null) return undefined;
   const row = largestChange(r.results);
@@ -118,9 +126,11 @@ export function verdictText(r: GateResult): string {
   return `${failing} of ${countOf(total, 'check')} ${failing === 1 ? 'fails' : 'fail'} ${users}`;
 }
 
+const baselineAt = (r: GateResult, users: number): number | null => r.results.find((row) => row.users === users)?.baselineUsd ?? null;
+
 /** What exit 1 prints on standard error: each failing check in a line. */
 export function gateFailureText(r: GateResult): string {
-  const lines = r.checks.filter((c) => !c.pass).map((c) => `  ${c.id} at ${countOf(c.users, 'user')}: ${failureText(c)}`);
+  const lines = r.checks.filter((c) => !c.pass).map((c) => `  ${c.id} at ${countOf(c.users, 'user')}: ${failureText(c, baselineAt(r, c.users))}`);
   return [`gate failed: ${verdictText(r)}`, ...lines].join('\n');
 }
 
@@ -188,13 +198,12 @@ export function renderGateMarkdown(r: GateResult): string {
   const headline = [`${r.ok ? '✅' : '❌'} **cuenta-plan gate ${r.ok ? 'passed' : 'failed'}**: ${verdictText(r)}`, baselineHeadline(r)]
     .filter((part) => part !== undefined)
     .join(' — ');
-  const failing = r.checks.filter((c) => !c.pass).map((c) => `- \`${c.id}\` at ${countOf(c.users, 'user')}: ${failureText(c)}`);
+  const failing = r.checks.filter((c) => !c.pass).map((c) => `- \`${c.id}\` at ${countOf(c.users, 'user')}: ${failureText(c, baselineAt(r, c.users))}`);
   const checks = checkRows(r, '✅ pass', '❌ fail', (id) => `\`${id}\``);
   const costs = costRows(r);
   const baseline = baselineText(r);
   const details = [
-    '<details>',
-    '<summary>Cost at each user count, prices and settings</summary>',
+    '<details>\n<summary>Cost at each user count, prices and settings</summary>',
     markdownTable(costs.head, costs.body, costs.align),
     `Pricing: ${pricingText(r)}`,
     ...(baseline ? [`Baseline: ${baseline}.`] : []),
