@@ -34,7 +34,8 @@ export function parsePolicy(text: string, file: string): GatePolicy {
 }
 
 function invalidPolicy(file: string, problems: ProblemList): UserError {
-  const errors = problems.errors;
+  // By position, as `catalog validate` lists them (zod reports the schema's key order).
+  const errors = problems.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return new UserError(`policy ${file} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}):`, errors.map(formatProblem));
 }
 
