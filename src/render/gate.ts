@@ -23,13 +23,14 @@ const CHECK_LABELS: Partial<Record<FindingCodeName, string>> = {
 
 const label = (check: GateCheck): string => CHECK_LABELS[check.id] ?? check.id;
 
-const signed = (text: string, negative: boolean): string => (negative ? `-${text}` : `+${text}`);
+/** A change with its sign; none on zero. */
+const signed = (text: string, value: number): string => (value < 0 ? `-${text}` : value > 0 ? `+${text}` : text);
 
 /** A percent limit as given: 10 → "10%", 12.5 → "12.5%". */
 const percentText = (value: number): string => `${groupedDecimal(value, 0, 4)}%`;
 
 /** A change in percent, signed, to at most 2 decimals: "+17.2%", "-0.05%". */
-const signedPercent = (value: number): string => `${signed(groupedDecimal(Math.abs(value), 1, 2), value < 0)}%`;
+const signedPercent = (value: number): string => `${signed(groupedDecimal(Math.abs(value), 1, 2), value)}%`;
 
 /** A check's figure (or, `asLimit`, its limit, unsigned) in its metric's unit; an em dash when there is none. */
 function figure(check: GateCheck, value: number | null, asLimit = false): string {
@@ -72,7 +73,7 @@ export function failureText(check: GateCheck, baselineUsd: number | null = null)
         ? baselineUsd === null
           ? `the baseline has no cost at this user count to compare with; the limit is ${limit}`
           : `the baseline costs $0.00 here, so the growth has no finite percent; the limit is ${limit}`
-        : `monthly cost grew ${value} over the baseline, more than the ${limit} allowed`;
+        : `monthly cost grew ${figure(check, check.value, true)} over the baseline, more than the ${limit} allowed`;
     default:
       return `${check.metric} ${value} against ${limit}`;
   }
@@ -97,7 +98,7 @@ function largestChange(rows: readonly GateRow[]): (GateRow & { baselineUsd: numb
 export function changeText(totalUsd: number, baselineUsd: number): string {
   const difference = sumMoney([totalUsd, -baselineUsd]);
   const percent = increasePercent(totalUsd, baselineUsd);
-  const money = signed(formatUsd(Math.abs(difference)), difference < 0);
+  const money = signed(formatUsd(Math.abs(difference)), difference);
   return percent === null ? money : `${money} (${signedPercent(percent)})`;
 }
 
