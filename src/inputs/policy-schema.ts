@@ -4,7 +4,6 @@
  * schema/policy.schema.json (scripts/gen-schema.mjs) for editors.
  */
 import * as z from 'zod';
-import { lazy } from '../results/common.js';
 import { PERCENT_TEXT } from '../commands/args.js';
 import { PRICING_CHOICES, type PricingChoice } from '../commands/pricing.js';
 
@@ -36,7 +35,11 @@ const percent = (description: string) =>
     ])
     .describe(`${description}; 10 and "10%" both mean ten percent`);
 
-export const policySchema = lazy(() =>
+/** Built on first use: zod is loaded lazily (scripts/build.mjs), and only `gate --policy` needs this. */
+let built: ReturnType<typeof buildPolicySchema> | undefined;
+export const policySchema = (): ReturnType<typeof buildPolicySchema> => (built ??= buildPolicySchema());
+
+const buildPolicySchema = () =>
   z
     .strictObject({
       users: z
@@ -72,8 +75,7 @@ export const policySchema = lazy(() =>
       if (raw.pricing !== undefined) policy.pricing = raw.pricing;
       if (raw.set !== undefined) policy.set = Object.entries(raw.set).map(([name, value]) => ({ name, value }));
       return policy;
-    }),
-);
+    });
 
 /** The policy file's JSON Schema (input side: what an author writes). */
 export function policyJsonSchema(): Record<string, unknown> {
