@@ -24,8 +24,12 @@ const require = createRequire(import.meta.url);
  */
 const LAZY_PACKAGES = /^(yaml|zod|mathjs(\/number)?|@aws-sdk\/.+)$/;
 const LAZY_BUILTINS = /^(node:)?(crypto|child_process|os)$/;
-/** Source modules that use a lazy package at their top level (zod schemas built on import). */
-const LAZY_SOURCES = new Set(['src/pricing/snapshot-schema.ts'].map((file) => resolve(file)));
+/**
+ * Source modules that use a lazy package at their top level (zod schemas built on import). src/results/registry.ts
+ * holds every result schema, whose modules build zod fields at their top level; `gate` reads saved results
+ * (src/inputs/baseline.ts → src/results/read-saved.ts), so the registry loads when a baseline is read.
+ */
+const LAZY_SOURCES = new Set(['src/pricing/snapshot-schema.ts', 'src/results/registry.ts'].map((file) => resolve(file)));
 
 const common = {
   bundle: true,

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
+import { registerGate } from './commands/gate.js';
 import { registerQueue } from './commands/queue.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
@@ -37,6 +38,7 @@ Examples:
   $ cuenta-plan sweep --from 100 --to 1000000 --log
   $ cuenta-plan solve --vary requests_per_active_user_per_s --target cost=1500 --users 50000
                                                 what request rate keeps phase 3 within $1,500?
+  $ cuenta-plan gate --users 50000 --budget 2500   exit 1 when a check fails (CI)
   $ cuenta-plan catalog show                    the phases of the bundled plan
   $ cuenta-plan queue mmc --arrival-rate 80 --service-rate 10 --servers 10
 
@@ -60,6 +62,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerGate,
   registerCatalog,
   registerQueue,
 ];

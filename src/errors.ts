@@ -1,7 +1,7 @@
 /**
  * Typed errors and the one mapping from errors to exit codes (docs/commands.md "Exit codes").
  *
- * 0 success · 1 a gate/policy failed · 2 invalid input, usage or catalog ·
+ * 0 success · 1 a gate failed (`gate`: a check does not pass) · 2 invalid input, usage or catalog ·
  * 3 an external source failed and no fallback was allowed · 70 internal error (a bug).
  */
 
@@ -22,7 +22,7 @@ export class UserError extends Error {
   }
 }
 
-/** A policy or gate failed; the result was still produced. Exit 1. */
+/** `gate` found a failing check; its output was written first. Exit 1. */
 export class PolicyError extends Error {
   override name = 'PolicyError';
   readonly exitCode: ExitCode = EXIT.policy;

@@ -55,3 +55,22 @@ export function collectSet(raw: string, previous: readonly SetOption[] = []): Se
 
 export const SET_HELP =
   'override a catalog quantity for this run (repeatable): a workload assumption by name, or any other sourced quantity by its YAML path, e.g. cache_hit_ratio=0.9 or revenue.free_share=0.6';
+
+/** A percent as typed: "10", "10%", "12.5 %" (all meaning that many percent). */
+export const PERCENT_TEXT = /^\s*([+-]?(\d+\.?\d*|\.\d+))\s*%?\s*$/;
+
+/**
+ * Parses a percent option: `10` and `10%` both mean ten percent (not a fraction: 0.1 is a tenth of a percent).
+ * @throws UserError when the text is not a number with an optional % sign, or is below `min` (exit 2)
+ */
+export function parsePercentOption(flag: string, raw: string, rule: NumberRule = { min: 0 }): number {
+  const match = PERCENT_TEXT.exec(raw);
+  if (!match) throw new UserError(`${flag} takes a percent such as 10 or 10%; got "${raw}"`);
+  return parseNumberOption(flag, match[1]!, rule);
+}
+
+/** A commander argParser for percent options (`parsePercentOption`). */
+export const percentArg =
+  (flag: string, rule?: NumberRule) =>
+  (raw: string): number =>
+    parsePercentOption(flag, raw, rule);

@@ -123,6 +123,30 @@ export const FINDING_CODES = {
     metric: 'unverified-lines',
     description: 'some cost lines are priced from estimates rather than dated, verified prices',
   },
+  'cost-over-limit': {
+    severity: 'fail',
+    group: 'cost',
+    metric: 'cost',
+    description: "the monthly cost, to the cent, is over the gate's budget (`gate --budget`)",
+  },
+  'cost-per-user-over-limit': {
+    severity: 'fail',
+    group: 'cost',
+    metric: 'cost-per-user',
+    description: "the monthly cost per user, to a hundredth of a cent, is over the gate's ceiling (`gate --max-cost-per-user`)",
+  },
+  'headroom-under-minimum': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'headroom',
+    description: "the phase serves fewer more users, to 0.1 %, than the gate's minimum headroom (`gate --min-headroom`), or not even today's",
+  },
+  'cost-increase-over-limit': {
+    severity: 'fail',
+    group: 'cost',
+    metric: 'cost-increase',
+    description: "the monthly cost grew over the baseline's at the same user count, to 0.01 %, by more than the gate allows (`gate --max-increase`), or the baseline has no cost there",
+  },
   'unquoted-component': {
     severity: 'info',
     group: 'pricing',

@@ -1,5 +1,5 @@
 /**
- * The one list of metric names: findings, compare rows and (later) gate limits and `solve` targets all name
+ * The one list of metric names: findings, compare rows, gate checks and `solve` targets all name
  * what they measure with these, so `--max p95-ms=500` and a finding about `p95-ms` mean the same figure.
  */
 export const METRICS = {
@@ -19,6 +19,7 @@ export const METRICS = {
   headroom: { unit: '%', description: 'how many more users the phase serves within its capacity checks, over today’s' },
   'concurrent-users': { unit: 'users', description: 'concurrent users at the daily peak: the design peak sizing uses, against the peak engagement implies' },
   'max-users': { unit: 'users', description: 'the most users the phase serves within its capacity checks' },
+  'cost-increase': { unit: '%', description: "growth of the monthly cost over a baseline's at the same user count" },
   'unverified-lines': { unit: 'lines', description: 'cost lines priced from estimates rather than dated, verified prices' },
   margin: { unit: 'USD', description: 'monthly revenue minus cost (reserved: revenue is not modelled yet)' },
 } as const satisfies Readonly<Record<string, { unit: string; description: string }>>;

@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { compareResultSchema } from './compare.js';
+import { gateResultSchema } from './gate.js';
 import {
   queueErlangBResultSchema,
   queueErlangCResultSchema,
@@ -24,6 +25,7 @@ export const RESULT_SCHEMAS = {
   compare: compareResultSchema,
   sweep: sweepResultSchema,
   solve: solveResultSchema,
+  gate: gateResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

@@ -97,6 +97,14 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   { command: 'queue size', args: ['queue', 'size', '--arrival-rate', '100', '--service-time', '0.05', '--percentile', '95', '--target', '0.1'] },
   { command: 'queue mmck', args: ['queue', 'mmck', '--arrival-rate', '500', '--service-rate', '20', '--servers', '20', '--capacity', '20'] },
   { command: 'queue erlang-b', args: ['queue', 'erlang-b', '--traffic', '10', '--servers', '10'] },
+  { command: 'gate', args: ['gate', '--users', '10000', '--budget', '50000'], reaches: { ok: true, baseline: null } },
+  // A failing check (exit 1), every kind of check, and a baseline figure missing at one count (null value and baselineUsd).
+  {
+    command: 'gate',
+    args: ['gate', '--users', '5000', '--users', '10000', '--budget', '300', '--max-cost-per-user', '1', '--require-slo', '--min-headroom', '10', '--baseline', fixture('gate/gate-base.json'), '--max-increase', '10', '--set', 'cache_hit_ratio=0.9'],
+    exit: 1,
+    reaches: { ok: false, results: nullIn('baselineUsd'), checks: nullIn('value') },
+  },
   { command: 'queue erlang-c', args: ['queue', 'erlang-c', '--traffic', '2', '--servers', '3'] },
   { command: 'queue mva', args: ['queue', 'mva', '--users', '200', '--think-time', '2', '--station', 'app:0.05:8', '--station', 'cdn:0.03:delay'] },
   { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/ripple.csv')] },

@@ -54,7 +54,7 @@ describe('readSavedResult', () => {
     ['[1, 2]', /plan\.json: a saved result is a JSON object with "command" and "schemaVersion"; got an array/],
     ['"simulate"', /plan\.json: a saved result is a JSON object .*; got "simulate"/],
     ['{"schemaVersion": 1}', /plan\.json: command is nothing; a saved result names the command that wrote it, one of "simulate", "compare"/],
-    ['{"schemaVersion": 1, "command": "gate"}', /plan\.json: command is "gate"; .*"queue usl"/],
+    ['{"schemaVersion": 1, "command": "plan"}', /plan\.json: command is "plan"; .*"queue usl"/],
     ['{"schemaVersion": 1, "command": "toString"}', /plan\.json: command is "toString"/],
   ])('refuses %j naming the file', (text, message) => {
     const error = failure(text);
