@@ -3,6 +3,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerQueue } from './commands/queue.js';
+import { registerReport } from './commands/report.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
@@ -62,6 +63,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerSolve,
   registerCatalog,
   registerQueue,
+  registerReport,
 ];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */

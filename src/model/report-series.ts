@@ -11,10 +11,9 @@ import type { Catalog } from './catalog-types.js';
  * @example seriesUsers(catalog, [550]) // phases 0–100 and 101–1,000: [50, 100, 550, 1000]
  */
 export function seriesUsers(catalog: Catalog, users: readonly number[]): number[] {
-  const asked = [...new Set(users)];
   const ladder =
-    asked.length >= 2
+    users.length >= 2
       ? []
-      : catalog.phases.flatMap((phase) => [Math.round((phase.users.min + phase.users.max) / 2), phase.users.max]);
-  return [...new Set([...ladder, ...asked])].filter((n) => n >= 1).sort((a, b) => a - b);
+      : catalog.phases.flatMap((phase) => [Math.floor((phase.users.min + phase.users.max) / 2), phase.users.max]);
+  return [...new Set([...ladder, ...users])].filter((n) => n >= 1).sort((a, b) => a - b);
 }

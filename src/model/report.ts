@@ -89,11 +89,14 @@ function phaseOverview(catalog: Catalog): PhaseOverview[] {
  * Sizes and prices each user count once (a full `simulate`, headroom search included), draws the series
  * for the charts (sizing and pricing only, as `sweep` does), and assembles the recommendation at each.
  *
- * @throws InputError when a user count lies outside every phase of the catalog, or no count is given
+ * @throws InputError when a user count lies outside every phase of the catalog, is given twice, or none is given
  */
 export function report(input: ReportInput): ReportResult {
   const { catalog, users, book, compareBook, thresholds } = input;
   if (users.length === 0) throw new InputError('a report needs at least one user count');
+  const twice = users.find((n, i) => users.indexOf(n) !== i);
+  // Each user count names its own sections and chart file: the same count twice would collide.
+  if (twice !== undefined) throw new InputError(`--users ${twice} is given twice; give each user count once`);
   const points = users.map((n) => {
     const phase = phaseForUsers(catalog, n);
     if (!phase) throw new InputError(`no phase of the catalog holds ${n} users`);
@@ -117,7 +120,7 @@ export function report(input: ReportInput): ReportResult {
     },
     recommendations: points.map((p) => recommend(catalog, p)),
     migration: migrationLeadTime(catalog),
-    series: { basis: new Set(users).size >= 2 ? 'users' : 'ladder', latencyPercentile: points[0]!.latency.percentile, rows },
+    series: { basis: users.length >= 2 ? 'users' : 'ladder', latencyPercentile: points[0]!.latency.percentile, rows },
     points,
   };
 }
