@@ -1,5 +1,6 @@
 import { renderMermaidChart } from './mermaid.js';
 import type { ChartSpec } from './report-chart-spec.js';
+import { paragraph } from './report-text.js';
 
 /** Where the SVG files are, relative to the markdown (`charts`), or undefined when none are written. */
 export interface ChartLinks {
@@ -16,5 +17,5 @@ export function chartMarkdown(spec: ChartSpec, links: ChartLinks): string {
   if (spec.series.length > 1) notes.push(`Lines, in order: ${spec.series.map((s) => s.name + (s.reference ? ' (reference)' : '')).join(', ')}.`);
   if (omitted.length > 0) notes.push(`Left out of the chart for want of a finite value: ${omitted.join(', ')}.`);
   if (links.chartsHref !== undefined) notes.push(`![${spec.title}](${encodeURI(links.chartsHref)}/${spec.id}.svg)`);
-  return [block, ...(notes.length > 0 ? [notes.join('  \n')] : [])].join('\n\n');
+  return [block, ...(notes.length > 0 ? [paragraph(notes.join('  \n'))] : [])].join('\n\n');
 }

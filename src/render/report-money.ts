@@ -5,6 +5,7 @@
  * still renders.
  */
 import { formatInt, formatNumber, formatUsd } from './format.js';
+import { paragraph } from './report-text.js';
 import { markdownTable } from './table.js';
 
 /** One purchase strategy, as the report reads it. */
@@ -53,7 +54,7 @@ export function purchaseMarkdown(purchase: PurchaseSection | null | undefined): 
     `${percent(purchase.savingPercent)} saved, ${formatUsd(purchase.upfrontUsd)} paid upfront.`;
   const rows = (purchase.strategies ?? []).map((s) => [s.strategy, orDash(s.monthlyUsd), orDash(s.savingUsd), orDash(s.savingPercent, percent), orDash(s.upfrontUsd)]);
   const table = rows.length > 0 ? [markdownTable(['strategy', 'monthly', 'saving', 'saving %', 'upfront'], rows, ['left', 'right', 'right', 'right', 'right'])] : [];
-  return ['### Purchase options', summary, ...table];
+  return ['### Purchase options', paragraph(summary), ...table];
 }
 
 /** The revenue section, or nothing when the result has none. */
@@ -69,5 +70,5 @@ export function revenueMarkdown(revenue: RevenueSection | null | undefined): str
     ['contribution margin', formatUsd(revenue.contributionMarginUsd)],
   ];
   const verdict = revenue.contributionMarginUsd >= 0 ? 'The contribution margin is positive: at this count the plan breaks even.' : 'The contribution margin is negative: at this count the plan does not break even yet.';
-  return ['### Revenue and break-even', markdownTable(['per month', 'amount'], rows, ['left', 'right']), verdict];
+  return ['### Revenue and break-even', markdownTable(['per month', 'amount'], rows, ['left', 'right']), paragraph(verdict)];
 }

@@ -9,6 +9,7 @@ import { componentChart } from './report-charts.js';
 import { chartMarkdown, type ChartLinks } from './report-chart-markdown.js';
 import { purchaseMarkdown, revenueMarkdown, type MoneySections } from './report-money.js';
 import { markdownTable } from './table.js';
+import { listItem, paragraph } from './report-text.js';
 
 const percent = (value: number, decimals = 1) => `${formatNumber(value, decimals)} %`;
 
@@ -100,18 +101,18 @@ export function pointMarkdown(r: SimulateResult & MoneySections, links: ChartLin
   const remarks = remarkSentences(r.findings, ctx);
   const parts = [
     `## ${pointHeading(r)}`,
-    `${verdict[0]!.toUpperCase()}${verdict.slice(1)} ${latencyLine(r)}`,
+    paragraph(`${verdict[0]!.toUpperCase()}${verdict.slice(1)} ${latencyLine(r)}`),
     '### Capacity per tier',
     capacityTable(r),
     '### Cost breakdown',
-    costLines(r),
+    paragraph(costLines(r)),
     costTable(r),
     chartMarkdown(componentChart(r), links),
     ...purchaseMarkdown(r.purchase),
     ...revenueMarkdown(r.revenue),
     '### Headroom',
-    headroomSentence(r),
-    ...(remarks.length > 0 ? ['### Remarks', remarks.map((s) => `- ${s}`).join('\n')] : []),
+    paragraph(headroomSentence(r)),
+    ...(remarks.length > 0 ? ['### Remarks', remarks.map(listItem).join('\n')] : []),
   ];
   return parts.join('\n\n');
 }

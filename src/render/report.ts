@@ -11,13 +11,15 @@ import { costPerUserChart, latencyChart } from './report-charts.js';
 import type { MoneySections } from './report-money.js';
 import { headroomSentence, pointMarkdown } from './report-point.js';
 import { markdownTable } from './table.js';
+import { linkUrls, listItem, paragraph } from './report-text.js';
 
 export type ReportRenderOptions = ChartLinks;
 
 /** A point with the optional money sections a result may carry (issue 9's `purchase` and `revenue`). */
 type Point = SimulateResult & MoneySections;
 
-const weeks = (min: number, max: number) => (min === max ? `${formatNumber(min, 0)} weeks` : `${formatNumber(min, 0)}–${formatNumber(max, 0)} weeks`);
+const weeks = (min: number, max: number) =>
+  min === max ? `${formatNumber(min, 0)} week${min === 1 ? '' : 's'}` : `${formatNumber(min, 0)}–${formatNumber(max, 0)} weeks`;
 
 function actionText(rec: Recommendation, point: SimulateResult): string {
   const target = rec.targetPhase === null ? '' : ` to phase ${rec.targetPhase}`;
@@ -50,7 +52,7 @@ function migrationText(r: ReportResult, rec: Recommendation): string {
 function recommendationItem(r: ReportResult, rec: Recommendation, point: SimulateResult): string {
   const head = `**${formatInt(rec.users)} users: ${actionText(rec, point)}.**`;
   const cost = `${formatUsd(point.cost.totalUsd)} a month (${formatUsdPerUser(point.cost.perUserUsd)} per user); ${slosText(point, rec)}; ${budgetText(point, rec)}.`;
-  return `- ${head} ${cost} ${headroomSentence(point)} ${migrationText(r, rec)}`;
+  return listItem(`${head} ${cost} ${headroomSentence(point)} ${migrationText(r, rec)}`);
 }
 
 const ACTION_WORDS = { stay: 'stay', 'prepare-migration': 'prepare to migrate', migrate: 'migrate now' } as const;
@@ -101,7 +103,7 @@ function seriesSection(r: ReportResult, links: ChartLinks): string[] {
   const p = r.series.latencyPercentile;
   return [
     '## Cost and latency across users',
-    basis,
+    paragraph(basis),
     chartMarkdown(costPerUserChart(r), links),
     chartMarkdown(latencyChart(r), links),
     markdownTable(['users', 'phase', 'monthly cost', 'per user', `P${p}`, 'target'], rows, ['right', 'right', 'right', 'right', 'right', 'right']),
@@ -112,8 +114,8 @@ function migrationSection(r: ReportResult): string[] {
   if (r.migration === null) return ['## Migration lead time', 'The catalog gives no migration steps.'];
   const m = r.migration;
   const rows = m.steps.map((s) => [s.id, s.name, weeks(s.weeksMin, s.weeksMax)]);
-  rows.push(['total', '', weeks(m.weeksMin, m.weeksMax)]);
-  return ['## Migration lead time', 'From the catalog’s migration steps; the date to start follows from a growth rate, which this report does not assume.', markdownTable(['step', 'name', 'lead time'], rows, ['left', 'left', 'right'])];
+  rows.push(['total', '—', weeks(m.weeksMin, m.weeksMax)]);
+  return ['## Migration lead time', paragraph('From the catalog’s migration steps; the date to start follows from a growth rate, which this report does not assume.'), markdownTable(['step', 'name', 'lead time'], rows, ['left', 'left', 'right'])];
 }
 
 /** Each assumption once, with the phases it was used in when a phase sets its own value. */
@@ -127,7 +129,7 @@ function assumptionsTable(r: ReportResult): string {
       seen.set(key, entry);
     }
   }
-  const rows = [...seen.values()].map(({ a, phases }) => [a.name, String(a.value), a.source, a.scope === 'phase' ? `phase ${[...phases].join(', ')}` : 'catalog', orDash(a.note)]);
+  const rows = [...seen.values()].map(({ a, phases }) => [a.name, String(a.value), a.source, a.scope === 'phase' ? `phase ${[...phases].join(', ')}` : 'catalog', linkUrls(orDash(a.note))]);
   return markdownTable(['assumption', 'value', 'source', 'set for', 'why'], rows, ['left', 'right', 'left', 'left', 'left']);
 }
 
@@ -138,7 +140,7 @@ function pricesTable(r: ReportResult): string {
     for (const component of point.cost.components) {
       for (const line of component.lines) {
         const key = `${line.priceKey} ${line.usdPerUnit}`;
-        if (!seen.has(key)) seen.set(key, [line.priceKey, `${formatUnitPrice(line.usdPerUnit)} / ${unitLabel(line.unit)}`, line.verified ? 'yes' : 'estimate', line.source]);
+        if (!seen.has(key)) seen.set(key, [line.priceKey, `${formatUnitPrice(line.usdPerUnit)} / ${unitLabel(line.unit)}`, line.verified ? 'yes' : 'estimate', linkUrls(line.source)]);
       }
     }
   }
@@ -151,7 +153,7 @@ export function renderReportMarkdown(r: ReportResult, options: ReportRenderOptio
   const warnings = points[0]!.warnings;
   const parts = [
     `# Capacity and cost report: ${r.catalog.name}`,
-    `Priced with the ${r.pricing.description}; ${pricesAgeText(r.pricing.asOf)}.`,
+    paragraph(`Priced with the ${r.pricing.description}; ${pricesAgeText(r.pricing.asOf)}.`),
     '## Summary',
     r.recommendations.map((rec, i) => recommendationItem(r, rec, points[i]!)).join('\n'),
     summaryTable(r),
@@ -163,9 +165,9 @@ export function renderReportMarkdown(r: ReportResult, options: ReportRenderOptio
     '## Assumptions and sources',
     assumptionsTable(r),
     '### Prices',
-    `${pricesAgeText(r.pricing.asOf)[0]!.toUpperCase()}${pricesAgeText(r.pricing.asOf).slice(1)}, over every plan this report priced. ${r.pricing.description}.`,
+    paragraph(`${pricesAgeText(r.pricing.asOf)[0]!.toUpperCase()}${pricesAgeText(r.pricing.asOf).slice(1)}, over every plan this report priced. ${r.pricing.description}.`),
     pricesTable(r),
-    ...(warnings.length > 0 ? ['## Catalog warnings', warnings.map((w) => `- ${w}`).join('\n')] : []),
+    ...(warnings.length > 0 ? ['## Catalog warnings', warnings.map((w) => listItem(linkUrls(w))).join('\n')] : []),
   ];
   return `${parts.join('\n\n')}\n`;
 }
