@@ -47,18 +47,20 @@ const orDash = (usd: number | undefined, format: (n: number) => string = formatU
 const percent = (value: number) => `${formatNumber(value, 1)} %`;
 
 /** The purchase options section, or nothing when the result has none. */
-export function purchaseMarkdown(purchase: PurchaseSection | null | undefined): string[] {
+/** @param at the heading's tail naming the user count (" at 50,000 users") */
+export function purchaseMarkdown(purchase: PurchaseSection | null | undefined, at: string): string[] {
   if (purchase === null || purchase === undefined) return [];
   const summary =
     `Priced as ${purchase.strategy}: ${formatUsd(purchase.savingUsd)} a month less than on-demand (${formatUsd(purchase.onDemandUsd)}), ` +
     `${percent(purchase.savingPercent)} saved, ${formatUsd(purchase.upfrontUsd)} paid upfront.`;
   const rows = (purchase.strategies ?? []).map((s) => [s.strategy, orDash(s.monthlyUsd), orDash(s.savingUsd), orDash(s.savingPercent, percent), orDash(s.upfrontUsd)]);
   const table = rows.length > 0 ? [markdownTable(['strategy', 'monthly', 'saving', 'saving %', 'upfront'], rows, ['left', 'right', 'right', 'right', 'right'])] : [];
-  return ['### Purchase options', paragraph(summary), ...table];
+  return [`### Purchase options${at}`, paragraph(summary), ...table];
 }
 
 /** The revenue section, or nothing when the result has none. */
-export function revenueMarkdown(revenue: RevenueSection | null | undefined): string[] {
+/** @param at the heading's tail naming the user count */
+export function revenueMarkdown(revenue: RevenueSection | null | undefined, at: string): string[] {
   if (revenue === null || revenue === undefined) return [];
   const rows = [
     ['monthly recurring revenue', formatUsd(revenue.mrrUsd)],
@@ -70,5 +72,5 @@ export function revenueMarkdown(revenue: RevenueSection | null | undefined): str
     ['contribution margin', formatUsd(revenue.contributionMarginUsd)],
   ];
   const verdict = revenue.contributionMarginUsd >= 0 ? 'The contribution margin is positive: at this count the plan breaks even.' : 'The contribution margin is negative: at this count the plan does not break even yet.';
-  return ['### Revenue and break-even', markdownTable(['per month', 'amount'], rows, ['left', 'right']), paragraph(verdict)];
+  return [`### Revenue and break-even${at}`, markdownTable(['per month', 'amount'], rows, ['left', 'right']), paragraph(verdict)];
 }

@@ -99,20 +99,23 @@ export function pointMarkdown(r: SimulateResult & MoneySections, links: ChartLin
   const ctx = findingContext(r);
   const verdict = r.status.ok ? 'Within capacity, budget and SLOs.' : `${statusSentences(r.findings, ctx).join('; ')}.`;
   const remarks = remarkSentences(r.findings, ctx);
+  // Each point's headings name its user count: a report of several points has each heading once (MD024), and
+  // each its own anchor.
+  const at = ` at ${formatInt(r.users)} users`;
   const parts = [
     `## ${pointHeading(r)}`,
     paragraph(`${verdict[0]!.toUpperCase()}${verdict.slice(1)} ${latencyLine(r)}`),
-    '### Capacity per tier',
+    `### Capacity per tier${at}`,
     capacityTable(r),
-    '### Cost breakdown',
+    `### Cost breakdown${at}`,
     paragraph(costLines(r)),
     costTable(r),
     chartMarkdown(componentChart(r), links),
-    ...purchaseMarkdown(r.purchase),
-    ...revenueMarkdown(r.revenue),
-    '### Headroom',
+    ...purchaseMarkdown(r.purchase, at),
+    ...revenueMarkdown(r.revenue, at),
+    `### Headroom${at}`,
     paragraph(headroomSentence(r)),
-    ...(remarks.length > 0 ? ['### Remarks', remarks.map(listItem).join('\n')] : []),
+    ...(remarks.length > 0 ? [`### Remarks${at}`, remarks.map(listItem).join('\n')] : []),
   ];
   return parts.join('\n\n');
 }
