@@ -16,6 +16,7 @@ export function chartMarkdown(spec: ChartSpec, links: ChartLinks): string {
   const notes: string[] = [];
   if (spec.series.length > 1) notes.push(`Lines, in order: ${spec.series.map((s) => s.name + (s.reference ? ' (reference)' : '')).join(', ')}.`);
   if (omitted.length > 0) notes.push(`Left out of the chart for want of a finite value: ${omitted.join(', ')}.`);
-  if (links.chartsHref !== undefined) notes.push(`![${spec.title}](${encodeURI(links.chartsHref)}/${spec.id}.svg)`);
-  return [block, ...(notes.length > 0 ? [paragraph(notes.join('  \n'))] : [])].join('\n\n');
+  // The image is a paragraph of its own, never wrapped: its alt text is the chart's title on one line.
+  const image = links.chartsHref === undefined ? [] : [`![${spec.title}](${encodeURI(links.chartsHref)}/${spec.id}.svg)`];
+  return [block, ...(notes.length > 0 ? [paragraph(notes.join('  \n'))] : []), ...image].join('\n\n');
 }

@@ -87,7 +87,7 @@ function vertical(spec: ChartSpec): string[] {
         'g',
         { class: 'series', 'data-series': s.name, fill: colour },
         s.values.flatMap((v, i) =>
-          v === null ? [] : [element('rect', { class: 'point', x: x(i) - band * 0.35 + k * width, y: y(v), width, height: BOTTOM - y(v), 'data-category': labels[i], 'data-value': v }, [textElement('title', {}, tip(spec, s, i, v))])],
+          v === null ? [] : [element('rect', { class: 'point', x: x(i) - band * 0.35 + k * width, y: y(v), width, height: BOTTOM - y(v), 'data-category': labels[i], 'data-value': String(v) }, [textElement('title', {}, tip(spec, s, i, v))])],
         ),
       );
     }
@@ -103,7 +103,7 @@ function vertical(spec: ChartSpec): string[] {
     });
     const points = s.reference
       ? []
-      : s.values.flatMap((v, i) => (v === null ? [] : [element('circle', { class: 'point', cx: x(i), cy: y(v), r: 3.5, fill: colour, 'data-category': labels[i], 'data-value': v }, [textElement('title', {}, tip(spec, s, i, v))])]));
+      : s.values.flatMap((v, i) => (v === null ? [] : [element('circle', { class: 'point', cx: x(i), cy: y(v), r: 3.5, fill: colour, 'data-category': labels[i], 'data-value': String(v) }, [textElement('title', {}, tip(spec, s, i, v))])]));
     return element('g', { class: s.reference ? 'series reference' : 'series', 'data-series': s.name }, [
       element('path', { d: path, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': s.reference ? '5 4' : undefined }),
       ...points,
@@ -143,7 +143,7 @@ function horizontal(spec: ChartSpec): string[] {
     'g',
     { class: 'series', 'data-series': series.name, fill: COLOURS[0] },
     series.values.flatMap((v, i) =>
-      v === null ? [] : [element('rect', { class: 'point', x: left, y: y(i) - band * 0.35, width: x(v) - left, height: band * 0.7, 'data-category': labels[i], 'data-value': v }, [textElement('title', {}, tip(spec, series, i, v))])],
+      v === null ? [] : [element('rect', { class: 'point', x: left, y: y(i) - band * 0.35, width: x(v) - left, height: band * 0.7, 'data-category': labels[i], 'data-value': String(v) }, [textElement('title', {}, tip(spec, series, i, v))])],
     ),
   );
   return [...axes, bars];
