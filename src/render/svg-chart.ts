@@ -65,7 +65,13 @@ function vertical(spec: ChartSpec): string[] {
       textElement('text', { x: LEFT - 8, y: y(t) + 4, 'text-anchor': 'end' }, spec.valueAxis.format(t)),
     ]),
   );
-  const categories = labels.map((label, i) => textElement('text', { x: x(i), y: BOTTOM + 18, 'text-anchor': 'middle' }, label));
+  // Labels wider than their band (1,000,000 among eleven user counts) slant, so that neighbours do not overlap.
+  const slant = Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX > band - 4;
+  const categories = labels.map((label, i) =>
+    slant
+      ? textElement('text', { x: x(i), y: BOTTOM + 14, 'text-anchor': 'end', transform: `rotate(-30 ${Math.round(x(i) * 10) / 10} ${BOTTOM + 14})` }, label)
+      : textElement('text', { x: x(i), y: BOTTOM + 18, 'text-anchor': 'middle' }, label),
+  );
   const axes = [
     element('g', { class: 'axis y-axis' }, [
       element('line', { x1: LEFT, y1: TOP, x2: LEFT, y2: BOTTOM, stroke: AXIS_COLOUR }),
@@ -75,7 +81,7 @@ function vertical(spec: ChartSpec): string[] {
     element('g', { class: 'axis x-axis' }, [
       element('line', { x1: LEFT, y1: BOTTOM, x2: RIGHT, y2: BOTTOM, stroke: AXIS_COLOUR }),
       ...categories,
-      textElement('text', { class: 'axis-title', x: (LEFT + RIGHT) / 2, y: HEIGHT - 18, 'text-anchor': 'middle' }, spec.categoryAxis.title),
+      textElement('text', { class: 'axis-title', x: (LEFT + RIGHT) / 2, y: HEIGHT - 8, 'text-anchor': 'middle' }, spec.categoryAxis.title),
     ]),
   ];
   const marks = spec.series.map((s, k) => {
