@@ -12,7 +12,6 @@ import { loadCatalog } from '../catalog/load.js';
 import { formatProblem } from '../catalog/problems.js';
 import { renderReportMarkdown } from '../render/report.js';
 import { reportChartFiles } from '../render/report-charts.js';
-import { readSavedResult } from '../results/read-saved.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext, CommandGlobals } from './context.js';
 import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
@@ -49,7 +48,7 @@ function computeReport(options: ReportOptions, globals: CommandGlobals, ctx: Com
  * Reads a report saved with `--format json`. The options that choose what to compute have no say here.
  * @throws UserError naming the file: unreadable, not a saved result, another command's result or version
  */
-function savedReport(file: string, options: ReportOptions, globals: CommandGlobals, command: Command): ReportResult {
+async function savedReport(file: string, options: ReportOptions, globals: CommandGlobals, command: Command): Promise<ReportResult> {
   const computing = [
     options.users.length > 0 ? '--users' : undefined,
     options.set.length > 0 ? '--set' : undefined,
@@ -65,6 +64,8 @@ function savedReport(file: string, options: ReportOptions, globals: CommandGloba
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`cannot read --from ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))}`);
   }
+  // Loaded here, not at start: the result schemas build zod objects on import, which no other run should pay for.
+  const { readSavedResult } = await import('../results/read-saved.js');
   const saved = readSavedResult(text, file);
   if (saved.command !== 'report') {
     throw new UserError(`${file} holds a ${saved.command} result; --from takes a report saved with \`cuenta-plan report --users N --format json\``);
@@ -107,9 +108,9 @@ Examples:
   $ cuenta-plan report --users 5000 --users 50000 --users 500000 --format json --out plan.json
   $ cuenta-plan report --from plan.json --out plan.md          the saved report again, nothing recomputed`,
     )
-    .action((options: ReportOptions, command: Command) => {
+    .action(async (options: ReportOptions, command: Command) => {
       const globals = ctx.globals(command);
-      const result = options.from === undefined ? computeReport(options, globals, ctx) : savedReport(options.from, options, globals, command);
+      const result = options.from === undefined ? computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
       if (options.charts !== undefined) writeCharts(options.charts, result);
       const links = { chartsHref: options.charts === undefined ? undefined : chartsHref(options.charts, globals.out) };
       const markdown = () => renderReportMarkdown(result, links);
