@@ -4,6 +4,7 @@ import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerGate } from './commands/gate.js';
 import { registerQueue } from './commands/queue.js';
+import { registerReport } from './commands/report.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
@@ -65,6 +66,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerGate,
   registerCatalog,
   registerQueue,
+  registerReport,
 ];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */

@@ -43,8 +43,9 @@ function statOrUndefined(path: string): Stats | undefined {
  * a rename puts it in place in one step, so a reader never sees half a file, and a failure leaves the old
  * file as it was. A symlink is followed (its target is written, the link stays); a device or a pipe
  * (/dev/null, /dev/stdout) is written directly; an existing file keeps its permissions.
+ * @param flag the option that named the file, for messages (`report --charts DIR` writes its files here too)
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, flag = '--out'): void {
   if (path === '') throw new UserError('--out needs a file name (leave --out out to print to stdout)');
   let target = path;
   try {
@@ -53,18 +54,18 @@ export function writeFileAtomic(path: string, text: string): void {
     // A new file: there is no link to follow.
   }
   const existing = statOrUndefined(target);
-  if (existing?.isDirectory()) throw new UserError(`--out ${path} is a folder; give a file name inside it`);
+  if (existing?.isDirectory()) throw new UserError(`${flag} ${path} is a folder; give a file name inside it`);
   if (existing && !existing.isFile()) {
     try {
       writeFileSync(target, text);
       return;
     } catch (error) {
-      throw new UserError(`cannot write --out ${path}: ${describe(error, dirname(path))}`);
+      throw new UserError(`cannot write ${flag} ${path}: ${describe(error, dirname(path))}`);
     }
   }
   const folder = dirname(target);
   if (!statOrUndefined(folder)?.isDirectory()) {
-    throw new UserError(`cannot write --out ${path}: the folder ${dirname(path)} does not exist; create it first`);
+    throw new UserError(`cannot write ${flag} ${path}: the folder ${dirname(path)} does not exist; create it first`);
   }
   // Temp files of runs killed between writing and renaming, for this same file.
   const stale = new RegExp(`^\\.${escapeRegExp(basename(target))}\\.\\d+\\.tmp$`);
@@ -86,6 +87,6 @@ export function writeFileAtomic(path: string, text: string): void {
     } catch {
       // Left behind: the next write to this file prunes it.
     }
-    throw new UserError(`cannot write --out ${path}: ${describe(error, dirname(path))}`);
+    throw new UserError(`cannot write ${flag} ${path}: ${describe(error, dirname(path))}`);
   }
 }

@@ -16,6 +16,7 @@ import {
   queueSizeResultSchema,
   queueUslResultSchema,
 } from './queue.js';
+import { reportResultSchema } from './report.js';
 import { simulateResultSchema } from './simulate.js';
 import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
@@ -35,6 +36,7 @@ export const RESULT_SCHEMAS = {
   'queue erlang-c': queueErlangCResultSchema,
   'queue mva': queueMvaResultSchema,
   'queue usl': queueUslResultSchema,
+  report: reportResultSchema,
 } as const;
 
 export type ResultCommand = keyof typeof RESULT_SCHEMAS;

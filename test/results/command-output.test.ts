@@ -109,6 +109,12 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   { command: 'queue mva', args: ['queue', 'mva', '--users', '200', '--think-time', '2', '--station', 'app:0.05:8', '--station', 'cdn:0.03:delay'] },
   { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/ripple.csv')] },
   { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/no-header.csv')] },
+  { command: 'report', args: ['report', '--users', '50000'], reaches: { series: { basis: 'ladder' }, migration: { weeksMin: 5, weeksMax: 8 } } },
+  {
+    command: 'report',
+    args: ['--catalog', minimal, 'report', '--users', '50', '--users', '500'],
+    reaches: { series: { basis: 'users' }, migration: null, catalog: { phases: nullIn('quotedTotalUsd') }, recommendations: [{ targetPhase: 1 }, { targetPhase: null }] },
+  },
 ];
 
 describe('each command prints JSON its result schema accepts', () => {

@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../io.js';
+import { thresholdsOf } from '../model/plan.js';
+import { MAX_REPORT_USERS, report, type ReportResult } from '../model/report.js';
+import { phaseForUsers } from '../model/select.js';
+import { withOverrides } from '../model/overrides.js';
+import { emit } from '../output.js';
+import { loadCatalog } from '../catalog/load.js';
+import { formatProblem } from '../catalog/problems.js';
+import { renderReportMarkdown } from '../render/report.js';
+import { reportChartFiles } from '../render/report-charts.js';
+import { collectSet, SET_HELP, type SetOption } from './args.js';
+import type { CommandContext, CommandGlobals } from './context.js';
+import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { usersArg } from './simulate.js';
+
+interface ReportOptions {
+  users: number[];
+  charts?: string;
+  from?: string;
+  pricing: string;
+  set: SetOption[];
+}
+
+const collectUsers = (raw: string, previous: readonly number[] = []): number[] => [...previous, usersArg(raw)];
+
+/** Sizes and prices the catalog at each --users value. */
+function computeReport(options: ReportOptions, globals: CommandGlobals, ctx: CommandContext): ReportResult {
+  if (options.users.length === 0) throw new UserError('report needs --users N (repeatable), or --from FILE to re-render a saved report');
+  if (options.users.length > MAX_REPORT_USERS) throw new UserError(`report takes at most ${MAX_REPORT_USERS} --users values (each gets its own sections); got ${options.users.length}`);
+  const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
+  const catalog = withOverrides(loaded, options.set);
+  const first = catalog.phases[0]!;
+  const last = catalog.phases[catalog.phases.length - 1]!;
+  for (const n of options.users) {
+    if (!phaseForUsers(catalog, n)) {
+      throw new UserError(`--users ${n.toLocaleString('en-US')} is outside the catalog's phases, which hold ${first.users.min.toLocaleString('en-US')}–${last.users.max.toLocaleString('en-US')} users`);
+    }
+  }
+  const { book, compareBook } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
+  return report({ catalog, users: options.users, book, compareBook, thresholds: thresholdsOf(catalog), catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`) });
+}
+
+/**
+ * Reads a report saved with `--format json`. The options that choose what to compute have no say here.
+ * @throws UserError naming the file: unreadable, not a saved result, another command's result or version
+ */
+async function savedReport(file: string, options: ReportOptions, globals: CommandGlobals, command: Command): Promise<ReportResult> {
+  const computing = [
+    options.users.length > 0 ? '--users' : undefined,
+    options.set.length > 0 ? '--set' : undefined,
+    command.getOptionValueSource('pricing') === 'cli' ? '--pricing' : undefined,
+    globals.catalog !== undefined ? '--catalog' : undefined,
+    globals.prices !== undefined ? '--prices' : undefined,
+  ].filter((flag) => flag !== undefined);
+  if (computing.length > 0) throw new UserError(`--from re-renders a saved report as it was computed; leave out ${computing.join(', ')}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read --from ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))}`);
+  }
+  // Loaded here, not at start: the result schemas build zod objects on import, which no other run should pay for.
+  const { readSavedResult } = await import('../results/read-saved.js');
+  const saved = readSavedResult(text, file);
+  if (saved.command !== 'report') {
+    throw new UserError(`${file} holds a ${saved.command} result; --from takes a report saved with \`cuenta-plan report --users N --format json\``);
+  }
+  return saved.result;
+}
+
+/** The charts folder as the markdown links it: relative to the markdown's folder, with forward slashes. */
+function chartsHref(charts: string, out: string | undefined): string {
+  const from = out === undefined || out === '-' ? process.cwd() : dirname(resolve(out));
+  return relative(from, resolve(charts)).split(sep).join('/') || '.';
+}
+
+/** Writes each SVG atomically into the folder (created when missing). */
+function writeCharts(dir: string, result: ReportResult): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`cannot create --charts ${dir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a file has that name' : String((error as Error).message)}`);
+  }
+  for (const file of reportChartFiles(result)) writeFileAtomic(join(dir, file.name), file.text, '--charts');
+}
+
+export function registerReport(program: Command, ctx: CommandContext): void {
+  program
+    .command('report')
+    .description('a markdown report for people: the recommendation first, then phases, capacity, cost, headroom and assumptions, with charts')
+    .option('-u, --users <n>', `users in the month (repeatable, up to ${MAX_REPORT_USERS}: one section each)`, collectUsers, [])
+    .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
+    .option('--from <file>', 're-render a report saved with --format json, without recomputing it')
+    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .addHelpText(
+      'after',
+      `
+The report is markdown whatever --format table or md says; --format json saves the result for --from.
+
+Examples:
+  $ cuenta-plan report --users 50000 --out plan.md --charts charts
+  $ cuenta-plan report --users 5000 --users 50000 --users 500000 --format json --out plan.json
+  $ cuenta-plan report --from plan.json --out plan.md          the saved report again, nothing recomputed`,
+    )
+    .action(async (options: ReportOptions, command: Command) => {
+      const globals = ctx.globals(command);
+      const result = options.from === undefined ? computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
+      if (options.charts !== undefined) writeCharts(options.charts, result);
+      const links = { chartsHref: options.charts === undefined ? undefined : chartsHref(options.charts, globals.out) };
+      const markdown = () => renderReportMarkdown(result, links);
+      emit(result, { table: markdown, md: markdown }, globals, ctx.io);
+    });
+}
