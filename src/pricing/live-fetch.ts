@@ -26,6 +26,7 @@ export function silenceSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): voi
 }
 
 const MAX_MESSAGE = 200;
+const firstLine = (text: string): string => (text.split('\n')[0] ?? '').trim().slice(0, MAX_MESSAGE);
 
 /** Why a request failed, in one line: the HTTP status and error name AWS sent, and how many attempts were made. */
 export function describeFailure(error: unknown, timeoutMs: number): string {
@@ -33,9 +34,13 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   const meta = (error as { $metadata?: { httpStatusCode?: number; attempts?: number } }).$metadata;
   const attempts = meta?.attempts !== undefined && meta.attempts > 1 ? ` after ${meta.attempts} attempts` : '';
   if (error.name === 'TimeoutError') return `no reply within ${timeoutMs / 1000} s (TimeoutError)${attempts}`;
-  if (error instanceof SyntaxError) return `a price list item is not valid JSON (${error.message.slice(0, MAX_MESSAGE)})`;
+  if (error instanceof SyntaxError) {
+    // The SDK marks the reply it could not parse with a hidden $response; an item's own JSON is parsed in ./live-client.ts.
+    const what = '$response' in error ? 'the reply is not valid JSON' : 'a price list item is not valid JSON';
+    return `${what} (${firstLine(error.message)})`;
+  }
   const status = meta?.httpStatusCode !== undefined ? `HTTP ${meta.httpStatusCode} ` : '';
-  const message = error.message.replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE);
+  const message = firstLine(error.message);
   return `${status}${error.name}${message && message !== error.name ? `: ${message}` : ''}${attempts}`;
 }
 
