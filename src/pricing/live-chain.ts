@@ -71,6 +71,8 @@ export async function resolveLivePrices(input: LiveChainInput): Promise<PriceBoo
     fetched[outcome.product.key] = cached;
     resolved.push({ ...cached, key: outcome.product.key, origin: 'live' });
   }
+  // Messages list products in key order, whatever order the answers came in.
+  failures.sort((a, b) => a.product.localeCompare(b.product));
   if (failures.length > 0 && input.strict) {
     const lines = grouped(failures, (f) => f.product, (f) => f.reason).map((g) => `  ${g.keys}: ${g.text}`);
     throw new LivePricingFailedError(`live prices failed and --strict allows no fallback (exit 3):\n${lines.join('\n')}`);
@@ -100,9 +102,9 @@ export async function resolveLivePrices(input: LiveChainInput): Promise<PriceBoo
     const why = age === undefined ? 'not in the price cache' : `cached ${formatAge(age)} ago, beyond the ${formatAge(input.ttlMs)} TTL`;
     fallenBack.push({ key: failure.product, reason: failure.reason, why });
   }
-  for (const product of fromCache) {
-    const age = formatAge(input.now.getTime() - Date.parse(product.retrievedAt));
-    notify(`using cached prices for ${product.key} from ${cachePath} (retrieved ${product.retrievedAt}, ${age} old)`);
+  if (fromCache.length > 0) {
+    const ages = fromCache.map((p) => `${p.key} (retrieved ${p.retrievedAt}, ${formatAge(input.now.getTime() - Date.parse(p.retrievedAt))} old)`);
+    notify(`using cached prices from ${cachePath} for ${ages.join(', ')}`);
   }
   for (const group of grouped(fallenBack, (f) => f.key, (f) => f.why)) notify(`using ${base.meta.origin} prices for ${group.keys} (${group.text})`);
   return livePriceBook(base, region, [...resolved, ...fromCache], fallenBack);
