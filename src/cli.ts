@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
+import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerQueue } from './commands/queue.js';
 import { registerSimulate } from './commands/simulate.js';
@@ -62,6 +63,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerSolve,
   registerCatalog,
   registerQueue,
+  registerPricing,
 ];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
