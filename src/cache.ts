@@ -105,7 +105,7 @@ function prune(dir: string, kind: CacheKind): void {
  * Creates the cache folder and, if needed, its parent (~/.cache). Not `recursive: true`: on Node 20 that
  * spins forever on some unwritable paths (/proc/…).
  */
-function ensureDir(dir: string): void {
+export function ensureDir(dir: string): void {
   try {
     mkdirSync(dir);
   } catch (error) {

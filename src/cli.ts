@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
+import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerGate } from './commands/gate.js';
 import { registerQueue } from './commands/queue.js';
@@ -67,6 +68,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCatalog,
   registerQueue,
   registerReport,
+  registerPricing,
 ];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */

@@ -8,7 +8,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
@@ -17,7 +17,9 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .description('evaluate two or more phases at the same user count, side by side with deltas and the better one per metric')
     .argument('<phases...>', 'phase ids, e.g. 2 3')
     .option('-u, --users <n>', 'users to compare at (default: the top of the first phase’s range, where migrating is decided)', usersArg)
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -28,7 +30,7 @@ Examples:
   $ cuenta-plan compare 2 3 4 --users 80000 --format md
   $ cuenta-plan compare 2 3 --set requests_per_active_user_per_s=0.1   both at half the request rate`,
     )
-    .action((ids: string[], options: { users?: number; pricing: string; set: SetOption[] }, command: Command) => {
+    .action(async (ids: string[], options: PricingOptions & { users?: number; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       if (ids.length < 2) throw new UserError('compare needs at least two phases, e.g. `cuenta-plan compare 2 3`');
@@ -40,7 +42,7 @@ Examples:
       });
       if (new Set(phases.map((p) => p.id)).size !== phases.length) throw new UserError('each phase may be named once');
       const users = options.users ?? phases[0]!.users.max;
-      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = compare({ catalog, phases, users, usersDefaulted: options.users === undefined, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderCompareTable, md: renderCompareMarkdown }, globals, ctx.io);
     });

@@ -11,7 +11,7 @@ import { formatProblem } from '../catalog/problems.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 /** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
 export function choosePhase(catalog: Catalog, users: number, phaseOption: number | undefined): { phase: Phase; selectedBy: 'range' | 'option' } {
@@ -45,7 +45,9 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .description('evaluate the architecture at N users: phase, instances per tier, latency, availability, cost, headroom')
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
     .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
     .addHelpText(
@@ -59,13 +61,12 @@ Examples:
                                                         what if the cache answered 90 % of reads?
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
     )
-    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
-      const pricing = parsePricing(options.pricing);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
-      const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
+      const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = simulate({
         catalog,
         phase,

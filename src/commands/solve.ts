@@ -10,7 +10,7 @@ import { didYouMean } from '../pricing/levenshtein.js';
 import { renderSolveMarkdown, renderSolveTable } from '../render/solve.js';
 import { collectSet, parseNumberOption, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePhaseId } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { choosePhase, usersArg } from './simulate.js';
 
 /** What a target may be, per metric: money and latency above 0, availability a percent. */
@@ -44,13 +44,16 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0)', usersArg)
     .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
     .option('--set <name=value>', SET_HELP, collectSet, [])
+    .addOption(pricingOption(['snapshot', 'live']))
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .addHelpText(
       'after',
       `
 The answer is the value nearest today's at which the target is just met: cost and P95 at most the target,
 availability at least. The search tries the catalog's range for the assumption first, then every value it may
 take. Instance counts are whole, so a metric can jump over the target: the answer is then the last value before
-the jump ("jump": true). Cost is priced with the snapshot book (--prices FILE for another).
+the jump ("jump": true). Cost is priced with the snapshot book (--prices FILE for another), or live prices.
 
 Examples:
   $ cuenta-plan solve --vary requests_per_active_user_per_s --target cost=1500 --users 50000
@@ -62,11 +65,11 @@ Examples:
   $ cuenta-plan simulate --users 50000 --set requests_per_active_user_per_s=0.03598
       check an answer: simulate with the solved value gives the achieved figure`,
     )
-    .action((options: { vary: string; target: { metric: SolveMetric; value: number }; users: number; phase?: number; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { vary: string; target: { metric: SolveMetric; value: number }; users: number; phase?: number; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
-      const book = ctx.snapshotBook(globals);
-      const catalog = withOverrides(loadCatalog(globals.catalog, book).catalog, options.set);
+      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const { phase } = choosePhase(catalog, options.users, options.phase);
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = solve({ catalog, phase, users: options.users, vary: options.vary, target: options.target, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderSolveTable, md: renderSolveMarkdown }, globals, ctx.io);
     });

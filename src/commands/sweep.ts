@@ -8,7 +8,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 const MAX_POINTS = 1000;
 
@@ -20,7 +20,9 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .requiredOption('--to <n>', 'last user count', numberArg('--to', { min: 1, integer: true }))
     .option('--points <k>', `how many user counts (2–${MAX_POINTS})`, numberArg('--points', { min: 2, max: MAX_POINTS, integer: true }), 20)
     .option('--log', 'space the points evenly on a log scale (for ranges over several orders of magnitude)')
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -32,7 +34,7 @@ Examples:
   $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json
   $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request`,
     )
-    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { from: number; to: number; points: number; log?: boolean; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
@@ -43,7 +45,7 @@ Examples:
           `the sweep must stay within the catalog's phases: --from ${Math.max(1, first.users.min)} --to ${last.users.max} at the widest; got ${options.from}–${options.to}`,
         );
       }
-      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = sweep({ catalog, from: options.from, to: options.to, points: options.points, log: options.log ?? false, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderSweepTable, md: renderSweepMarkdown }, globals, ctx.io);
     });

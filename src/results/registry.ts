@@ -17,6 +17,7 @@ import {
   queueUslResultSchema,
 } from './queue.js';
 import { reportResultSchema } from './report.js';
+import { pricingRefreshResultSchema, pricingShowResultSchema } from './pricing.js';
 import { simulateResultSchema } from './simulate.js';
 import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
@@ -37,6 +38,8 @@ export const RESULT_SCHEMAS = {
   'queue mva': queueMvaResultSchema,
   'queue usl': queueUslResultSchema,
   report: reportResultSchema,
+  'pricing refresh': pricingRefreshResultSchema,
+  'pricing show': pricingShowResultSchema,
 } as const;
 
 export type ResultCommand = keyof typeof RESULT_SCHEMAS;

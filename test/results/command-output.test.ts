@@ -115,6 +115,9 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
     args: ['--catalog', minimal, 'report', '--users', '50', '--users', '500'],
     reaches: { series: { basis: 'users' }, migration: null, catalog: { phases: nullIn('quotedTotalUsd') }, recommendations: [{ targetPhase: 1 }, { targetPhase: null }] },
   },
+  // Offline: a catalog without AWS instances asks the price list nothing (the live cases: test/pricing/live-refresh.test.ts).
+  { command: 'pricing refresh', args: ['--catalog', fixture('aws/no-aws-instances.yaml'), 'pricing', 'refresh'], reaches: { products: [], failed: [] } },
+  { command: 'pricing show', args: ['pricing', 'show', '--region', 'ap-southeast-7'], reaches: { products: [] } },
 ];
 
 describe('each command prints JSON its result schema accepts', () => {
