@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Catalog } from '../model/catalog-types.js';
 import { PolicyError, UserError } from '../errors.js';
 import { asksForChecks, DEFAULT_LIMITS, gate, type GateLimits } from '../model/gate.js';
 import { thresholdsOf } from '../model/plan.js';
@@ -11,10 +12,10 @@ import type { GatePolicy } from '../inputs/policy-schema.js';
 import { gateFailureText, renderGateMarkdown, renderGateTable } from '../render/gate.js';
 import { collectSet, numberArg, percentArg, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, parsePricing, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
-interface GateOptions {
+interface GateOptions extends Omit<PricingOptions, 'pricing'> {
   users: number[];
   budget?: number;
   maxCostPerUser?: number;
@@ -54,7 +55,9 @@ export function registerGate(program: Command, ctx: CommandContext): void {
     .option('--baseline <file>', 'compare costs with a saved simulate, sweep or gate JSON result, or with another catalog')
     .option('--max-increase <pct>', 'largest growth of the monthly cost over the baseline, in percent (10 or 10%)', percentArg('--max-increase'))
     .option('--policy <file>', 'read the checks from a policy YAML whose keys are these flags (schema/policy.schema.json); flags win')
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (default snapshot)`)
+    .addOption(pricingOption().default(undefined, 'snapshot'))
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -69,7 +72,7 @@ Examples:
   $ cuenta-plan gate --users 50000 --baseline base.json --max-increase 10 --format md   a pull-request comment
   $ cuenta-plan gate --policy examples/policy.yaml`,
     )
-    .action((options: GateOptions, command: Command) => {
+    .action(async (options: GateOptions, command: Command) => {
       const globals = ctx.globals(command);
       const policy = options.policy === undefined ? {} : loadPolicy(options.policy);
       const users = options.users.length > 0 ? options.users : (policy.users ?? []);
@@ -82,8 +85,9 @@ Examples:
       }
       const snapshot = ctx.snapshotBook(globals);
       const catalog = withOverrides(loadCatalog(globals.catalog, snapshot).catalog, [...(policy.set ?? []), ...options.set]);
-      const { book } = priceBooks(catalog, pricing, snapshot);
-      const baseline = baselineFile === undefined ? null : loadBaseline(baselineFile, users, snapshot, pricing);
+      const bookFor = async (priced: Catalog) => (await choosePriceBooks(ctx, globals, priced, { ...options, pricing })).book;
+      const book = await bookFor(catalog);
+      const baseline = baselineFile === undefined ? null : await loadBaseline(baselineFile, users, snapshot, bookFor);
       const result = gate({ catalog, users, book, thresholds: thresholdsOf(catalog), limits, baseline });
       emit(result, { table: renderGateTable, md: renderGateMarkdown }, globals, ctx.io);
       if (!result.ok) throw new PolicyError(gateFailureText(result));

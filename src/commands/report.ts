@@ -14,21 +14,20 @@ import { renderReportMarkdown } from '../render/report.js';
 import { reportChartFiles } from '../render/report-charts.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext, CommandGlobals } from './context.js';
-import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
-interface ReportOptions {
+interface ReportOptions extends PricingOptions {
   users: number[];
   charts?: string;
   from?: string;
-  pricing: string;
   set: SetOption[];
 }
 
 const collectUsers = (raw: string, previous: readonly number[] = []): number[] => [...previous, usersArg(raw)];
 
 /** Sizes and prices the catalog at each --users value. */
-function computeReport(options: ReportOptions, globals: CommandGlobals, ctx: CommandContext): ReportResult {
+async function computeReport(options: ReportOptions, globals: CommandGlobals, ctx: CommandContext): Promise<ReportResult> {
   if (options.users.length === 0) throw new UserError('report needs --users N (repeatable), or --from FILE to re-render a saved report');
   if (options.users.length > MAX_REPORT_USERS) throw new UserError(`report takes at most ${MAX_REPORT_USERS} --users values (each gets its own sections); got ${options.users.length}`);
   const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
@@ -40,7 +39,7 @@ function computeReport(options: ReportOptions, globals: CommandGlobals, ctx: Com
       throw new UserError(`--users ${n.toLocaleString('en-US')} is outside the catalog's phases, which hold ${first.users.min.toLocaleString('en-US')}–${last.users.max.toLocaleString('en-US')} users`);
     }
   }
-  const { book, compareBook } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
+  const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
   return report({ catalog, users: options.users, book, compareBook, thresholds: thresholdsOf(catalog), catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`) });
 }
 
@@ -96,7 +95,9 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option('-u, --users <n>', `users in the month (repeatable, up to ${MAX_REPORT_USERS}: one section each)`, collectUsers, [])
     .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
     .option('--from <file>', 're-render a report saved with --format json, without recomputing it')
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -110,7 +111,7 @@ Examples:
     )
     .action(async (options: ReportOptions, command: Command) => {
       const globals = ctx.globals(command);
-      const result = options.from === undefined ? computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
+      const result = options.from === undefined ? await computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
       if (options.charts !== undefined) writeCharts(options.charts, result);
       const links = { chartsHref: options.charts === undefined ? undefined : chartsHref(options.charts, globals.out) };
       const markdown = () => renderReportMarkdown(result, links);

@@ -7,7 +7,8 @@ import { UserError } from '../errors.js';
 import { loadCatalog } from '../catalog/load.js';
 import { catalogBaselinePoints, type GateBaseline } from '../model/gate.js';
 import { thresholdsOf } from '../model/plan.js';
-import { priceBooks, type PricingChoice } from '../commands/pricing.js';
+import type { Catalog } from '../model/catalog-types.js';
+import type { PriceBook } from '../pricing/price-book.js';
 import type { SnapshotPriceBook } from '../pricing/snapshot-book.js';
 import { readSavedResult } from '../results/read-saved.js';
 
@@ -36,7 +37,12 @@ export function savedBaseline(text: string, file: string): GateBaseline {
  * book (as written: `--set` applies to the catalog under test only).
  * @throws UserError when the file cannot be read or is neither a valid saved result nor a valid catalog (exit 2)
  */
-export function loadBaseline(file: string, users: readonly number[], snapshot: SnapshotPriceBook, pricing: PricingChoice): GateBaseline {
+export async function loadBaseline(
+  file: string,
+  users: readonly number[],
+  snapshot: SnapshotPriceBook,
+  bookFor: (catalog: Catalog) => Promise<PriceBook>,
+): Promise<GateBaseline> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,6 +53,6 @@ export function loadBaseline(file: string, users: readonly number[], snapshot: S
   }
   if (looksLikeJson(text)) return savedBaseline(text, file);
   const { catalog } = loadCatalog(file, snapshot);
-  const { book } = priceBooks(catalog, pricing, snapshot);
+  const book = await bookFor(catalog);
   return { source: file, kind: 'catalog', points: catalogBaselinePoints(catalog, users, book, thresholdsOf(catalog)) };
 }

@@ -56,7 +56,7 @@ const buildPolicySchema = () =>
         .optional()
         .describe('A saved simulate, sweep or gate JSON result, or a catalog, to compare costs with (--baseline); relative to the policy file'),
       'max-increase': percent('Largest growth of the monthly cost over the baseline, in percent (--max-increase)').optional(),
-      pricing: z.enum(PRICING_CHOICES).optional().describe('Price book (--pricing): snapshot or seed'),
+      pricing: z.enum(PRICING_CHOICES).optional().describe('Price book (--pricing): snapshot, seed or live'),
       set: z
         .record(z.string().min(1), z.number())
         .optional()
