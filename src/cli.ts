@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerBreakeven } from './commands/breakeven.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
@@ -60,6 +61,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerBreakeven,
   registerCatalog,
   registerQueue,
 ];
