@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { breakeven } from '../model/breakeven.js';
 import { breakevenResult } from '../model/breakeven-result.js';
-import type { Plan } from '../model/plan.js';
-import { thresholdsOf } from '../model/plan.js';
+import { thresholdsOf, type Plan } from '../model/plan.js';
 import { pricePlan } from '../model/price-plan.js';
 import type { PriceLookup } from '../model/cost.js';
 import { overridesIn, withOverrides } from '../model/overrides.js';
@@ -15,21 +14,22 @@ import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
 
-/** The purchase strategies breakeven prices infrastructure under; the others of issue 9 plug in here. */
-const PURCHASE_CHOICES = ['on-demand'] as const;
-type PurchaseChoice = (typeof PURCHASE_CHOICES)[number];
+/**
+ * How each purchase strategy prices a sized plan: the month's infrastructure cost. A strategy is added here
+ * (reserved, savings plans, spot, optimized) and --purchase accepts it.
+ */
+const INFRASTRUCTURE_COST = {
+  'on-demand': (book: PriceLookup) => (plan: Plan) => pricePlan(plan, book).totalUsd,
+} as const satisfies Record<string, (book: PriceLookup) => (plan: Plan) => number>;
+type PurchaseChoice = keyof typeof INFRASTRUCTURE_COST;
+const PURCHASE_CHOICES = Object.keys(INFRASTRUCTURE_COST) as PurchaseChoice[];
 
 /** The claim whose premium users the implied opex is read at (data/phases.yaml: break-even-premium-users). */
 const PREMIUM_CLAIM_METRIC = 'break_even_premium_users';
 
 function parsePurchase(value: string): PurchaseChoice {
-  if ((PURCHASE_CHOICES as readonly string[]).includes(value)) return value as PurchaseChoice;
+  if (Object.hasOwn(INFRASTRUCTURE_COST, value)) return value as PurchaseChoice;
   throw new UserError(`--purchase must be one of ${PURCHASE_CHOICES.join(', ')} for breakeven; got "${value}"`);
-}
-
-/** The month's infrastructure cost of a sized plan under the purchase strategy. */
-function infrastructureCost(_purchase: PurchaseChoice, book: PriceLookup): (plan: Plan) => number {
-  return (plan) => pricePlan(plan, book).totalUsd;
 }
 
 export function registerBreakeven(program: Command, ctx: CommandContext): void {
@@ -62,7 +62,7 @@ Examples:
         catalog,
         revenue,
         thresholds: thresholdsOf(catalog),
-        infrastructureUsd: infrastructureCost(purchase, book),
+        infrastructureUsd: INFRASTRUCTURE_COST[purchase](book),
         opexUsd,
         claimedPremiumUsers: catalog.claims?.find((c) => c.metric === PREMIUM_CLAIM_METRIC)?.value ?? null,
       });
