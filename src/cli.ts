@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerBreakeven } from './commands/breakeven.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { registerPricing } from './commands/pricing-cache.js';
@@ -65,6 +66,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerSweep,
   registerSolve,
   registerGate,
+  registerBreakeven,
   registerCatalog,
   registerQueue,
   registerReport,

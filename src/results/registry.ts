@@ -4,6 +4,7 @@
  * test/results pin the file and validate the command's real output against it.
  */
 import type * as z from 'zod';
+import { breakevenResultSchema } from './breakeven.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { compareResultSchema } from './compare.js';
 import { gateResultSchema } from './gate.js';
@@ -28,6 +29,7 @@ export const RESULT_SCHEMAS = {
   sweep: sweepResultSchema,
   solve: solveResultSchema,
   gate: gateResultSchema,
+  breakeven: breakevenResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,
