@@ -12,7 +12,7 @@ import { requireSection } from '../catalog/sections.js';
 import { renderBreakevenMarkdown, renderBreakevenTable } from '../render/breakeven.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 /**
  * How each purchase strategy prices a sized plan: the month's infrastructure cost. A strategy is added here
@@ -38,7 +38,9 @@ export function registerBreakeven(program: Command, ctx: CommandContext): void {
     .description('the smallest user count where revenue covers infrastructure, and opex too; every profitable user range; the opex the ~50K premium-user claim implies')
     .option('--opex <usd>', "monthly costs besides infrastructure (default: the catalog's revenue.opex_usd_per_month)", numberArg('--opex', { min: 0, max: 1e9 }))
     .option('--purchase <strategy>', `how infrastructure is bought: ${PURCHASE_CHOICES.join(' | ')}`, 'on-demand')
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -51,12 +53,12 @@ Examples:
   $ cuenta-plan breakeven --opex 30000
   $ cuenta-plan breakeven --set revenue.free_share=0.6 --format json`,
     )
-    .action((options: { opex?: number; purchase: string; pricing: string; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { opex?: number; purchase: string; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       const purchase = parsePurchase(options.purchase);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const revenue = requireSection(catalog, 'revenue', 'breakeven');
-      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const opexUsd = options.opex ?? revenue.opexUsdPerMonth.value;
       const analysis = breakeven({
         catalog,
