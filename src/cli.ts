@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCatalog } from './commands/catalog.js';
+import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerQueue } from './commands/queue.js';
@@ -60,6 +61,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerClaims,
   registerCatalog,
   registerQueue,
 ];
