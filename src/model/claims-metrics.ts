@@ -4,6 +4,7 @@
  * not evaluable, so a typo is seen but never stops a command: the claims section is an audit list, and an entry
  * the model cannot judge is still worth keeping beside the others.
  */
+import { didYouMean } from './levenshtein.js';
 
 export type ClaimScope =
   /** Read at the top of a phase's range: at the claim's phase, or at every phase when it names none. */
@@ -50,3 +51,37 @@ export const CLAIM_METRICS = {
 export type ClaimMetricName = keyof typeof CLAIM_METRICS;
 
 export const isClaimMetric = (name: string): name is ClaimMetricName => Object.hasOwn(CLAIM_METRICS, name);
+
+/** What a claim or KPI says, as far as reading it goes. */
+export interface MetricUse {
+  kind: 'claim' | 'kpi';
+  metric: string;
+  comparison: string;
+  tolerance?: number | undefined;
+  /** A KPI's unit; a claim has none (it is in its metric's unit). */
+  unit?: string | undefined;
+}
+
+/**
+ * What keeps a claim or KPI from being read, with the field to fix: the validator warns with it and `claims`
+ * reports it as the reason the entry cannot be evaluated. Null when nothing does (a metric the model does not
+ * compute is not a mistake in the catalog; `claims` says so itself).
+ */
+export function metricProblem(use: MetricUse): { field: 'metric' | 'unit' | 'comparison'; message: string } | null {
+  if (!isClaimMetric(use.metric)) {
+    return { field: 'metric', message: `unknown metric "${use.metric}"${didYouMean(use.metric, METRIC_NAMES)}; the metrics claims reads: ${METRIC_NAMES.join(', ')}` };
+  }
+  const { unit } = CLAIM_METRICS[use.metric];
+  if (use.unit !== undefined && use.unit !== unit) return { field: 'unit', message: `${use.metric} is read in "${unit}", not "${use.unit}"; write the value in ${unit}` };
+  if (use.comparison === 'approx' && use.tolerance === undefined) {
+    // A KPI has no tolerance field: an approximate KPI belongs among the claims.
+    const message =
+      use.kind === 'kpi'
+        ? 'a KPI has no tolerance, so approx cannot be judged; write it as a claim with a tolerance, or compare with <, <=, > or >='
+        : 'comparison approx needs a tolerance (relative: 0.05 = within 5 %)';
+    return { field: 'comparison', message };
+  }
+  return null;
+}
+
+const METRIC_NAMES = Object.keys(CLAIM_METRICS);

@@ -5,12 +5,11 @@
  * phase, holding only when it holds in each (docs/model.md § Claims).
  */
 import type { Catalog, Comparison, Phase, Source } from './catalog-types.js';
-import { CLAIM_METRICS, isClaimMetric, type ClaimMetricName } from './claims-metrics.js';
+import { CLAIM_METRICS, isClaimMetric, metricProblem, type ClaimMetricName } from './claims-metrics.js';
 import { phaseFigures, readPhaseMetric, type PhaseFigures, type Reading } from './claims-phase.js';
 import { holds, offByPercent, worse } from './claims-verdict.js';
 import type { PriceLookup } from './cost.js';
 import { groupedDecimal } from './decimal-text.js';
-import { didYouMean } from './levenshtein.js';
 import { roundPerUser, usdText } from './money.js';
 import { overridesIn, type Override } from './overrides.js';
 import type { Thresholds } from './plan.js';
@@ -171,18 +170,6 @@ function acrossPhases(entry: Entry, metric: ClaimMetricName, figures: Figures, c
   };
 }
 
-const METRIC_LIST = Object.keys(CLAIM_METRICS).join(', ');
-
-/** Why an entry cannot be evaluated before any figure is read, or null when it can. */
-function unreadable(entry: Entry): string | null {
-  if (!isClaimMetric(entry.metric)) return `unknown metric "${entry.metric}"${didYouMean(entry.metric, Object.keys(CLAIM_METRICS))}; claims reads ${METRIC_LIST}`;
-  const { unit, scope, description } = CLAIM_METRICS[entry.metric];
-  if (scope === 'not-modelled') return `not modelled: ${description}`;
-  if (entry.unit !== undefined && entry.unit !== unit) return `the KPI is written in "${entry.unit}", but ${entry.metric} is read in "${unit}"`;
-  if (entry.comparison === 'approx' && entry.tolerance === undefined) return 'comparison approx needs a tolerance (relative: 0.05 = 5 %)';
-  return null;
-}
-
 function evaluate(entry: Entry, catalog: Catalog, figures: Figures): ClaimRow {
   const head = {
     id: entry.id,
@@ -198,10 +185,13 @@ function evaluate(entry: Entry, catalog: Catalog, figures: Figures): ClaimRow {
     note: entry.note ?? null,
   };
   const notEvaluated = (reason: string): ClaimRow => ({ ...head, phase: entry.phase ?? null, users: null, modelValue: null, holds: null, offByPercent: null, reason, phases: null, quote: null });
-  const why = unreadable(entry);
-  if (why !== null || !isClaimMetric(entry.metric)) return notEvaluated(why ?? '');
-  const metric = entry.metric;
-  if (CLAIM_METRICS[metric].scope === 'catalog') return notEvaluated(`${metric} is not read yet`);
+  const problem = metricProblem(entry);
+  if (problem !== null) return notEvaluated(problem.message);
+  // metricProblem refuses a name outside CLAIM_METRICS.
+  const metric = entry.metric as ClaimMetricName;
+  const { scope, description } = CLAIM_METRICS[metric];
+  if (scope === 'not-modelled') return notEvaluated(`not modelled: ${description}`);
+  if (scope === 'catalog') return notEvaluated(`${metric} is not read yet`);
   if (entry.phase === undefined) return { ...head, ...acrossPhases(entry, metric, figures, catalog) };
   const phase = catalog.phases.find((p) => p.id === entry.phase);
   if (!phase) return notEvaluated(`phase ${entry.phase} is not in the catalog`);

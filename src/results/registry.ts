@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
+import { claimsResultSchema } from './claims.js';
 import { compareResultSchema } from './compare.js';
 import {
   queueErlangBResultSchema,
@@ -24,6 +25,7 @@ export const RESULT_SCHEMAS = {
   compare: compareResultSchema,
   sweep: sweepResultSchema,
   solve: solveResultSchema,
+  claims: claimsResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,
