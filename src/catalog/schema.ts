@@ -366,19 +366,39 @@ function buildCatalogSchema() {
     discount: sourced(fraction(), 'fraction off on-demand (0.4 = 40 % off)'),
   });
 
+  const priceSchedule = z
+    .array(camelObject({ from_users: sourced(wholeNonNegative(), 'the price applies from this many users in the month (the total, not the plan’s)'), usd_per_month: sourced(nonNegative()) }))
+    .min(1, 'give at least one price')
+    .describe('prices by scale, ascending from_users, the first from 0: all the plan’s payers pay the step that holds N');
+  const revenuePlan = camelObject({
+    id: id('plan'),
+    name: text,
+    user_share: sourced(fraction(), 'share of all users on this plan; users on no plan are free'),
+    per: z.enum(['user', 'group']).describe('user: the price is per user (a seat); group: per group of users_per_group (a school, a company)'),
+    users_per_group: sourced(positive(), 'users billed together: a group pays once per month (required with per: group)').optional(),
+    price_schedule: priceSchedule.optional(),
+    usd_per_month: sourced(nonNegative(), 'one price at every scale (instead of price_schedule)').optional(),
+    note: note.optional(),
+  });
   const revenue = camelObject({
-    free_share: sourced(fraction()),
-    premium: camelObject({
-      note: note.optional(),
-      price_schedule: z.array(camelObject({ from_users: sourced(wholeNonNegative()), usd_per_month: sourced(nonNegative()) })).min(1, 'give at least one price'),
-    }),
+    free_share: sourced(fraction(), 'freemium form: share of users who pay nothing').optional(),
+    premium: camelObject({ note: note.optional(), price_schedule: priceSchedule })
+      .optional()
+      .describe('freemium form: every user who is neither free nor enterprise pays the premium price'),
     enterprise: camelObject({
       usd_per_school_month: sourced(nonNegative()),
       user_share: sourced(fraction()),
       users_per_school: sourced(positive()),
-    }),
-    fees: camelObject({ payment_percent: sourced(fraction()), payment_fixed_usd: sourced(nonNegative()) }),
-    opex_usd_per_month: sourced(nonNegative()),
+    })
+      .optional()
+      .describe('freemium form: users who come through a school licence, billed per school'),
+    plans: z
+      .array(revenuePlan)
+      .min(1, 'give at least one plan')
+      .optional()
+      .describe('general form (instead of free_share/premium/enterprise): paid plans, per user (seat) or per group, each with its share of users'),
+    fees: camelObject({ payment_percent: sourced(fraction()), payment_fixed_usd: sourced(nonNegative(), 'per charge: one per paying user, or per group billed together') }),
+    opex_usd_per_month: sourced(nonNegative(), 'costs besides infrastructure (team, offices, marketing), USD per month'),
   });
 
   const claim = camelObject({

@@ -136,7 +136,9 @@ export type BackupSchedule = Backups['schedules'][number];
 export type AlertThreshold = Catalog['alerts'][number];
 export type AlertUnit = AlertThreshold['unit'];
 export type Claim = NonNullable<Catalog['claims']>[number];
-export type PriceStep = Revenue['premium']['priceSchedule'][number];
+export type PriceStep = NonNullable<Revenue['premium']>['priceSchedule'][number];
+/** A paid plan of the general revenue form (`revenue.plans`). */
+export type RevenuePlanSpec = NonNullable<Revenue['plans']>[number];
 export type CommitmentOption = Discounts['savingsPlans'][number];
 export type Upfront = CommitmentOption['upfront'];
 export type RoadmapItem = NonNullable<Catalog['roadmap']>[number];

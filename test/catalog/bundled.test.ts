@@ -154,9 +154,9 @@ describe('data/phases.yaml', () => {
   });
 
   it('holds the rest of the document as data: revenue, discounts, migration, alerts, KPIs, backups, claims', () => {
-    expect(catalog.revenue!.freeShare.value).toBe(0.7);
-    expect(catalog.revenue!.premium.priceSchedule.map((s) => s.usdPerMonth.value)).toEqual([4.99, 3.99, 2.99]);
-    expect(catalog.revenue!.enterprise.usdPerSchoolMonth.value).toBe(49);
+    expect(catalog.revenue!.freeShare!.value).toBe(0.7);
+    expect(catalog.revenue!.premium!.priceSchedule.map((s) => s.usdPerMonth.value)).toEqual([4.99, 3.99, 2.99]);
+    expect(catalog.revenue!.enterprise!.usdPerSchoolMonth.value).toBe(49);
     expect(catalog.claims?.find((c) => c.id === 'break-even-premium-users')).toMatchObject({ value: 50000, comparison: 'approx', source: 'seed' });
     // The document gives 40–60 %; the single value is our midpoint, so it is an assumption with the seed's range.
     expect(catalog.discounts!.reserved.discount).toMatchObject({ value: 0.5, range: [0.4, 0.6], source: 'assumption' });

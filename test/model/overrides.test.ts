@@ -47,7 +47,7 @@ describe('withOverrides', () => {
     // Only the path is copied: a sibling is the same object.
     expect(next.discounts!.reserved.options[0]).toBe(catalog.discounts!.reserved.options[0]);
     expect(next.phases).toBe(catalog.phases);
-    expect(catalog.revenue!.freeShare.value).toBe(0.7);
+    expect(catalog.revenue!.freeShare!.value).toBe(0.7);
   });
 
   it.each([

@@ -2,7 +2,8 @@
  * Rules over the catalog's other sections: unique ids, references to phases, alert thresholds the engine needs,
  * and the revenue schedule. Optional sections are checked when present.
  */
-import type { Catalog } from '../../model/catalog-types.js';
+import type { Catalog, PriceStep, RevenuePlanSpec } from '../../model/catalog-types.js';
+import { roundTo } from '../../model/money.js';
 import type { ProblemList } from '../problems.js';
 import { checkRange, duplicates, type Path } from './shared.js';
 
@@ -22,22 +23,57 @@ function checkAlerts(catalog: Catalog, problems: ProblemList): void {
   }
 }
 
+function checkSchedule(schedule: readonly PriceStep[], at: Path, problems: ProblemList): void {
+  schedule.forEach((step, i) => {
+    const path: Path = [...at, i, 'from_users'];
+    if (i === 0 && step.fromUsers.value !== 0) problems.error(path, 'the first price must start at from_users: 0');
+    const prev = schedule[i - 1];
+    if (prev && step.fromUsers.value <= prev.fromUsers.value) {
+      problems.error(path, `price steps must be in ascending from_users order (${step.fromUsers.value} after ${prev.fromUsers.value})`);
+    }
+  });
+}
+
+/** The general form: ids unique, one way to give each plan's price, a group size where a group pays, shares within 1. */
+function checkPlans(plans: readonly RevenuePlanSpec[], problems: ProblemList): void {
+  duplicates(plans.map((p) => p.id), problems, (i) => ['revenue', 'plans', i, 'id'], 'plan');
+  plans.forEach((plan, i) => {
+    const at: Path = ['revenue', 'plans', i];
+    if ((plan.priceSchedule === undefined) === (plan.usdPerMonth === undefined)) {
+      problems.error(at, `plan "${plan.id}" needs exactly one of usd_per_month (one price) or price_schedule (prices by scale)`);
+    }
+    if (plan.priceSchedule) checkSchedule(plan.priceSchedule, [...at, 'price_schedule'], problems);
+    if (plan.per === 'group' && plan.usersPerGroup === undefined) {
+      problems.error([...at, 'users_per_group'], `plan "${plan.id}" is priced per group: give users_per_group (e.g. 250 learners per school)`);
+    }
+  });
+  const total = plans.reduce((sum, p) => sum + p.userShare.value, 0);
+  if (total > 1 + 1e-12) {
+    problems.error(['revenue', 'plans'], `the plans' user_share add up to ${roundTo(total, 6)}, above 1; users on no plan are the free ones`);
+  }
+}
+
+/** Either the freemium form (free_share, premium, optional enterprise) or the general one (plans), never both. */
 function checkRevenue(catalog: Catalog, problems: ProblemList): void {
   const revenue = catalog.revenue;
   if (!revenue) return;
-  const schedule = revenue.premium.priceSchedule;
-  schedule.forEach((step, i) => {
-    const at: Path = ['revenue', 'premium', 'price_schedule', i, 'from_users'];
-    if (i === 0 && step.fromUsers.value !== 0) problems.error(at, 'the first price must start at from_users: 0');
-    const prev = schedule[i - 1];
-    if (prev && step.fromUsers.value <= prev.fromUsers.value) {
-      problems.error(at, `price steps must be in ascending from_users order (${step.fromUsers.value} after ${prev.fromUsers.value})`);
+  const { plans, premium, freeShare, enterprise } = revenue;
+  if (plans) {
+    for (const [field, value] of [['free_share', freeShare], ['premium', premium], ['enterprise', enterprise]] as const) {
+      if (value !== undefined) problems.error(['revenue', field], `give either plans or the free_share/premium/enterprise form, not both: move ${field} into a plan`);
     }
-  });
-  const free = revenue.freeShare.value;
-  const enterprise = revenue.enterprise.userShare.value;
-  if (free + enterprise > 1 + 1e-12) {
-    problems.error(['revenue', 'enterprise', 'user_share'], `free_share ${free} + enterprise user_share ${enterprise} exceed 1; premium would be negative`);
+    checkPlans(plans, problems);
+    return;
+  }
+  if (freeShare === undefined || premium === undefined) {
+    problems.error(['revenue'], 'revenue needs free_share and premium (the freemium form), or plans (the general form); see docs/catalog.md § Revenue');
+    return;
+  }
+  checkSchedule(premium.priceSchedule, ['revenue', 'premium', 'price_schedule'], problems);
+  const free = freeShare.value;
+  const school = enterprise?.userShare.value ?? 0;
+  if (free + school > 1 + 1e-12) {
+    problems.error(['revenue', 'enterprise', 'user_share'], `free_share ${free} + enterprise user_share ${school} exceed 1; premium would be negative`);
   }
 }
 
