@@ -9,6 +9,7 @@ import type { PriceLookup } from './cost.js';
 import { groupedDecimal } from './decimal-text.js';
 import { roundTo, usdText } from './money.js';
 import type { Thresholds } from './plan.js';
+import { revenueAt } from './revenue.js';
 import { simulate, type SimulateResult } from './simulate-result.js';
 import { assumed, assumptionsFor, workloadAt } from './workload.js';
 
@@ -75,6 +76,13 @@ function availability(f: PhaseFigures): Reading {
   return { value: a.expectedPercent, detail: `expected ${groupedDecimal(a.expectedPercent, 0, 5)} % (failure domains; SLA floor ${groupedDecimal(a.slaPercent, 0, 5)} %)` };
 }
 
+function mrr(catalog: Catalog, f: PhaseFigures): Reading {
+  if (!catalog.revenue) return { value: null, verdictWithoutValue: null, detail: 'the catalog has no revenue: section' };
+  const r = revenueAt(catalog.revenue, f.users, f.result.cost.totalUsd);
+  const paying = [r.premiumUsers > 0 ? `${int(r.premiumUsers)} paying users` : '', r.enterpriseSchools > 0 ? `${int(r.enterpriseSchools)} paying groups` : ''].filter(Boolean).join(' and ');
+  return { value: roundTo(r.mrrUsd, 2), detail: `MRR ${usdText(r.mrrUsd)} from ${paying || 'no paying user'} (the revenue section's plans)` };
+}
+
 /** The reading of a per-phase metric; `quoted_cost_per_user_usd` reads the priced cost like `cost_per_user_usd` (see claims.ts). */
 export function readPhaseMetric(metric: ClaimMetricName, catalog: Catalog, f: PhaseFigures): Reading {
   switch (metric) {
@@ -89,6 +97,8 @@ export function readPhaseMetric(metric: ClaimMetricName, catalog: Catalog, f: Ph
       return capacity(catalog, f);
     case 'availability_percent':
       return availability(f);
+    case 'mrr_usd':
+      return mrr(catalog, f);
     default:
       return { value: null, verdictWithoutValue: null, detail: `${metric} is not read per phase` };
   }

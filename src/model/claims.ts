@@ -6,6 +6,7 @@
  */
 import type { Catalog, Comparison, Phase, Source } from './catalog-types.js';
 import { CLAIM_METRICS, isClaimMetric, metricProblem, type ClaimMetricName } from './claims-metrics.js';
+import { readBreakeven } from './claims-breakeven.js';
 import { phaseFigures, readPhaseMetric, type PhaseFigures, type Reading } from './claims-phase.js';
 import { holds, offByPercent, worse } from './claims-verdict.js';
 import type { PriceLookup } from './cost.js';
@@ -170,7 +171,8 @@ function acrossPhases(entry: Entry, metric: ClaimMetricName, figures: Figures, c
   };
 }
 
-function evaluate(entry: Entry, catalog: Catalog, figures: Figures): ClaimRow {
+function evaluate(entry: Entry, input: ClaimsInput, figures: Figures): ClaimRow {
+  const { catalog, book, thresholds } = input;
   const head = {
     id: entry.id,
     kind: entry.kind,
@@ -191,7 +193,10 @@ function evaluate(entry: Entry, catalog: Catalog, figures: Figures): ClaimRow {
   const metric = entry.metric as ClaimMetricName;
   const { scope, description } = CLAIM_METRICS[metric];
   if (scope === 'not-modelled') return notEvaluated(`not modelled: ${description}`);
-  if (scope === 'catalog') return notEvaluated(`${metric} is not read yet`);
+  if (scope === 'catalog') {
+    const reading = readBreakeven(catalog, book, thresholds, entry.value);
+    return { ...head, phase: reading.phase, users: reading.users, ...verdict(entry, reading), reason: reading.detail, phases: null, quote: null };
+  }
   if (entry.phase === undefined) return { ...head, ...acrossPhases(entry, metric, figures, catalog) };
   const phase = catalog.phases.find((p) => p.id === entry.phase);
   if (!phase) return notEvaluated(`phase ${entry.phase} is not in the catalog`);
@@ -210,7 +215,7 @@ export function auditClaims(input: ClaimsInput): ClaimsResult {
     }
     return f;
   };
-  const claims = entriesOf(catalog).map((entry) => evaluate(entry, catalog, figures));
+  const claims = entriesOf(catalog).map((entry) => evaluate(entry, input, figures));
   return {
     schemaVersion: CLAIMS_SCHEMA_VERSION,
     command: 'claims',
