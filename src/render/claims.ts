@@ -19,6 +19,8 @@ export function formatClaimValue(unit: string, value: number | null): string {
       return `${formatInt(value)} req/s`;
     case 'users':
       return formatInt(value);
+    case 'rank':
+      return `#${formatInt(value)}`;
     default:
       return `${formatNumber(value, Number.isInteger(value) ? 0 : 4)} ${unit}`;
   }
@@ -32,13 +34,16 @@ function documentText(row: ClaimRow): string {
   return `${SYMBOLS[row.comparison]} ${formatClaimValue(row.unit, row.documentValue)}${tolerance}`;
 }
 
-const signed = (percent: number) => `${percent > 0 ? '+' : ''}${formatNumber(percent, 1)}%`;
+/** One decimal, two below 0.1 % so a small gap does not print as "+0.0%". */
+const signed = (percent: number) => `${percent > 0 ? '+' : ''}${formatNumber(percent, Math.abs(percent) < 0.1 ? 2 : 1)}%`;
 
 /** holds / off by X % / cannot be evaluated. */
 export function verdictText(row: ClaimRow): string {
   if (row.holds === null) return 'cannot be evaluated';
   if (row.holds) return row.offByPercent === null || row.offByPercent === 0 ? 'holds' : `holds (${signed(row.offByPercent)})`;
-  return row.offByPercent === null ? 'does not hold' : `off by ${signed(row.offByPercent)}`;
+  // Equal to a strict limit ("< $0.08" at $0.08): off by nothing, and still not holding.
+  if (row.offByPercent === null || row.offByPercent === 0) return 'does not hold';
+  return `off by ${signed(row.offByPercent)}`;
 }
 
 function rows(r: ClaimsResult, mark: { ok: (t: string) => string; bad: (t: string) => string }) {
