@@ -30,7 +30,7 @@ export const CLAIM_METRICS = {
     description: "the document's per-user figure: judged against the priced cost ÷ users, with the document's own quote ÷ users beside it",
   },
   latency_p95_ms: { unit: 'ms', scope: 'phase', description: "end-to-end P95 latency at the design peak of the phase's top" },
-  error_rate: { unit: 'fraction', scope: 'phase', description: 'the error rate the model assumes (workload error_rate): failures other than capacity' },
+  error_rate: { unit: 'fraction', scope: 'phase', description: 'the error rate the model assumes (workload error_rate), failures other than capacity; an exhausted phase fails it' },
   requests_per_s: {
     unit: 'req/s',
     scope: 'phase',

@@ -51,9 +51,15 @@ function latency(f: PhaseFigures): Reading {
   return { value: l.valueMs, detail: `P95 ${groupedDecimal(l.valueMs, 1)} ms at the design peak` };
 }
 
+/**
+ * The error rate is the catalog's assumption (failures other than capacity) where the phase keeps up; an exhausted
+ * phase fails requests past its capacity besides, which the model does not count, so the KPI fails there.
+ */
 function errorRate(catalog: Catalog, f: PhaseFigures): Reading {
   const rate = assumed(assumptionsFor(catalog, f.phase), 'error_rate');
-  return { value: rate, detail: `the assumed error_rate ${groupedDecimal(rate * 100, 2, 4)} % (failures other than capacity): an input, not a prediction` };
+  const assumedText = `the assumed error_rate ${groupedDecimal(rate * 100, 2, 4)} % (failures other than capacity)`;
+  if (f.result.status.exhausted) return { value: null, verdictWithoutValue: false, detail: `a tier is past its capacity at the top of the range, so requests fail beyond ${assumedText}` };
+  return { value: rate, detail: `${assumedText}: an input, not a prediction` };
 }
 
 /**

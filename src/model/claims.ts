@@ -140,6 +140,21 @@ function atPhase(entry: Entry, metric: ClaimMetricName, phase: Phase, figures: F
   return { ...row, quote: check.quote, reason: `${at(f)}: priced ${reading.detail}; ${check.text}` };
 }
 
+/**
+ * The phase a KPI is worst in: one that fails without a value (an exhausted phase has no latency) first, else
+ * the value furthest past the document's limit (the first of equals).
+ */
+function worstOf<T extends { modelValue: number | null; holds: boolean | null }>(entry: Entry, rows: readonly T[]): T {
+  const failsWithoutValue = rows.find((r) => r.holds === false && r.modelValue === null);
+  if (failsWithoutValue) return failsWithoutValue;
+  let worst = rows[0]!;
+  for (const r of rows) {
+    if (r.modelValue === null) continue;
+    if (worst.modelValue === null || worse(entry.comparison, entry.value, worst.modelValue, r.modelValue) !== worst.modelValue) worst = r;
+  }
+  return worst;
+}
+
 /** A KPI with no phase: read at the top of every phase; it holds when it holds in each. */
 function acrossPhases(entry: Entry, metric: ClaimMetricName, figures: Figures, catalog: Catalog) {
   const readings = catalog.phases.map((phase) => {
@@ -149,23 +164,18 @@ function acrossPhases(entry: Entry, metric: ClaimMetricName, figures: Figures, c
   });
   const phases: ClaimPhase[] = readings.map((r) => ({ phase: r.f.phase.id, users: r.f.users, modelValue: r.modelValue, holds: r.holds }));
   const failing = readings.filter((r) => r.holds === false);
+  const worst = worstOf(entry, readings);
+  const ids = (list: typeof readings) => `phase${list.length > 1 ? 's' : ''} ${list.map((r) => r.f.phase.id).join(', ')}`;
   const open = readings.filter((r) => r.holds === null);
-  // The worst phase: one that fails without a value (exhausted) first, else the value furthest past the limit.
-  const valued = readings.filter((r) => r.modelValue !== null);
-  const worst =
-    failing.find((r) => r.modelValue === null) ??
-    valued.reduce<(typeof readings)[number] | undefined>((w, r) => (w === undefined || worse(entry.comparison, entry.value, w.modelValue!, r.modelValue!) !== w.modelValue ? r : w), undefined) ??
-    readings[0]!;
-  const ids = (list: typeof readings) => list.map((r) => r.f.phase.id).join(', ');
-  const overall = failing.length > 0 ? `fails in phase${failing.length > 1 ? 's' : ''} ${ids(failing)}` : open.length > 0 ? `cannot be judged in phase${open.length > 1 ? 's' : ''} ${ids(open)}` : `holds in every phase (${ids(readings)})`;
-  const cannot = open.length > 0 && failing.length > 0 ? `; cannot be judged in ${ids(open)}` : '';
+  const cannot = open.length > 0 ? `cannot be judged in ${ids(open)}` : '';
+  const overall = failing.length > 0 ? [`fails in ${ids(failing)}`, cannot].filter(Boolean).join('; ') : cannot || `holds in every phase (${readings.map((r) => r.f.phase.id).join(', ')})`;
   return {
     phase: worst.f.phase.id,
     users: worst.f.users,
     modelValue: worst.modelValue,
     holds: failing.length > 0 ? false : open.length > 0 ? null : true,
     offByPercent: worst.offByPercent,
-    reason: `${overall}${cannot}; worst: ${at(worst.f)}: ${worst.reading.detail}`,
+    reason: `${overall}; worst: ${at(worst.f)}: ${worst.reading.detail}`,
     phases,
     quote: null,
   };

@@ -7,6 +7,7 @@ import { loadCatalog } from '../../src/catalog/index.js';
 import type { Catalog, Claim } from '../../src/model/catalog-types.js';
 import { auditClaims, type ClaimRow } from '../../src/model/claims.js';
 import { headroom } from '../../src/model/headroom.js';
+import { withOverrides } from '../../src/model/overrides.js';
 import { thresholdsOf } from '../../src/model/plan.js';
 import { simulate } from '../../src/model/simulate-result.js';
 import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
@@ -92,6 +93,28 @@ describe('KPIs without a phase: at the top of every phase, holding only where ea
     expect(r.holds).toBe(false);
     // At its top phase 0 carries 100 concurrent users × 0.2 = 20 req/s.
     expect(r.reason).toContain('the load at its top is 20 req/s');
+  });
+});
+
+describe('a KPI in a phase that is exhausted, or that cannot be judged', () => {
+  it('an exhausted phase fails latency and error rate without a value, and is the worst phase', () => {
+    // 50 requests per active user per second: 250× the catalog's 0.2, past every phase's autoscaling maximum.
+    const heavy = withOverrides(catalog, [{ name: 'requests_per_active_user_per_s', value: 50 }]);
+    const rows = auditClaims({ catalog: heavy, book: seed, thresholds: thresholdsOf(heavy) }).claims;
+    for (const id of ['latency-p95', 'error-rate']) {
+      const r = row(id, rows);
+      expect(r).toMatchObject({ holds: false, modelValue: null, offByPercent: null, phase: 0 });
+      expect(r.phases!.every((p) => p.holds === false && p.modelValue === null)).toBe(true);
+      expect(r.reason).toMatch(/^fails in phases 0, 1, 2, 3, 4; worst: phase 0 at 100 users .*past its capacity/);
+    }
+  });
+
+  it('a phase whose SLO is not at P95 leaves the P95 KPI open where the others hold', () => {
+    const p99 = { ...catalog, phases: catalog.phases.map((p) => (p.id === 2 ? { ...p, slo: { ...p.slo, latency: { ...p.slo.latency, percentile: 99 } } } : p)) };
+    const r = row('latency-p95', auditClaims({ catalog: p99, book: seed, thresholds }).claims);
+    expect(r.phases![2]).toMatchObject({ phase: 2, modelValue: null, holds: null });
+    expect(r.holds).toBeNull();
+    expect(r.reason).toMatch(/^cannot be judged in phase 2; worst: phase 4/);
   });
 });
 
