@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerBreakeven } from './commands/breakeven.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
@@ -61,6 +62,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerBreakeven,
   registerClaims,
   registerCatalog,
   registerQueue,

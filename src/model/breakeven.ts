@@ -20,7 +20,7 @@ import { revenueAt, usersForPremium, type RevenueAt } from './revenue.js';
 import { phaseForUsers } from './select.js';
 
 /** Log-spaced samples per phase besides its bounds and price steps. */
-export const GRID_POINTS = 16;
+export const GRID_POINTS = 8;
 
 export interface UserRange {
   from: number;

@@ -9,7 +9,6 @@ import type { PriceLookup } from './cost.js';
 import { groupedDecimal } from './decimal-text.js';
 import { roundTo, usdText } from './money.js';
 import type { Thresholds } from './plan.js';
-import { revenueAt } from './revenue.js';
 import { simulate, type SimulateResult } from './simulate-result.js';
 import { assumed, assumptionsFor, workloadAt } from './workload.js';
 
@@ -82,11 +81,12 @@ function availability(f: PhaseFigures): Reading {
   return { value: a.expectedPercent, detail: `expected ${groupedDecimal(a.expectedPercent, 0, 5)} % (failure domains; SLA floor ${groupedDecimal(a.slaPercent, 0, 5)} %)` };
 }
 
-function mrr(catalog: Catalog, f: PhaseFigures): Reading {
-  if (!catalog.revenue) return { value: null, verdictWithoutValue: null, detail: 'the catalog has no revenue: section' };
-  const r = revenueAt(catalog.revenue, f.users, f.result.cost.totalUsd);
+/** MRR as simulate reports it (its revenue section, ./revenue-result.ts). */
+function mrr(f: PhaseFigures): Reading {
+  const r = f.result.revenue;
+  if (!r) return { value: null, verdictWithoutValue: null, detail: 'the catalog has no revenue: section' };
   const paying = [r.premiumUsers > 0 ? `${int(r.premiumUsers)} paying users` : '', r.enterpriseSchools > 0 ? `${int(r.enterpriseSchools)} paying groups` : ''].filter(Boolean).join(' and ');
-  return { value: roundTo(r.mrrUsd, 2), detail: `MRR ${usdText(r.mrrUsd)} from ${paying || 'no paying user'} (the revenue section's plans)` };
+  return { value: r.mrrUsd, detail: `MRR ${usdText(r.mrrUsd)} from ${paying || 'no paying user'} (the revenue section's plans)` };
 }
 
 /** The reading of a per-phase metric; `quoted_cost_per_user_usd` reads the priced cost like `cost_per_user_usd` (see claims.ts). */
@@ -104,7 +104,7 @@ export function readPhaseMetric(metric: ClaimMetricName, catalog: Catalog, f: Ph
     case 'availability_percent':
       return availability(f);
     case 'mrr_usd':
-      return mrr(catalog, f);
+      return mrr(f);
     default:
       return { value: null, verdictWithoutValue: null, detail: `${metric} is not read per phase` };
   }

@@ -1,4 +1,4 @@
-import type { Catalog, Phase } from './catalog-types.js';
+import type { Catalog, Phase, Revenue } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom } from './headroom.js';
@@ -8,6 +8,7 @@ import { sizePlan, type Plan, type Thresholds } from './plan.js';
 import { combinedAsOf, pricePlan, type CostResult, type PricesAsOf } from './price-plan.js';
 import { overridesIn, type Override } from './overrides.js';
 import { roundFinding } from './round-finding.js';
+import { revenueAt } from './revenue.js';
 
 /** 2: monthly requests follow engagement, and availability is the failure-domain estimate (docs/commands.md § Result versions). */
 export const COMPARE_SCHEMA_VERSION = 2;
@@ -60,6 +61,16 @@ type Row = {
   value: (plan: Plan, cost: CostResult, maxUsers: number | null) => number | null;
 };
 
+/** The rows a catalog with a revenue section adds: the same users earn the same revenue in every phase, so the margins rank the phases' costs. */
+function revenueRows(revenue: Revenue): Row[] {
+  const at = (plan: Plan, cost: CostResult) => revenueAt(revenue, plan.users, cost.totalUsd);
+  return [
+    { metric: 'mrr', name: 'MRR', unit: 'USD', better: null, decimals: 2, value: (p, c) => at(p, c).mrrUsd },
+    { metric: 'margin', name: 'gross margin', unit: 'USD', better: 'higher', decimals: 2, value: (p, c) => at(p, c).grossMarginUsd },
+    { metric: 'contribution-margin', name: 'contribution margin', unit: 'USD', better: 'higher', decimals: 2, value: (p, c) => at(p, c).contributionMarginUsd },
+  ];
+}
+
 const ROWS: Row[] = [
   { metric: 'cost', name: 'monthly cost', unit: 'USD', better: 'lower', decimals: 2, value: (_p, c) => roundCents(c.totalUsd) },
   { metric: 'cost-per-user', name: 'cost per user', unit: 'USD', better: 'lower', decimals: 4, value: (_p, c) => roundPerUser(c.perUserUsd) },
@@ -95,7 +106,8 @@ export function compare(input: CompareInput): CompareResult {
   const rooms = phases.map((phase) => headroom(catalog, phase, users, thresholds));
   const findings = plans.map((plan, i) => findingsOf({ plan, cost: costs[i]!, headroom: rooms[i]! }));
   const ids = phases.map((phase) => phase.id);
-  const metrics = ROWS.map((row): CompareMetric => {
+  const rows = catalog.revenue ? [...ROWS, ...revenueRows(catalog.revenue)] : ROWS;
+  const metrics = rows.map((row): CompareMetric => {
     const values = plans.map((plan, i) => {
       const value = row.value(plan, costs[i]!, rooms[i]!.maxUsers);
       return value === null ? null : roundTo(value, row.decimals);

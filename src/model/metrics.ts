@@ -20,7 +20,9 @@ export const METRICS = {
   'concurrent-users': { unit: 'users', description: 'concurrent users at the daily peak: the design peak sizing uses, against the peak engagement implies' },
   'max-users': { unit: 'users', description: 'the most users the phase serves within its capacity checks' },
   'unverified-lines': { unit: 'lines', description: 'cost lines priced from estimates rather than dated, verified prices' },
-  margin: { unit: 'USD', description: 'monthly revenue minus cost (reserved: revenue is not modelled yet)' },
+  mrr: { unit: 'USD', description: "monthly recurring revenue from the catalog's paid plans at the user count" },
+  margin: { unit: 'USD', description: 'gross margin: monthly revenue minus payment fees and the infrastructure cost' },
+  'contribution-margin': { unit: 'USD', description: 'gross margin minus opex (costs besides infrastructure)' },
 } as const satisfies Readonly<Record<string, { unit: string; description: string }>>;
 
 export type MetricName = keyof typeof METRICS;

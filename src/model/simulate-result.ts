@@ -9,6 +9,7 @@ import type { LineClass } from './line-class.js';
 import type { CacheMemory, MemoryRow } from './memory.js';
 import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
 import { overriddenQuantities } from './overrides.js';
+import { revenueOf, revenueSection, type RevenueSection } from './revenue-result.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
 
@@ -193,6 +194,8 @@ export interface SimulateResult {
     unverifiedLines: number;
   };
   headroom: Headroom;
+  /** MRR, fees and margins at N (docs/model.md § Revenue); absent when the catalog has no revenue section. */
+  revenue?: RevenueSection;
   assumptions: Array<{ name: string; value: number; source: Source; note: string | null; scope: 'catalog' | 'phase' }>;
   /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
@@ -290,6 +293,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   // The gap to the document's quote is measured on an itemised estimate: a book that charges the quotes has none.
   const estimate = cost.basis === 'component-quote' ? compare : cost;
   const quoted = phase.quotedTotalUsd;
+  const revenue = revenueOf(catalog, users, cost.totalUsd);
 
   return {
     schemaVersion: SIMULATE_SCHEMA_VERSION,
@@ -393,6 +397,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       ...room,
       headroomPercent: round(room.headroomPercent, 1),
     },
+    ...(revenue && { revenue: revenueSection(revenue) }),
     assumptions: Object.entries(assumptions).map(([name, q]) => ({
       name,
       value: q.value,

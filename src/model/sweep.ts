@@ -8,6 +8,7 @@ import { overridesIn, type Override } from './overrides.js';
 import { roundFinding } from './round-finding.js';
 import { phaseForUsers } from './select.js';
 import { InputError } from './input-error.js';
+import { revenueFigures, revenueOf, type RevenueFigures } from './revenue-result.js';
 
 /** 2: monthly requests follow engagement, and availability is the failure-domain estimate (docs/commands.md § Result versions). */
 export const SWEEP_SCHEMA_VERSION = 2;
@@ -39,6 +40,8 @@ export interface SweepRow {
   exhausted: boolean;
   ok: boolean;
   findings: Finding[];
+  /** Revenue and margins at this user count; absent when the catalog has no revenue section. */
+  revenue?: RevenueFigures;
 }
 
 export interface SweepResult {
@@ -79,6 +82,7 @@ export function sweep(input: SweepInput): SweepResult {
     spans.push(cost.asOf);
     const findings = findingsOf({ plan, cost });
     const verdict = verdictOf(findings);
+    const revenue = revenueOf(catalog, users, cost.totalUsd);
     return {
       users,
       phase: phase.id,
@@ -89,6 +93,7 @@ export function sweep(input: SweepInput): SweepResult {
       exhausted: verdict.exhausted,
       ok: verdict.ok,
       findings: findings.map(roundFinding),
+      ...(revenue && { revenue: revenueFigures(revenue) }),
     };
   });
   return {

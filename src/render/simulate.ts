@@ -15,6 +15,7 @@ import {
   pricesAgeText,
   unitLabel,
 } from './format.js';
+import { revenueLine, revenuePlanRows } from './revenue.js';
 import { fittedTable, markdownTable, paint, verdict, withoutColumns, wrapToWidth, type TableSpec } from './table.js';
 
 /** `detail`: show the assumptions table on a terminal too (it is always in markdown and JSON). */
@@ -330,6 +331,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     table(costRows(r)),
     text(costSummary(r)),
     ...[quoteGapLine(r)].filter((line) => line !== undefined).map(text),
+    ...(r.revenue ? [section('Revenue per month'), table(revenuePlanRows(r.revenue)), text(revenueLine(r.revenue, r.cost.totalUsd))] : []),
     section('Headroom'),
     text(headroomLine(r)),
     section('Assumptions'),
@@ -363,6 +365,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     '### Cost per month',
     md(costRows(r)),
     [costSummary(r), quoteGapLine(r)].filter((line) => line !== undefined).join('  \n'),
+    ...(r.revenue ? ['### Revenue per month', md(revenuePlanRows(r.revenue)), revenueLine(r.revenue, r.cost.totalUsd)] : []),
     '### Headroom',
     headroomLine(r),
     '### Assumptions',

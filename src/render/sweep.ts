@@ -4,9 +4,14 @@ import { lineChart } from './chart.js';
 import { formatInt, formatMs, formatUsd, formatUsdPerUser, overridesText, pricesAgeText } from './format.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
+const revenueCells = ({ revenue: r }: SweepResult['rows'][number]): string[] =>
+  r ? [r.mrrUsd, r.grossMarginUsd, r.contributionMarginUsd].map(formatUsd) : ['—', '—', '—'];
+
 function rows(r: SweepResult) {
-  const head = ['users', 'phase', 'monthly cost', 'cost/user', `P${r.latencyPercentile}`, 'instances at peak', 'status'];
-  const align: Align[] = ['right', 'right', 'right', 'right', 'right', 'right', 'left'];
+  // A catalog with a revenue section adds MRR and both margins before the status.
+  const revenue = r.rows.some((row) => row.revenue !== undefined);
+  const head = ['users', 'phase', 'monthly cost', 'cost/user', `P${r.latencyPercentile}`, 'instances at peak', ...(revenue ? ['MRR', 'gross margin', 'contribution'] : []), 'status'];
+  const align: Align[] = ['right', 'right', 'right', 'right', 'right', 'right', ...(revenue ? (['right', 'right', 'right'] as const) : []), 'left'];
   const body = r.rows.map((row) => [
     formatInt(row.users),
     String(row.phase),
@@ -14,6 +19,7 @@ function rows(r: SweepResult) {
     formatUsdPerUser(row.perUserUsd),
     formatMs(row.latencyMs),
     formatInt(row.instancesAtPeak),
+    ...(revenue ? revenueCells(row) : []),
     row.exhausted ? 'exhausted' : row.ok ? 'ok' : 'attention',
   ]);
   return { head, body, align };

@@ -4,6 +4,7 @@
  * test/results pin the file and validate the command's real output against it.
  */
 import type * as z from 'zod';
+import { breakevenResultSchema } from './breakeven.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { claimsResultSchema } from './claims.js';
 import { compareResultSchema } from './compare.js';
@@ -25,6 +26,7 @@ export const RESULT_SCHEMAS = {
   compare: compareResultSchema,
   sweep: sweepResultSchema,
   solve: solveResultSchema,
+  breakeven: breakevenResultSchema,
   claims: claimsResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,

@@ -20,6 +20,7 @@ import {
   text,
   tierRole,
 } from './common.js';
+import { revenueSectionField } from './revenue.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 const tier = () =>
@@ -298,6 +299,7 @@ export const simulateResultSchema = lazy(() =>
           unbounded: flag('True when the search found no limit'),
         })
         .describe('Headroom'),
+      revenue: revenueSectionField(),
       assumptions: z
         .array(
           z.strictObject({

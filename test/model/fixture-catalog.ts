@@ -112,7 +112,6 @@ export const catalog: Catalog = {
   },
   phases: [phase],
   // The engine under test does not read these sections.
-  revenue: {} as Catalog['revenue'],
   discounts: {} as Catalog['discounts'],
   migration: {} as Catalog['migration'],
   alerts: [

@@ -22,6 +22,8 @@ const minimal = catalogFixture('minimal.yaml');
 const warned = join(tmp, 'warned.yaml');
 writeFileSync(warned, variantText('note: one request every 5 s }', '}'));
 const errorRate = patchedFile('error-rate-breach', tmp);
+const seats = fileURLToPath(new URL('../../examples/catalogs/invoicing-seats.yaml', import.meta.url));
+const seatsBook = fileURLToPath(new URL('../../examples/prices/eu-central-1.json', import.meta.url));
 
 /** A finding with this code, anywhere in a list of findings. */
 const finding = (code: string) => expect.arrayContaining([expect.objectContaining({ code })]);
@@ -74,6 +76,17 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   { command: 'sweep', args: ['sweep', '--from', '1000', '--to', '2000', '--points', '2', '--set', 'demand_app_s=0.01'], reaches: { overrides: [{ name: 'demand_app_s', value: 0.01 }] } },
   { command: 'compare', args: ['compare', '2', '3', '--set', 'revenue.free_share=0.6'], reaches: { overrides: [{ name: 'revenue.free_share', value: 0.6 }] } },
   { command: 'simulate', args: ['simulate', '--users', '50000', '--set', 'revenue.free_share=0.6'], reaches: { assumptions: expect.arrayContaining([expect.objectContaining({ source: 'override' })]) } },
+  { command: 'breakeven', args: ['breakeven'], reaches: { opexFrom: 'catalog', impliedAt: { premiumUsers: 50000, users: 200000 } } },
+  // An opex no user count covers: withOpex.users null; the B2B example has no claim: impliedOpexUsd null.
+  { command: 'breakeven', args: ['breakeven', '--opex', '900000000', '--set', 'revenue.free_share=0.6'], reaches: { opexFrom: 'option', withOpex: { users: null, premiumUsers: null, phase: null, profitableRanges: [] } } },
+  {
+    command: 'breakeven',
+    args: ['--prices', seatsBook, '--catalog', seats, 'breakeven'],
+    reaches: { impliedOpexUsd: null, impliedAt: null },
+  },
+  // Revenue sections: the B2B example's plans in simulate; a catalog without revenue has none (minimal, above).
+  { command: 'simulate', args: ['--prices', seatsBook, '--catalog', seats, 'simulate', '--users', '3000'], reaches: { revenue: { mrrUsd: 29070 } } },
+  { command: 'sweep', args: ['--prices', seatsBook, '--catalog', seats, 'sweep', '--from', '100', '--to', '5000', '--points', '3'] },
   { command: 'solve', args: ['solve', '--vary', 'requests_per_active_user_per_s', '--target', 'cost=1500', '--users', '50000'], reaches: { reachable: true, boundary: true, closest: null } },
   {
     command: 'solve',
