@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerBreakeven } from './commands/breakeven.js';
 import { registerCatalog } from './commands/catalog.js';
+import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
@@ -67,6 +68,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerSolve,
   registerGate,
   registerBreakeven,
+  registerClaims,
   registerCatalog,
   registerQueue,
   registerReport,

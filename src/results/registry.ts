@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { breakevenResultSchema } from './breakeven.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
+import { claimsResultSchema } from './claims.js';
 import { compareResultSchema } from './compare.js';
 import { gateResultSchema } from './gate.js';
 import {
@@ -30,6 +31,7 @@ export const RESULT_SCHEMAS = {
   solve: solveResultSchema,
   gate: gateResultSchema,
   breakeven: breakevenResultSchema,
+  claims: claimsResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

@@ -95,6 +95,8 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   },
   { command: 'solve', args: ['solve', '--vary', 'cache_hit_ratio', '--target', 'availability=50', '--users', '50000'], reaches: { reachable: true, boundary: false } },
   { command: 'solve', args: ['solve', '--vary', 'phases[3].components[0].availability', '--target', 'availability=99.5', '--users', '50000'], reaches: { range: null } },
+  { command: 'claims', args: ['claims'], reaches: { claims: expect.arrayContaining([expect.objectContaining({ holds: null, modelValue: null }), expect.objectContaining({ phases: expect.any(Array), quote: null })]) } },
+  { command: 'claims', args: ['claims', '--pricing', 'seed', '--set', 'cache_hit_ratio=0.9'], reaches: { overrides: [{ name: 'cache_hit_ratio', value: 0.9 }] } },
   { command: 'catalog validate', args: ['catalog', 'validate'] },
   { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
   { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },

@@ -5,6 +5,7 @@
 import type { Catalog } from '../../model/catalog-types.js';
 import type { ProblemList } from '../problems.js';
 import { checkAssumptions } from './assumptions.js';
+import { checkClaimMetrics } from './claims.js';
 import { checkComponents } from './components.js';
 import { checkFormulas } from './formulas.js';
 import { checkPhaseOrder, checkPhases } from './phases.js';
@@ -28,6 +29,7 @@ export function checkRules(catalog: Catalog, provenance: readonly LocatedProvena
   checkAssumptions(catalog, problems, new Set(provenance.map((p) => p.entry.path)));
   checkProvenance(provenance, problems);
   checkSections(catalog, problems);
+  checkClaimMetrics(catalog, problems);
   const dimensions = checkFormulas(catalog, problems);
   if (options.book) checkPriceBook(catalog, options.book, dimensions, problems);
 }
