@@ -8,13 +8,15 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderClaimsMarkdown, renderClaimsTable } from '../render/claims.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 export function registerClaims(program: Command, ctx: CommandContext): void {
   program
     .command('claims')
     .description("audit the document's claims and KPIs against the model: its value, the model's, and whether the claim holds")
-    .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
@@ -28,14 +30,13 @@ Examples:
   $ cuenta-plan claims --pricing seed             the same on the document's own figures
   $ cuenta-plan claims --set revenue.opex_usd_per_month=20000 --format json`,
     )
-    .action((options: { pricing: string; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
-      const pricing = parsePricing(options.pricing);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       if ((catalog.claims ?? []).length === 0 && catalog.kpis === undefined) {
         throw new UserError(`catalog "${catalog.name}" has no claims: or kpis: section, so there is nothing to audit; add one (data/phases.yaml has both)`);
       }
-      const { book } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = auditClaims({ catalog, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderClaimsTable, md: renderClaimsMarkdown }, globals, ctx.io);
     });
