@@ -37,7 +37,7 @@ export function yamlPath(keys: ReadonlyArray<string | number>): string {
   return keys.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${snake(key)}`)).join('');
 }
 
-const QUANTITY_KEYS = new Set(['value', 'source', 'note', 'range', 'unit']);
+const QUANTITY_KEYS = new Set(['value', 'source', 'note', 'range', 'unit', 'distribution']);
 
 /** A Quantity as the schema makes it: a number with its provenance and nothing else (a claim or KPI has more). */
 function isQuantity(node: unknown): node is Quantity {
@@ -88,6 +88,14 @@ function pathDomain(keys: ReadonlyArray<string | number>): Domain {
 function assumptionDomain(name: string): Domain {
   return DOMAINS[Object.hasOwn(ASSUMPTION_DOMAINS, name) ? ASSUMPTION_DOMAINS[name as keyof typeof ASSUMPTION_DOMAINS] : 'number'];
 }
+
+/** The sourced quantities outside the named assumptions that `keep` keeps, as Settables (what `--samples` draws). */
+export function pathSettables(catalog: Catalog, keep: (quantity: Quantity) => boolean): Settable[] {
+  return pathQuantities(catalog, keep).map(({ keys, quantity }) => ({ name: yamlPath(keys), kind: 'path', quantity, domain: pathDomain(keys), keys }));
+}
+
+/** A named assumption as a Settable: the quantity given (the one in force for a phase), the assumption's domain. */
+export const assumptionSettable = (name: string, quantity: Quantity): Settable => ({ name, kind: 'assumption', quantity, domain: assumptionDomain(name), keys: [] });
 
 /** Every name a run may set: the assumptions (catalog-wide and per phase), then the paths, each once. */
 export function settableNames(catalog: Catalog): string[] {

@@ -21,6 +21,7 @@ import {
   tierRole,
 } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
+import { uncertaintySchema } from './uncertainty.js';
 
 const tier = () =>
   z.strictObject({
@@ -310,6 +311,7 @@ export const simulateResultSchema = lazy(() =>
         )
         .describe('Every assumption the run used'),
       warnings: z.array(z.string()).describe("The catalog validator's warnings, formatted; the engine's own remarks are `findings`"),
+      uncertainty: uncertaintySchema().optional(),
     })
     .describe('The result of `cuenta-plan simulate --format json`'),
 );

@@ -6,6 +6,7 @@ import type { Catalog } from '../../model/catalog-types.js';
 import type { ProblemList } from '../problems.js';
 import { checkAssumptions } from './assumptions.js';
 import { checkComponents } from './components.js';
+import { checkDistributions } from './distributions.js';
 import { checkFormulas } from './formulas.js';
 import { checkPhaseOrder, checkPhases } from './phases.js';
 import { checkPriceBook, type ValidationBook } from './price-book.js';
@@ -27,6 +28,7 @@ export function checkRules(catalog: Catalog, provenance: readonly LocatedProvena
   checkComponents(catalog, problems);
   checkAssumptions(catalog, problems, new Set(provenance.map((p) => p.entry.path)));
   checkProvenance(provenance, problems);
+  checkDistributions(catalog, problems);
   checkSections(catalog, problems);
   const dimensions = checkFormulas(catalog, problems);
   if (options.book) checkPriceBook(catalog, options.book, dimensions, problems);
