@@ -3,6 +3,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerQueue } from './commands/queue.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
@@ -60,6 +61,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerSensitivity,
   registerCatalog,
   registerQueue,
 ];

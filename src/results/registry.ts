@@ -15,6 +15,7 @@ import {
   queueSizeResultSchema,
   queueUslResultSchema,
 } from './queue.js';
+import { sensitivityResultSchema } from './sensitivity.js';
 import { simulateResultSchema } from './simulate.js';
 import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
@@ -24,6 +25,7 @@ export const RESULT_SCHEMAS = {
   compare: compareResultSchema,
   sweep: sweepResultSchema,
   solve: solveResultSchema,
+  sensitivity: sensitivityResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

@@ -14,14 +14,15 @@ const spread = (what: string) =>
     })
     .describe(`${what} over the samples`);
 
-const distribution = () =>
+export const distributionSchema = lazy(() =>
   z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('uniform'), min: num('Smallest value'), max: num('Largest value') }),
       z.strictObject({ kind: z.literal('triangular'), min: num('Smallest value'), mode: num('Most likely value'), max: num('Largest value') }),
       z.strictObject({ kind: z.literal('lognormal'), p50: num('Median'), p90: num('90th percentile'), sigma: num('σ of the underlying normal: ln(p90 / p50) / 1.2815515655446004, to 6 decimals') }),
     ])
-    .describe('The distribution drawn from, defaults resolved (a catalog `range` is the uniform over it)');
+    .describe('The distribution drawn from, defaults resolved (a catalog `range` is the uniform over it)'),
+);
 
 export const uncertaintySchema = lazy(() =>
   z
@@ -29,7 +30,7 @@ export const uncertaintySchema = lazy(() =>
       samples: count('Samples drawn (--samples)'),
       seed: int('Seed of the generator (--seed): the same seed gives the same section on every machine'),
       method: text('How samples are drawn and summarised'),
-      inputs: z.array(z.strictObject({ name: text('The uncertain quantity, as --set names it'), distribution: distribution() })).describe('Every uncertain input drawn, in draw order'),
+      inputs: z.array(z.strictObject({ name: text('The uncertain quantity, as --set names it'), distribution: distributionSchema() })).describe('Every uncertain input drawn, in draw order'),
       metrics: z
         .strictObject({
           cost: spread('the monthly cost, USD'),
