@@ -132,7 +132,9 @@ export function checkOverrideValue(settable: Settable, value: number, flag = '--
 
 const overridden = (quantity: Quantity, value: number): Quantity => {
   const note = `set with --set for this run; the catalog has ${quantity.value} (${quantity.source})`;
-  return { ...quantity, value, source: 'override', note: quantity.source === 'override' ? (quantity.note ?? note) : note };
+  // A value set for the run is fixed: its distribution goes, so --samples and sensitivity do not draw it.
+  const { distribution: _drawn, ...fixed } = quantity;
+  return { ...fixed, value, source: 'override', note: quantity.source === 'override' ? (quantity.note ?? note) : note };
 };
 
 /** A copy of `node` with the quantity at `keys` replaced; only the objects along the path are copied. */

@@ -1,6 +1,6 @@
 /**
- * The uncertain inputs of a run: every quantity in force for the evaluated phase that carries a distribution
- * and was not fixed with `--set` (a value set on the command line is a what-if, not a guess).
+ * The uncertain inputs of a run: every quantity in force for the evaluated phase that carries a distribution.
+ * A value set with `--set` carries none (./overrides.ts drops it): a what-if is fixed, not a guess.
  */
 import type { Catalog, Phase, Quantity } from './catalog-types.js';
 import { assumptionSettable, pathSettables, withSettable, type Settable } from './overrides.js';
@@ -13,7 +13,7 @@ export interface UncertainInput {
   distribution: Distribution;
 }
 
-const uncertain = (quantity: Quantity): boolean => quantity.distribution !== undefined && quantity.source !== 'override';
+const uncertain = (quantity: Quantity): boolean => quantity.distribution !== undefined;
 
 /**
  * Assumptions first (the phase's own value wins over the catalog-wide one, as in every run), then other paths

@@ -17,9 +17,9 @@ const spread = (what: string) =>
 export const distributionSchema = lazy(() =>
   z
     .discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('uniform'), min: num('Smallest value'), max: num('Largest value') }),
-      z.strictObject({ kind: z.literal('triangular'), min: num('Smallest value'), mode: num('Most likely value'), max: num('Largest value') }),
-      z.strictObject({ kind: z.literal('lognormal'), p50: num('Median'), p90: num('90th percentile'), sigma: num('σ of the underlying normal: ln(p90 / p50) / 1.2815515655446004, to 6 decimals') }),
+      z.strictObject({ kind: z.literal('uniform').describe('Uniform over [min, max]'), min: num('Smallest value'), max: num('Largest value') }),
+      z.strictObject({ kind: z.literal('triangular').describe('Triangular on [min, max], peaking at the mode'), min: num('Smallest value'), mode: num('Most likely value'), max: num('Largest value') }),
+      z.strictObject({ kind: z.literal('lognormal').describe('Lognormal by its median and 90th percentile'), p50: num('Median'), p90: num('90th percentile'), sigma: num('σ of the underlying normal: ln(p90 / p50) / 1.2815515655446004, to 6 decimals') }),
     ])
     .describe('The distribution drawn from, defaults resolved (a catalog `range` is the uniform over it)'),
 );
