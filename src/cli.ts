@@ -8,6 +8,7 @@ import { makeContext, type CommandContext } from './commands/context.js';
 import { registerGate } from './commands/gate.js';
 import { registerQueue } from './commands/queue.js';
 import { registerReport } from './commands/report.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
@@ -69,6 +70,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerGate,
   registerBreakeven,
   registerClaims,
+  registerSensitivity,
   registerCatalog,
   registerQueue,
   registerReport,

@@ -33,6 +33,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns?: number | undefined;
+  /** Whether stderr is a terminal (asked only when a command may show progress); absent = no. */
+  stderrIsTTY?: () => boolean;
 }
 
 export interface GlobalOptions {

@@ -81,5 +81,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY,
     columns: isTTY ? process.stdout.columns || 80 : undefined,
+    // A function: creating process.stderr costs start-up time every run that never shows progress would pay.
+    stderrIsTTY: () => mayBeTerminal(2) && Boolean(process.stderr.isTTY),
   };
 }

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
+import type { DistributionSpec } from '../model/uncertainty-distribution.js';
 import { parseUnit, PRICE_UNITS } from '../model/units.js';
 import { ASSUMPTION_DOMAINS, type DomainName } from '../model/domains.js';
 import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../model/variables.js';
@@ -49,7 +50,9 @@ function camelObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape).transform(camelKeys);
 }
 
-type RawQuantity = number | { value: number; source: Source; note?: string | undefined; range?: [number, number] | undefined; unit?: string | undefined };
+type RawQuantity =
+  | number
+  | { value: number; source: Source; note?: string | undefined; range?: [number, number] | undefined; unit?: string | undefined; distribution?: DistributionSpec | undefined };
 
 /** `0.2` → { value: 0.2, source: assumption }; an object keeps its provenance (and its unit, for assumptions). */
 function toQuantity(raw: RawQuantity): Quantity {
@@ -77,10 +80,34 @@ function buildCatalogSchema() {
         range: z.tuple([z.number(), z.number()]).optional().describe('plausible [low, high], e.g. from the document'),
       })
       .describe('a number with its provenance');
+  const finite = (what: string) => z.number().describe(what);
+  /** What `--samples` draws a quantity from; `value` stays the deterministic figure (docs/catalog.md § Distributions). */
+  const distribution = z
+    .union([
+      z.literal('range').transform((): DistributionSpec => ({ kind: 'range' })),
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('uniform'), min: finite('smallest value'), max: finite('largest value') }),
+        z.strictObject({
+          kind: z.literal('triangular'),
+          min: finite('smallest value (default: the range\'s low end)').optional(),
+          mode: finite('most likely value (default: value)').optional(),
+          max: finite('largest value (default: the range\'s high end)').optional(),
+        }),
+        z.strictObject({
+          kind: z.literal('lognormal'),
+          p50: z.number().positive('must be greater than 0').describe('median (default: value)').optional(),
+          p90: z.number().positive('must be greater than 0').describe('90th percentile'),
+        }),
+        z.strictObject({ kind: z.literal('range') }),
+      ]),
+    ])
+    .describe('uncertainty for --samples and sensitivity: range (uniform over range), { kind: uniform, min, max }, { kind: triangular, min?, mode?, max? } or { kind: lognormal, p50?, p90 }');
+  /** A quantity the engine keeps whole (not only its number) may carry a distribution. */
+  const uncertainObject = (value: z.ZodNumber) => quantityObject(value).extend({ distribution: distribution.optional() });
   const described = <T extends z.ZodType>(schema: T, description?: string) => (description ? schema.describe(description) : schema);
   /** A number with provenance, `0.2` or `{ value: 0.2, source: assumption, note: "…", range: [0.1, 0.5] }` → a Quantity. */
   const sourced = (value: z.ZodNumber = z.number(), description?: string) =>
-    described(z.union([value, quantityObject(value)]), description).transform(toQuantity);
+    described(z.union([value, uncertainObject(value)]), description).transform(toQuantity);
   /** The same input, where the engine needs only the number. */
   const sourcedNumber = (value: z.ZodNumber = z.number(), description?: string) =>
     described(z.union([value, quantityObject(value)]), description).transform(valueOf);
@@ -94,7 +121,7 @@ function buildCatalogSchema() {
     .describe('the unit formulas read it in, e.g. "gb per user", "gb per user-month", "requests per second"; none = a plain number');
   /** An assumption: a sourced number that may also say its unit. */
   const assumption = (value: z.ZodNumber = z.number(), description?: string) =>
-    described(z.union([value, quantityObject(value).extend({ unit: unit.optional() })]), description).transform(toQuantity);
+    described(z.union([value, uncertainObject(value).extend({ unit: unit.optional() })]), description).transform(toQuantity);
 
   const formula = z
     .string()

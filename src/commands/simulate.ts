@@ -11,6 +11,8 @@ import { formatProblem } from '../catalog/problems.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { simulateSample } from '../model/uncertainty-simulate.js';
+import { addUncertaintyOptions, checkSeedNeedsSamples, DEFAULT_SEED, runUncertainty, type UncertaintyOptions } from './uncertainty.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 /** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
@@ -40,7 +42,7 @@ export function choosePhase(catalog: Catalog, users: number, phaseOption: number
 export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true, max: 1_000_000_000 });
 
 export function registerSimulate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('simulate')
     .description('evaluate the architecture at N users: phase, instances per tier, latency, availability, cost, headroom')
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
@@ -49,7 +51,8 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .addOption(strictOption())
     .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
-    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
+    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)');
+  addUncertaintyOptions(command)
     .addHelpText(
       'after',
       `
@@ -59,10 +62,13 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
                                                         what if the cache answered 90 % of reads?
-  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
+  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)
+  $ cuenta-plan simulate --users 50000 --samples 10000 --seed 7
+                                                        P10/P50/P90 and the odds of breaking each SLO and the budget`,
     )
-    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] } & UncertaintyOptions, command: Command) => {
       const globals = ctx.globals(command);
+      checkSeedNeedsSamples(options);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
@@ -77,8 +83,26 @@ Examples:
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
       });
+      const uncertain =
+        options.samples === undefined
+          ? result
+          : {
+              ...result,
+              uncertainty: runUncertainty(
+                {
+                  catalog,
+                  phase,
+                  samples: options.samples,
+                  seed: options.seed ?? DEFAULT_SEED,
+                  metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability'],
+                  evaluate: simulateSample({ phaseId: phase.id, users: options.users, book, thresholds: thresholdsOf(catalog) }),
+                },
+                globals,
+                ctx.io,
+              ),
+            };
       const detail = options.detail ?? false;
-      emit(result, { table: (r, o) => renderSimulateTable(r, { ...o, detail }), md: renderSimulateMarkdown }, globals, ctx.io);
+      emit(uncertain, { table: (r, o) => renderSimulateTable(r, { ...o, detail }), md: renderSimulateMarkdown }, globals, ctx.io);
     });
 }
 

@@ -7,6 +7,7 @@
  * import is type-only and erased: the engine runs without the catalog folder or zod, and a field is written once.
  */
 import type { Catalog } from '../catalog/schema.js';
+import type { DistributionSpec } from './uncertainty-distribution.js';
 
 /**
  * Where a number comes from. `seed` = the scalability document; `assumption` = ours, with a rationale;
@@ -26,6 +27,8 @@ export interface Quantity extends Provenance {
   range?: readonly [number, number];
   /** Assumptions only: the unit formulas read it in ("gb per user"); absent = a plain number. */
   unit?: string;
+  /** What `--samples` draws it from (./uncertainty-distribution.ts); `value` stays the deterministic figure. */
+  distribution?: DistributionSpec;
 }
 
 /** Values the engine binds when it evaluates a formula (see `FORMULA_VARIABLES` in ./variables.ts). */

@@ -37,7 +37,7 @@ export function yamlPath(keys: ReadonlyArray<string | number>): string {
   return keys.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${snake(key)}`)).join('');
 }
 
-const QUANTITY_KEYS = new Set(['value', 'source', 'note', 'range', 'unit']);
+const QUANTITY_KEYS = new Set(['value', 'source', 'note', 'range', 'unit', 'distribution']);
 
 /** A Quantity as the schema makes it: a number with its provenance and nothing else (a claim or KPI has more). */
 function isQuantity(node: unknown): node is Quantity {
@@ -89,6 +89,14 @@ function assumptionDomain(name: string): Domain {
   return DOMAINS[Object.hasOwn(ASSUMPTION_DOMAINS, name) ? ASSUMPTION_DOMAINS[name as keyof typeof ASSUMPTION_DOMAINS] : 'number'];
 }
 
+/** The sourced quantities outside the named assumptions that `keep` keeps, as Settables (what `--samples` draws). */
+export function pathSettables(catalog: Catalog, keep: (quantity: Quantity) => boolean): Settable[] {
+  return pathQuantities(catalog, keep).map(({ keys, quantity }) => ({ name: yamlPath(keys), kind: 'path', quantity, domain: pathDomain(keys), keys }));
+}
+
+/** A named assumption as a Settable: the quantity given (the one in force for a phase), the assumption's domain. */
+export const assumptionSettable = (name: string, quantity: Quantity): Settable => ({ name, kind: 'assumption', quantity, domain: assumptionDomain(name), keys: [] });
+
 /** Every name a run may set: the assumptions (catalog-wide and per phase), then the paths, each once. */
 export function settableNames(catalog: Catalog): string[] {
   const names = new Set([...Object.keys(catalog.workload.assumptions), ...catalog.phases.flatMap((p) => Object.keys(p.assumptions))]);
@@ -124,7 +132,9 @@ export function checkOverrideValue(settable: Settable, value: number, flag = '--
 
 const overridden = (quantity: Quantity, value: number): Quantity => {
   const note = `set with --set for this run; the catalog has ${quantity.value} (${quantity.source})`;
-  return { ...quantity, value, source: 'override', note: quantity.source === 'override' ? (quantity.note ?? note) : note };
+  // A value set for the run is fixed: its distribution goes, so --samples and sensitivity do not draw it.
+  const { distribution: _drawn, ...fixed } = quantity;
+  return { ...fixed, value, source: 'override', note: quantity.source === 'override' ? (quantity.note ?? note) : note };
 };
 
 /** A copy of `node` with the quantity at `keys` replaced; only the objects along the path are copied. */

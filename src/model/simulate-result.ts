@@ -12,6 +12,7 @@ import { overriddenQuantities } from './overrides.js';
 import { revenueOf, revenueSection, type RevenueSection } from './revenue-result.js';
 import { roundFinding } from './round-finding.js';
 import { assumptionsFor } from './workload.js';
+import type { UncertaintySection } from './uncertainty-result.js';
 
 /** 2: `workload.monthlyRequests` comes from engagement (not the design peak all day) and is unrounded. */
 export const SIMULATE_SCHEMA_VERSION = 2;
@@ -199,6 +200,8 @@ export interface SimulateResult {
   assumptions: Array<{ name: string; value: number; source: Source; note: string | null; scope: 'catalog' | 'phase' }>;
   /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
+  /** With `--samples` only: the Monte Carlo over the catalog's distributions (./uncertainty-result.ts). */
+  uncertainty?: UncertaintySection;
 }
 
 const round = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));

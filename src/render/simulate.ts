@@ -17,6 +17,7 @@ import {
 } from './format.js';
 import { revenueLine, revenuePlanRows } from './revenue.js';
 import { fittedTable, markdownTable, paint, verdict, withoutColumns, wrapToWidth, type TableSpec } from './table.js';
+import { breachRows, spreadRows, uncertaintyHeadline } from './uncertainty.js';
 
 /** `detail`: show the assumptions table on a terminal too (it is always in markdown and JSON). */
 export type SimulateRenderOptions = RenderOptions & { detail?: boolean };
@@ -336,6 +337,7 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     text(headroomLine(r)),
     section('Assumptions'),
     onTerminal && !options.detail ? text(`${r.assumptions.length} in force; --detail lists them (--format md and json always do)`) : table(assumptionRows(r)),
+    ...(r.uncertainty ? [section('Uncertainty (Monte Carlo)'), text(uncertaintyHeadline(r.uncertainty)), table(spreadRows(r.uncertainty)), table(breachRows(r.uncertainty))] : []),
   ];
   const warnings = warningsOf(r);
   if (warnings.length) lines.push(section('Warnings'), ...warnings.map((w) => c.yellow(text(`! ${w}`))));
@@ -370,6 +372,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     headroomLine(r),
     '### Assumptions',
     md(assumptionRows(r)),
+    ...(r.uncertainty ? ['### Uncertainty (Monte Carlo)', uncertaintyHeadline(r.uncertainty), md(spreadRows(r.uncertainty)), md(breachRows(r.uncertainty))] : []),
   ];
   const warnings = warningsOf(r);
   if (warnings.length) parts.push('### Warnings', warnings.map((w) => `- ${w}`).join('\n'));

@@ -20,6 +20,7 @@ import {
 } from './queue.js';
 import { reportResultSchema } from './report.js';
 import { pricingRefreshResultSchema, pricingShowResultSchema } from './pricing.js';
+import { sensitivityResultSchema } from './sensitivity.js';
 import { simulateResultSchema } from './simulate.js';
 import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
@@ -32,6 +33,7 @@ export const RESULT_SCHEMAS = {
   gate: gateResultSchema,
   breakeven: breakevenResultSchema,
   claims: claimsResultSchema,
+  sensitivity: sensitivityResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

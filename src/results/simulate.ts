@@ -22,6 +22,7 @@ import {
 } from './common.js';
 import { revenueSectionField } from './revenue.js';
 import type { Assert, SameShape } from './same-shape.js';
+import { uncertaintySchema } from './uncertainty.js';
 
 const tier = () =>
   z.strictObject({
@@ -312,6 +313,7 @@ export const simulateResultSchema = lazy(() =>
         )
         .describe('Every assumption the run used'),
       warnings: z.array(z.string()).describe("The catalog validator's warnings, formatted; the engine's own remarks are `findings`"),
+      uncertainty: uncertaintySchema().optional(),
     })
     .describe('The result of `cuenta-plan simulate --format json`'),
 );

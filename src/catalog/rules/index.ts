@@ -7,6 +7,7 @@ import type { ProblemList } from '../problems.js';
 import { checkAssumptions } from './assumptions.js';
 import { checkClaimMetrics } from './claims.js';
 import { checkComponents } from './components.js';
+import { checkDistributions } from './distributions.js';
 import { checkFormulas } from './formulas.js';
 import { checkPhaseOrder, checkPhases } from './phases.js';
 import { checkPriceBook, type ValidationBook } from './price-book.js';
@@ -28,6 +29,7 @@ export function checkRules(catalog: Catalog, provenance: readonly LocatedProvena
   checkComponents(catalog, problems);
   checkAssumptions(catalog, problems, new Set(provenance.map((p) => p.entry.path)));
   checkProvenance(provenance, problems);
+  checkDistributions(catalog, problems);
   checkSections(catalog, problems);
   checkClaimMetrics(catalog, problems);
   const dimensions = checkFormulas(catalog, problems);

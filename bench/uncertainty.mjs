@@ -1,0 +1,37 @@
+// A 10,000-sample Monte Carlo of `simulate` at phase 4, as a whole process (start-up, catalog, sampling, JSON out).
+// Usage: node bench/uncertainty.mjs [runs]   (npm run bench builds first)
+//
+// Reports the median wall time, with the load average beside it: on a shared machine the wall time carries
+// other processes' load. Target: ≤ 1 s (issue 12), with 0.5 s the aim.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 5);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'cuenta-plan.js');
+const TARGET_MS = 1000;
+const args = [bin, 'simulate', '--users', '500000', '--samples', '10000', '--seed', '1', '--format', 'json'];
+
+/** Wall milliseconds of one whole process. */
+function measure() {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) throw new Error(`simulate exited ${child.status}: ${child.stderr}`);
+  return wall;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+measure(); // fills the file system cache
+const walls = Array.from({ length: runs }, measure);
+const ms = median(walls);
+console.log(`uncertainty — ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load ${loadavg()[0].toFixed(1)}, median of ${runs} processes`);
+console.log(`  simulate --users 500000 --samples 10000 (phase 4), whole process  ${(ms / 1000).toFixed(2)} s  (target ≤ ${TARGET_MS / 1000} s) ${ms <= TARGET_MS ? 'ok' : 'OVER'}`);
+if (ms > TARGET_MS) process.exitCode = 1;

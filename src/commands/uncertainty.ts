@@ -1,0 +1,74 @@
+/**
+ * `--samples N --seed S`, shared by the commands that run a Monte Carlo (simulate now; forecast, breakeven and
+ * gate after issue 9 and 10 merge): the options, their checks, and the run with its progress bar.
+ */
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import type { Catalog, Phase } from '../model/catalog-types.js';
+import { MAX_SEED } from '../model/random.js';
+import { monteCarlo, type SampleOutcome } from '../model/uncertainty.js';
+import { uncertainInputs, type UncertainInput } from '../model/uncertainty-inputs.js';
+import { uncertaintySection, type UncertaintySection } from '../model/uncertainty-result.js';
+import { BREACH_IDS, type UncertainMetric } from '../model/uncertainty-simulate.js';
+import type { GlobalOptions, Io } from '../output.js';
+import { progressBar } from '../progress.js';
+import { numberArg } from './args.js';
+
+/** Up to a million samples: the standard error of a probability is then under 0.0005. */
+export const MAX_SAMPLES = 1_000_000;
+export const DEFAULT_SEED = 1;
+
+export interface UncertaintyOptions {
+  samples?: number;
+  seed?: number;
+}
+
+export function addUncertaintyOptions(command: Command): Command {
+  return command
+    .option('--samples <n>', `Monte Carlo over the catalog's distributions: P10/P50/P90 and the odds of breaking each SLO and the budget (1 to ${MAX_SAMPLES.toLocaleString('en-US')})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
+    .option('--seed <s>', `seed of the Monte Carlo's generator: the same seed gives the same figures on every machine (default ${DEFAULT_SEED})`, numberArg('--seed', { min: 0, integer: true, max: MAX_SEED }));
+}
+
+/**
+ * The uncertain inputs a run draws.
+ * @throws UserError when --seed comes without --samples, or the catalog has no quantity with a distribution (exit 2)
+ */
+export function inputsFor(options: UncertaintyOptions, catalog: Catalog, phase: Phase, flag = '--samples'): UncertainInput[] {
+  const inputs = uncertainInputs(catalog, phase);
+  if (inputs.length === 0) {
+    throw new UserError(
+      `${flag}: no quantity in force for phase ${phase.id} carries a distribution (or each was fixed with --set); ` +
+        'add one beside a value, e.g. cache_hit_ratio: { value: 0.8, source: assumption, range: [0.5, 0.95], distribution: range } (docs/catalog.md § Distributions)',
+    );
+  }
+  return inputs;
+}
+
+export interface UncertaintyRun<M extends UncertainMetric> {
+  catalog: Catalog;
+  phase: Phase;
+  samples: number;
+  seed: number;
+  metrics: readonly M[];
+  evaluate(catalog: Catalog): SampleOutcome<M>;
+}
+
+/** Runs the Monte Carlo with a progress bar on stderr (src/progress.ts decides whether it shows). */
+export function runUncertainty<M extends UncertainMetric>(run: UncertaintyRun<M>, globals: GlobalOptions, io: Io): UncertaintySection {
+  const inputs = inputsFor({ samples: run.samples }, run.catalog, run.phase);
+  const progress = progressBar(
+    { stderr: io.stderr, stderrIsTTY: io.stderrIsTTY?.() ?? false, env: io.env, format: globals.format, now: () => performance.now(), columns: io.columns },
+    'sampling',
+  );
+  try {
+    const summary = monteCarlo({ ...run, inputs, breachIds: BREACH_IDS, onProgress: (done, total) => progress.update(done, total) });
+    return uncertaintySection(summary);
+  } finally {
+    progress.finish();
+  }
+}
+
+/** --seed alone would silently do nothing. */
+export function checkSeedNeedsSamples(options: UncertaintyOptions): void {
+  if (options.seed !== undefined && options.samples === undefined) throw new UserError('--seed takes effect only with --samples N; add --samples');
+}

@@ -1,0 +1,45 @@
+/**
+ * The uncertain inputs of a run: every quantity in force for the evaluated phase that carries a distribution.
+ * A value set with `--set` carries none (./overrides.ts drops it): a what-if is fixed, not a guess.
+ */
+import type { Catalog, Phase, Quantity } from './catalog-types.js';
+import { assumptionSettable, pathSettables, withSettable, type Settable } from './overrides.js';
+import { distributionOf, quantileOf, type Distribution } from './uncertainty-distribution.js';
+
+export interface UncertainInput {
+  /** As `--set` names it: an assumption's name or a YAML path. */
+  name: string;
+  settable: Settable;
+  distribution: Distribution;
+}
+
+const uncertain = (quantity: Quantity): boolean => quantity.distribution !== undefined;
+
+/**
+ * Assumptions first (the phase's own value wins over the catalog-wide one, as in every run), then other paths
+ * in catalog order; quantities under another phase are left out (they cannot move this phase's figures).
+ */
+export function uncertainInputs(catalog: Catalog, phase: Phase): UncertainInput[] {
+  const inputs: UncertainInput[] = [];
+  const names = new Set([...Object.keys(catalog.workload.assumptions), ...Object.keys(phase.assumptions)]);
+  for (const name of names) {
+    const quantity = Object.hasOwn(phase.assumptions, name) ? phase.assumptions[name]! : catalog.workload.assumptions[name]!;
+    if (uncertain(quantity)) inputs.push({ name, settable: assumptionSettable(name, quantity), distribution: distributionOf(quantity)! });
+  }
+  const index = catalog.phases.indexOf(phase);
+  for (const settable of pathSettables(catalog, uncertain)) {
+    if (settable.keys[0] === 'phases' && settable.keys[1] !== index) continue;
+    inputs.push({ name: settable.name, settable, distribution: distributionOf(settable.quantity)! });
+  }
+  return inputs;
+}
+
+/** The catalog with each input set to `values[i]` (copy-on-write: the catalog given is not changed). */
+export function withInputValues(catalog: Catalog, inputs: readonly UncertainInput[], values: ArrayLike<number>): Catalog {
+  let result = catalog;
+  for (let i = 0; i < inputs.length; i++) result = withSettable(result, inputs[i]!.settable, values[i]!);
+  return result;
+}
+
+/** Each input at its p-quantile. */
+export const inputQuantiles = (inputs: readonly UncertainInput[], p: number): number[] => inputs.map((input) => quantileOf(input.distribution, p));

@@ -1,0 +1,66 @@
+/**
+ * The `uncertainty` section a result carries when run with `--samples`: the Monte Carlo summary with each
+ * figure rounded as the result reports it, an unbounded figure (an unstable queue's latency) as null.
+ */
+import { BREACH_IDS, roundMetric, type UncertainMetric } from './uncertainty-simulate.js';
+import type { Distribution } from './uncertainty-distribution.js';
+import type { UncertaintySummary } from './uncertainty.js';
+import { roundTo } from './money.js';
+
+export type { UncertainMetric } from './uncertainty-simulate.js';
+
+export interface SpreadResult {
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface UncertaintySection {
+  samples: number;
+  seed: number;
+  method: string;
+  /** What was drawn: every uncertain input in force, with its distribution resolved (defaults filled in). */
+  inputs: Array<{ name: string; distribution: Distribution }>;
+  /** `margin` only when the result has a revenue section. */
+  metrics: { cost: SpreadResult; 'cost-per-user': SpreadResult; 'p95-ms': SpreadResult; availability: SpreadResult; margin?: SpreadResult };
+  breaches: Array<{ id: (typeof BREACH_IDS)[number]; probability: number; standardError: number }>;
+}
+
+export const UNCERTAINTY_METHOD =
+  'Monte Carlo: sample i draws each input by inverse CDF from sfc32 stream i of the seed; percentiles by linear interpolation between order statistics (Hyndman & Fan type 7); standard error √(p(1 − p)/N)';
+
+const spread = (metric: UncertainMetric, s: { p10: number; p50: number; p90: number }): SpreadResult => ({
+  p10: roundMetric(metric, s.p10),
+  p50: roundMetric(metric, s.p50),
+  p90: roundMetric(metric, s.p90),
+});
+
+/**
+ * The section from a summary of samples that read cost, cost per user, latency and availability (and margin,
+ * included when the summary has it).
+ */
+export function uncertaintySection<M extends UncertainMetric>(summary: UncertaintySummary<M>): UncertaintySection {
+  const m = summary.metrics as Partial<Record<UncertainMetric, { p10: number; p50: number; p90: number }>>;
+  const metrics: UncertaintySection['metrics'] = {
+    cost: spread('cost', m.cost!),
+    'cost-per-user': spread('cost-per-user', m['cost-per-user']!),
+    'p95-ms': spread('p95-ms', m['p95-ms']!),
+    availability: spread('availability', m.availability!),
+  };
+  if (m.margin) metrics.margin = spread('margin', m.margin);
+  return {
+    samples: summary.samples,
+    seed: summary.seed,
+    method: UNCERTAINTY_METHOD,
+    inputs: summary.inputs.map(({ name, distribution }) => ({
+      name,
+      distribution: distribution.kind === 'lognormal' ? { ...distribution, sigma: roundTo(distribution.sigma, 6) } : distribution,
+    })),
+    metrics,
+    breaches: summary.breaches.map((b) => ({
+      id: b.id as (typeof BREACH_IDS)[number],
+      probability: roundTo(b.probability, 6),
+      standardError: roundTo(b.standardError, 6),
+    })),
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { streamRandom } from '../../../src/model/random.js';
+import { normalQuantile } from '../../../src/model/random-normal.js';
+
+const draws = (seed: number, stream: number, n: number) => {
+  const random = streamRandom(seed, stream);
+  return Array.from({ length: n }, () => random.next());
+};
+
+describe('streamRandom (sfc32)', () => {
+  it('repeats a stream exactly for the same seed, and differs for another seed or stream', () => {
+    expect(draws(42, 3, 50)).toEqual(draws(42, 3, 50));
+    expect(draws(43, 3, 50)).not.toEqual(draws(42, 3, 50));
+    expect(draws(42, 4, 50)).not.toEqual(draws(42, 3, 50));
+    // The seed's high 32 bits count too: 1 and 2^32 + 1 share their low word.
+    expect(draws(2 ** 32 + 1, 0, 10)).not.toEqual(draws(1, 0, 10));
+  });
+
+  it('draws strictly inside (0, 1), uniformly: mean within 4σ of 1/2 and a χ² over 10 cells under its 0.999 quantile', () => {
+    const n = 100_000;
+    const xs = draws(7, 0, n);
+    expect(Math.min(...xs)).toBeGreaterThan(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    // The mean of n uniforms has σ = √(1/12/n) ≈ 0.000913 at n = 100,000.
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
+    const cells = Array<number>(10).fill(0);
+    for (const x of xs) cells[Math.floor(x * 10)]! += 1;
+    const chi2 = cells.reduce((sum, c) => sum + (c - n / 10) ** 2 / (n / 10), 0);
+    // χ²(9) 0.999 quantile = 27.877 (any χ² table).
+    expect(chi2).toBeLessThan(27.877);
+  });
+
+  it('refuses a seed that is not a whole number from 0 to 2^53 − 1 and a stream outside 32 bits', () => {
+    expect(() => streamRandom(-1, 0)).toThrow(RangeError);
+    expect(() => streamRandom(1.5, 0)).toThrow(RangeError);
+    expect(() => streamRandom(2 ** 53, 0)).toThrow(RangeError);
+    expect(() => streamRandom(1, 2 ** 32)).toThrow(RangeError);
+  });
+});
+
+describe('normalQuantile (Wichura AS 241)', () => {
+  // Values from published tables of the standard normal (Abramowitz & Stegun table 26.5; R's qnorm agrees).
+  it.each([
+    [0.5, 0],
+    [0.9, 1.2815515655446004],
+    [0.975, 1.959963984540054],
+    [0.1, -1.2815515655446004],
+    [0.001, -3.090232306167813],
+    [1e-5, -4.264890793922825],
+  ])('Φ⁻¹(%d) = %d', (p, z) => {
+    expect(normalQuantile(p)).toBeCloseTo(z, 9);
+  });
+
+  it('reaches the far tail (the third region, p < e^-25): Φ⁻¹(1e-12) = −7.034484 as R prints qnorm(1e-12)', () => {
+    expect(normalQuantile(1e-12)).toBeCloseTo(-7.034484, 5);
+    expect(normalQuantile(1 - 1e-12)).toBeCloseTo(7.034484, 4);
+  });
+
+  it('refuses p outside (0, 1)', () => {
+    expect(() => normalQuantile(0)).toThrow(RangeError);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});

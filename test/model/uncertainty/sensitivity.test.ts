@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../../../src/model/catalog-types.js';
+import { sensitivity } from '../../../src/model/sensitivity.js';
+import type { UncertainInput } from '../../../src/model/uncertainty-inputs.js';
+import { catalog as fixture } from '../fixture-catalog.js';
+
+describe('sensitivity (one at a time)', () => {
+  it('moves each input to its P10 and P90 with the others at P50, and ranks by swing', async () => {
+    const { findSettable } = await import('../../../src/model/overrides.js');
+    const catalog = fixture;
+    const names = Object.keys(catalog.workload.assumptions).slice(0, 2);
+    expect(names).toHaveLength(2);
+    const [a, b] = names as [string, string];
+    // a ~ uniform(0, 10): P10 = 1, P50 = 5, P90 = 9; b ~ uniform(0, 1): P10 = 0.1, P50 = 0.5, P90 = 0.9.
+    const inputs: UncertainInput[] = [
+      { name: a, settable: findSettable(catalog, a), distribution: { kind: 'uniform', min: 0, max: 10 } },
+      { name: b, settable: findSettable(catalog, b), distribution: { kind: 'uniform', min: 0, max: 1 } },
+    ];
+    // metric = a + 100 b: a swings 9 − 1 = 8, b swings 100 × 0.8 = 80, so b ranks first; baseline 5 + 50 = 55.
+    const evaluate = (c: Catalog) => c.workload.assumptions[a]!.value + 100 * c.workload.assumptions[b]!.value;
+    const result = sensitivity({ catalog, inputs, evaluate });
+    expect(result.baseline).toBeCloseTo(55, 9);
+    expect(result.rows.map((r) => r.name)).toEqual([b, a]);
+    expect(result.rows[0]).toMatchObject({ p10: 0.1, p50: 0.5 });
+    expect(result.rows[0]!.atP10).toBeCloseTo(5 + 10, 9);
+    expect(result.rows[0]!.atP90).toBeCloseTo(5 + 90, 9);
+    expect(result.rows[0]!.swing).toBeCloseTo(80, 9);
+    expect(result.rows[1]!.atP10).toBeCloseTo(1 + 50, 9);
+    expect(result.rows[1]!.swing).toBeCloseTo(8, 9);
+  });
+});
