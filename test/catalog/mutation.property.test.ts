@@ -103,10 +103,7 @@ describe('validation of a mutated bundled catalog', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         const doc = mutations.reduce((d, m) => apply(d, m), clone(base));
-        const start = performance.now();
-        const validation = validateCatalogText(stringify(doc), 'mutated.yaml');
-        expect(performance.now() - start).toBeLessThan(2000);
-        check(validation);
+        check(validateCatalogText(stringify(doc), 'mutated.yaml'));
       }),
       { numRuns: 60, seed: 11 },
     );
@@ -118,9 +115,7 @@ describe('validation of a mutated bundled catalog', () => {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         let mutated = text;
         for (const e of edits) mutated = mutated.slice(0, e.at) + e.insert + mutated.slice(e.at + e.cut);
-        const start = performance.now();
         check(validateCatalogText(mutated, 'mutated.yaml'));
-        expect(performance.now() - start).toBeLessThan(2000);
       }),
       { numRuns: 60, seed: 7 },
     );
