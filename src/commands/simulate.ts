@@ -12,6 +12,7 @@ import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { parsePhaseId, parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 
 /** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
 export function choosePhase(catalog: Catalog, users: number, phaseOption: number | undefined): { phase: Phase; selectedBy: 'range' | 'option' } {
@@ -40,14 +41,15 @@ export function choosePhase(catalog: Catalog, users: number, phaseOption: number
 export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true, max: 1_000_000_000 });
 
 export function registerSimulate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('simulate')
     .description('evaluate the architecture at N users: phase, instances per tier, latency, availability, cost, headroom')
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
     .option('-p, --phase <id>', 'evaluate this phase instead of the one whose user range holds N', parsePhaseId)
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')} (seed = the document's quoted figures)`, 'snapshot')
     .option('--set <name=value>', SET_HELP, collectSet, [])
-    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
+    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)');
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -57,15 +59,20 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
                                                         what if the cache answered 90 % of reads?
+  $ cuenta-plan simulate --users 50000 --purchase optimized
+                                                        commit the always-on units, spot the peaks: every strategy's saving
+  $ cuenta-plan simulate --users 5000 --purchase reserved-3y --upfront all
+                                                        3-year reservations of each line's daily minimum, paid upfront
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
     )
-    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] }, command: Command) => {
+    .action((options: { users: number; phase?: number; pricing: string; detail?: boolean; set: SetOption[] } & PurchaseOptions, command: Command) => {
       const globals = ctx.globals(command);
       const pricing = parsePricing(options.pricing);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
+      const purchase = purchaseFrom(options, catalog, pricing, book);
       const result = simulate({
         catalog,
         phase,
@@ -75,6 +82,7 @@ Examples:
         compareBook,
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
+        ...(purchase === undefined ? {} : { purchase }),
       });
       const detail = options.detail ?? false;
       emit(result, { table: (r, o) => renderSimulateTable(r, { ...o, detail }), md: renderSimulateMarkdown }, globals, ctx.io);

@@ -20,6 +20,7 @@ import {
   text,
   tierRole,
 } from './common.js';
+import { lineParts, purchaseSchema } from './purchase.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 const tier = () =>
@@ -133,6 +134,7 @@ const line = () =>
     class: z.enum(['fixed', 'per-user', 'per-request']).describe("What the line grows with, read from its formula's variables (see docs/model.md, The bill)"),
     verified: flag('False when the price is an estimate rather than a verified list price'),
     source: text('Where the price comes from'),
+    parts: lineParts(),
   });
 
 const componentCost = () =>
@@ -289,6 +291,7 @@ export const simulateResultSchema = lazy(() =>
           unverifiedLines: count('Cost lines priced from estimates'),
         })
         .describe('Cost'),
+      purchase: purchaseSchema(),
       headroom: z
         .strictObject({
           maxUsers: nullableInt('Most users the phase serves within its SLOs and alert thresholds'),
