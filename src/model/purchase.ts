@@ -228,7 +228,7 @@ function chosenOf(evaluated: Evaluated[], input: PurchaseInput, restricted: Eval
     throw new InputError(
       `--purchase ${strategy}${upfront === undefined ? '' : ` --upfront ${upfront}`}: the catalog's ${what} list no ${term.termYears}-year option` +
         (upfront === undefined ? '' : ` paid ${upfront} upfront`) +
-        (listed.length > 0 ? ` (it lists ${listed.join(', ')})` : '') +
+        (listed.length > 0 ? ` (it lists ${listed.map((u) => `${u} upfront`).join(', ')})` : '') +
         `; add one to the catalog or choose another ${upfront === undefined ? 'strategy' : 'payment'}`,
     );
   }
