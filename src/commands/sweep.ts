@@ -8,12 +8,13 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { parsePricing, priceBooks, PRICING_CHOICES } from './pricing.js';
 
 const MAX_POINTS = 1000;
 
 export function registerSweep(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('sweep')
     .description('cost per user, latency, instances and phase across a range of user counts')
     .requiredOption('--from <n>', 'first user count (whole number > 0)', numberArg('--from', { min: 1, integer: true }))
@@ -21,7 +22,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option('--points <k>', `how many user counts (2–${MAX_POINTS})`, numberArg('--points', { min: 2, max: MAX_POINTS, integer: true }), 20)
     .option('--log', 'space the points evenly on a log scale (for ranges over several orders of magnitude)')
     .option('--pricing <book>', `price book: ${PRICING_CHOICES.join(' | ')}`, 'snapshot')
-    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -30,9 +32,11 @@ A chart of cost per user follows the table when the output is a terminal.
 Examples:
   $ cuenta-plan sweep --from 100 --to 1000000 --points 50 --log
   $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json
-  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request`,
+  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request
+  $ cuenta-plan sweep --from 100 --to 1000000 --points 12 --log --purchase reserved-3y
+                                                 what 3-year reservations save at each user count`,
     )
-    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string; set: SetOption[] }, command: Command) => {
+    .action((options: { from: number; to: number; points: number; log?: boolean; pricing: string; set: SetOption[] } & PurchaseOptions, command: Command) => {
       const globals = ctx.globals(command);
       if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
@@ -43,8 +47,19 @@ Examples:
           `the sweep must stay within the catalog's phases: --from ${Math.max(1, first.users.min)} --to ${last.users.max} at the widest; got ${options.from}–${options.to}`,
         );
       }
-      const { book } = priceBooks(catalog, parsePricing(options.pricing), ctx.snapshotBook(globals));
-      const result = sweep({ catalog, from: options.from, to: options.to, points: options.points, log: options.log ?? false, book, thresholds: thresholdsOf(catalog) });
+      const pricing = parsePricing(options.pricing);
+      const { book } = priceBooks(catalog, pricing, ctx.snapshotBook(globals));
+      const purchase = purchaseFrom(options, catalog, pricing, book);
+      const result = sweep({
+        catalog,
+        from: options.from,
+        to: options.to,
+        points: options.points,
+        log: options.log ?? false,
+        book,
+        thresholds: thresholdsOf(catalog),
+        ...(purchase === undefined ? {} : { purchase }),
+      });
       emit(result, { table: renderSweepTable, md: renderSweepMarkdown }, globals, ctx.io);
     });
 }

@@ -54,3 +54,22 @@ export function onDemandReasons(p: PurchaseResult): string[] {
     return `${shown} (${formatUsd(usd)}): ${reason}`;
   });
 }
+
+/**
+ * Several plans' strategies side by side (compare): one row per strategy, each plan's monthly bill and saving.
+ * Every plan is priced with the same catalog, so their strategy lists match row for row.
+ */
+export function strategiesByPlan(plans: ReadonlyArray<{ label: string; purchase: PurchaseResult }>): TableSpec {
+  const first = plans[0]!.purchase;
+  return {
+    head: ['strategy', ...plans.flatMap((p) => [p.label, 'saving'])],
+    align: ['left', ...plans.flatMap(() => ['right', 'right'] as const)],
+    rows: first.strategies.map((s, i) => [
+      `${s.strategy === first.strategy && s.upfront === first.upfront ? '▸ ' : ''}${strategyLabel(s)}`,
+      ...plans.flatMap(({ purchase }) => {
+        const row = purchase.strategies[i]!;
+        return [formatUsd(row.monthlyUsd), `${formatUsd(row.savingUsd)} (${percentText(row.savingPercent)})`];
+      }),
+    ]),
+  };
+}
