@@ -1,7 +1,9 @@
 /** The `purchase` section of simulate, compare and sweep results (src/model/purchase.ts builds it). */
 import * as z from 'zod';
 import { PURCHASE_STRATEGIES, UPFRONT_OPTIONS } from '../model/purchase-rates.js';
-import { count, fraction, num, text } from './common.js';
+import { count, num, text } from './common.js';
+
+const nullableFraction = (description: string) => z.number().min(0).max(1).nullable().describe(description);
 
 const strategy = () => z.enum(PURCHASE_STRATEGIES).describe('How the bill is bought: on-demand, reserved-1y/3y, savings-plan-1y/3y, spot or optimized');
 const upfront = () =>
@@ -30,7 +32,7 @@ const row = () =>
     upfrontUsd: num('Cash paid upfront, USD'),
     oneYearUsd: num('Cash over 12 months: upfront fees at each term start + 12 months of recurring charges, USD'),
     threeYearUsd: num('Cash over 36 months (1-year terms renewed twice), USD'),
-    breakEvenUtilization: fraction('Committed effective rate ÷ on-demand rate, cost-weighted over committed units: the share of hours a committed unit must run to pay off').nullable(),
+    breakEvenUtilization: nullableFraction('Committed effective rate ÷ on-demand rate, cost-weighted over committed units (0–1): the share of hours a committed unit must run to pay off; null without commitments'),
   });
 
 export const purchaseSchema = () =>
@@ -39,7 +41,7 @@ export const purchaseSchema = () =>
       ...purchaseHeadline(),
       oneYearUsd: num('Cash over 12 months under the strategy, USD'),
       threeYearUsd: num('Cash over 36 months under the strategy, USD'),
-      breakEvenUtilization: fraction('The strategy’s break-even utilisation (0–1); null without commitments').nullable(),
+      breakEvenUtilization: nullableFraction('The strategy’s break-even utilisation (0–1); null without commitments'),
       strategies: z.array(row()).describe('Every strategy with every payment the catalog lists, side by side'),
       commitments: z
         .array(
