@@ -75,8 +75,9 @@ interface LineChoice {
 
 interface Evaluated {
   row: PurchaseStrategyRow;
-  cost: CostResult;
   choices: LineChoice[];
+  /** The committable lines as bought, in the order of `LineAnalysis.committable`. */
+  bought: PricedLine[];
 }
 
 const EPS = 1e-9;
@@ -155,7 +156,9 @@ function spotNoteOf(discounts: Discounts): string {
 
 function evaluate(plan: Plan, cost: CostResult, analysis: LineAnalysis, strategy: PurchaseStrategy, upfront: Upfront | null, spotNote: string): Evaluated {
   const choices = analysis.committable.map((line) => choose(line, strategy, upfront));
-  const components = cost.components.map((c) => ({ ...c, lines: [...c.lines] }));
+  const bought = analysis.committable.map((line, i) => boughtLine(line, choices[i]!, spotNote));
+  // The bill is a sum of lines in micro-dollars (sumMoney), so swapping the bought lines in is exact.
+  const monthlyUsd = cost.totalUsd - sumMoney(analysis.committable.map((l) => l.line)) + sumMoney(bought);
   let amortisedUsd = 0;
   let oneYearUpfront = 0;
   let threeYearUpfront = 0;
@@ -164,7 +167,6 @@ function evaluate(plan: Plan, cost: CostResult, analysis: LineAnalysis, strategy
   let committedAtOnDemandUsd = 0;
   analysis.committable.forEach((line, i) => {
     const choice = choices[i]!;
-    components[line.componentIndex]!.lines[line.lineIndex] = boughtLine(line, choice, spotNote);
     if (choice.rate === null || choice.units === 0) return;
     const hours = choice.units * plan.hoursPerMonth;
     const cash = choice.units * choice.rate.upfrontUsd;
@@ -175,13 +177,11 @@ function evaluate(plan: Plan, cost: CostResult, analysis: LineAnalysis, strategy
     committedUsd += hours * choice.rate.effectiveHourlyUsd;
     committedAtOnDemandUsd += hours * line.line.usdPerUnit;
   });
-  const priced = costOf(plan, cost.book, cost.basis, components);
-  const monthlyUsd = priced.totalUsd;
   const recurringUsd = monthlyUsd - amortisedUsd;
   const savingUsd = cost.totalUsd - monthlyUsd;
   return {
-    cost: priced,
     choices,
+    bought,
     row: {
       strategy,
       upfront,
@@ -290,8 +290,12 @@ export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput
     const reason = chosen.choices[i]!.reason;
     return reason === null ? [] : [{ component: line.line.component, priceKey: line.line.priceKey, monthlyUsd: roundCents(line.line.monthlyUsd), reason }];
   });
+  const components = cost.components.map((c) => ({ ...c, lines: [...c.lines] }));
+  analysis.committable.forEach((line, i) => {
+    components[line.componentIndex]!.lines[line.lineIndex] = chosen.bought[i]!;
+  });
   return {
-    cost: chosen.cost,
+    cost: costOf(plan, cost.book, cost.basis, components),
     purchase: {
       ...row,
       onDemandUsd: roundCents(cost.totalUsd),
