@@ -8,11 +8,12 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('compare')
     .description('evaluate two or more phases at the same user count, side by side with deltas and the better one per metric')
     .argument('<phases...>', 'phase ids, e.g. 2 3')
@@ -20,7 +21,8 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .addOption(pricingOption())
     .addOption(strictOption())
     .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -28,9 +30,10 @@ Examples:
   $ cuenta-plan compare 2 3                  both at 10,000 users, the top of phase 2
   $ cuenta-plan compare 2 3 --users 10000    the same, explicitly
   $ cuenta-plan compare 2 3 4 --users 80000 --format md
-  $ cuenta-plan compare 2 3 --set requests_per_active_user_per_s=0.1   both at half the request rate`,
+  $ cuenta-plan compare 2 3 --set requests_per_active_user_per_s=0.1   both at half the request rate
+  $ cuenta-plan compare 2 3 --purchase optimized   both bought at their cheapest mix of commitments, spot and on-demand`,
     )
-    .action(async (ids: string[], options: PricingOptions & { users?: number; set: SetOption[] }, command: Command) => {
+    .action(async (ids: string[], options: PricingOptions & { users?: number; set: SetOption[] } & PurchaseOptions, command: Command) => {
       const globals = ctx.globals(command);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       if (ids.length < 2) throw new UserError('compare needs at least two phases, e.g. `cuenta-plan compare 2 3`');
@@ -43,7 +46,16 @@ Examples:
       if (new Set(phases.map((p) => p.id)).size !== phases.length) throw new UserError('each phase may be named once');
       const users = options.users ?? phases[0]!.users.max;
       const { book } = await choosePriceBooks(ctx, globals, catalog, options);
-      const result = compare({ catalog, phases, users, usersDefaulted: options.users === undefined, book, thresholds: thresholdsOf(catalog) });
+      const purchase = purchaseFrom(options, catalog, options.pricing, book);
+      const result = compare({
+        catalog,
+        phases,
+        users,
+        usersDefaulted: options.users === undefined,
+        book,
+        thresholds: thresholdsOf(catalog),
+        ...(purchase === undefined ? {} : { purchase }),
+      });
       emit(result, { table: renderCompareTable, md: renderCompareMarkdown }, globals, ctx.io);
     });
 }

@@ -14,6 +14,7 @@ import type { CommandContext } from './context.js';
 import { simulateSample } from '../model/uncertainty-simulate.js';
 import { addUncertaintyOptions, checkSeedNeedsSamples, DEFAULT_SEED, runUncertainty, type UncertaintyOptions } from './uncertainty.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 
 /** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
 export function choosePhase(catalog: Catalog, users: number, phaseOption: number | undefined): { phase: Phase; selectedBy: 'range' | 'option' } {
@@ -52,7 +53,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)');
-  addUncertaintyOptions(command)
+  addUncertaintyOptions(purchaseOptions(command))
     .addHelpText(
       'after',
       `
@@ -62,17 +63,22 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
                                                         what if the cache answered 90 % of reads?
-  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)
+  $ cuenta-plan simulate --users 50000 --purchase optimized
+                                                        commit the always-on units, spot the peaks: every strategy's saving
+  $ cuenta-plan simulate --users 5000 --purchase reserved-3y --upfront all
+                                                        3-year reservations of each line's daily minimum, paid upfront
   $ cuenta-plan simulate --users 50000 --samples 10000 --seed 7
-                                                        P10/P50/P90 and the odds of breaking each SLO and the budget`,
+                                                        P10/P50/P90 and the odds of breaking each SLO and the budget
+  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
     )
-    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] } & UncertaintyOptions, command: Command) => {
+    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] } & UncertaintyOptions & PurchaseOptions, command: Command) => {
       const globals = ctx.globals(command);
       checkSeedNeedsSamples(options);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
       const catalog = withOverrides(loaded, options.set);
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
+      const purchase = purchaseFrom(options, catalog, options.pricing, book);
       const result = simulate({
         catalog,
         phase,
@@ -82,6 +88,7 @@ Examples:
         compareBook,
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
+        ...(purchase === undefined ? {} : { purchase }),
       });
       const uncertain =
         options.samples === undefined

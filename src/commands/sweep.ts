@@ -8,12 +8,13 @@ import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 const MAX_POINTS = 1000;
 
 export function registerSweep(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('sweep')
     .description('cost per user, latency, instances and phase across a range of user counts')
     .requiredOption('--from <n>', 'first user count (whole number > 0)', numberArg('--from', { min: 1, integer: true }))
@@ -23,7 +24,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .addOption(pricingOption())
     .addOption(strictOption())
     .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -32,9 +34,11 @@ A chart of cost per user follows the table when the output is a terminal.
 Examples:
   $ cuenta-plan sweep --from 100 --to 1000000 --points 50 --log
   $ cuenta-plan sweep --from 10000 --to 100000 --points 10 --format json
-  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request`,
+  $ cuenta-plan sweep --from 1000 --to 100000 --set demand_app_s=0.01   the same with half the CPU per request
+  $ cuenta-plan sweep --from 100 --to 1000000 --points 12 --log --purchase reserved-3y
+                                                 what 3-year reservations save at each user count`,
     )
-    .action(async (options: PricingOptions & { from: number; to: number; points: number; log?: boolean; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & { from: number; to: number; points: number; log?: boolean; set: SetOption[] } & PurchaseOptions, command: Command) => {
       const globals = ctx.globals(command);
       if (options.to <= options.from) throw new UserError(`--to (${options.to}) must be greater than --from (${options.from})`);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
@@ -46,7 +50,17 @@ Examples:
         );
       }
       const { book } = await choosePriceBooks(ctx, globals, catalog, options);
-      const result = sweep({ catalog, from: options.from, to: options.to, points: options.points, log: options.log ?? false, book, thresholds: thresholdsOf(catalog) });
+      const purchase = purchaseFrom(options, catalog, options.pricing, book);
+      const result = sweep({
+        catalog,
+        from: options.from,
+        to: options.to,
+        points: options.points,
+        log: options.log ?? false,
+        book,
+        thresholds: thresholdsOf(catalog),
+        ...(purchase === undefined ? {} : { purchase }),
+      });
       emit(result, { table: renderSweepTable, md: renderSweepMarkdown }, globals, ctx.io);
     });
 }

@@ -7,6 +7,7 @@ import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Plan, type Thresholds } from './plan.js';
 import { combinedAsOf, pricePlan, type CostResult, type PricesAsOf } from './price-plan.js';
 import { overridesIn, type Override } from './overrides.js';
+import { pricePurchase, type PurchaseInput, type PurchaseResult } from './purchase.js';
 import { roundFinding } from './round-finding.js';
 import { revenueAt } from './revenue.js';
 
@@ -21,6 +22,8 @@ export interface CompareInput {
   usersDefaulted: boolean;
   book: PriceLookup & { description: string };
   thresholds: Thresholds;
+  /** --purchase: every phase's bill bought under this strategy; absent = on demand. */
+  purchase?: PurchaseInput;
 }
 
 export interface CompareMetric {
@@ -46,7 +49,17 @@ export interface CompareResult {
   /** `asOf`: the as-of dates of the prices used across every phase. */
   pricing: { book: string; description: string; asOf: PricesAsOf };
   /** `ok` and `exhausted` are derived from `findings` alone; `failing` names the checks that fail. */
-  phases: Array<{ id: number; name: string; inRange: boolean; ok: boolean; exhausted: boolean; failing: string[]; findings: Finding[] }>;
+  phases: Array<{
+    id: number;
+    name: string;
+    inRange: boolean;
+    ok: boolean;
+    exhausted: boolean;
+    failing: string[];
+    findings: Finding[];
+    /** With --purchase only: the phase's bill under the strategy, against on-demand, and every strategy beside it. */
+    purchase?: PurchaseResult;
+  }>;
   metrics: CompareMetric[];
   /** Quantities set for this run with --set, by name. */
   overrides: Override[];
@@ -102,7 +115,11 @@ function bestOf(values: Array<number | null>, ids: number[], better: CompareMetr
 export function compare(input: CompareInput): CompareResult {
   const { catalog, phases, users, book, thresholds } = input;
   const plans = phases.map((phase) => sizePlan(catalog, phase, users, thresholds));
-  const costs = plans.map((plan) => pricePlan(plan, book));
+  const bought = plans.map((plan) => {
+    const onDemand = pricePlan(plan, book);
+    return input.purchase === undefined ? { cost: onDemand, purchase: undefined } : pricePurchase(plan, onDemand, input.purchase);
+  });
+  const costs = bought.map((b) => b.cost);
   const rooms = phases.map((phase) => headroom(catalog, phase, users, thresholds));
   const findings = plans.map((plan, i) => findingsOf({ plan, cost: costs[i]!, headroom: rooms[i]! }));
   const ids = phases.map((phase) => phase.id);
@@ -139,6 +156,7 @@ export function compare(input: CompareInput): CompareResult {
         exhausted: verdict.exhausted,
         failing: plan.checks.filter((c) => !c.pass).map((c) => c.name),
         findings: findings[i]!.map(roundFinding),
+        ...(bought[i]!.purchase === undefined ? {} : { purchase: bought[i]!.purchase }),
       };
     }),
     metrics,

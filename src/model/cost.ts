@@ -48,6 +48,21 @@ export interface DeclaredLine {
   class: LineClass;
 }
 
+/**
+ * One part of a line bought under a purchase strategy (./purchase.ts): the units committed (paid every hour, used or
+ * not), those on spot and those on demand, each priced on its own so that the parts add up to the line.
+ */
+export interface LinePart {
+  part: 'committed' | 'on-demand' | 'spot';
+  /** The book's key(s), or how a rate is derived from the catalog's discount (`ec2:t3.medium × (1 − 0.42)`). */
+  priceKey: string;
+  /** Unit-hours in the month. */
+  quantity: number;
+  usdPerUnit: number;
+  monthlyUsd: number;
+  source: string;
+}
+
 export interface PricedLine extends DeclaredLine {
   unit: PriceUnit;
   usdPerUnit: number;
@@ -58,6 +73,8 @@ export interface PricedLine extends DeclaredLine {
   verified: boolean;
   source: string;
   asOf?: string;
+  /** Under a purchase strategy, a committable line bought in parts (they add up to monthlyUsd); absent otherwise. */
+  parts?: readonly LinePart[];
 }
 
 /** A declared unit differs from the unit the price book quotes: the quantity would be priced wrongly. */

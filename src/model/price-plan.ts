@@ -87,25 +87,29 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
     if (priced.freeQuantity > 0) freeUsed.set(line.priceKey, (freeUsed.get(line.priceKey) ?? 0) + priced.freeQuantity);
     return priced;
   };
-  const components = plan.components.map((usage): ComponentCost => {
+  const components = plan.components.map((usage) => {
     const lines = declare(plan, usage, basis).map(priceShared);
-    const monthlyUsd = sumMoney(lines);
-    const quotedUsd = usage.component.quoted?.usd ?? null;
-    return {
-      component: usage.component.id,
-      name: usage.component.name,
-      monthlyUsd,
-      quotedUsd,
-      differenceUsd: quotedUsd === null ? null : monthlyUsd - quotedUsd,
-      lines,
-    };
+    return { component: usage.component.id, name: usage.component.name, quotedUsd: usage.component.quoted?.usd ?? null, lines };
+  });
+  return costOf(plan, book.name, basis, components);
+}
+
+/**
+ * A plan's cost from its components' priced lines: each component's total and its gap to the quote, the bill's
+ * total against the phase's budget. `pricePlan` builds one from the book's prices; a purchase strategy
+ * (./purchase.ts) rebuilds one from the same lines bought another way.
+ */
+export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: ReadonlyArray<Omit<ComponentCost, 'monthlyUsd' | 'differenceUsd'>>): CostResult {
+  const components = priced.map((c): ComponentCost => {
+    const monthlyUsd = sumMoney(c.lines);
+    return { component: c.component, name: c.name, monthlyUsd, quotedUsd: c.quotedUsd, differenceUsd: c.quotedUsd === null ? null : monthlyUsd - c.quotedUsd, lines: c.lines };
   });
   const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
   const rounded = roundCents(totalUsd);
   const { min, max } = plan.phase.budgetUsd;
   const lines = components.flatMap((c) => c.lines);
   return {
-    book: book.name,
+    book,
     basis,
     components,
     totalUsd,

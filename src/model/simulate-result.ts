@@ -8,6 +8,7 @@ import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from
 import type { LineClass } from './line-class.js';
 import type { CacheMemory, MemoryRow } from './memory.js';
 import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
+import { pricePurchase, type PurchaseInput, type PurchaseResult } from './purchase.js';
 import { overriddenQuantities } from './overrides.js';
 import { revenueOf, revenueSection, type RevenueSection } from './revenue-result.js';
 import { roundFinding } from './round-finding.js';
@@ -33,6 +34,8 @@ export interface SimulateInput {
   thresholds: Thresholds;
   /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
   catalogWarnings?: readonly string[];
+  /** --purchase: price the bill under this strategy (and every strategy beside it); absent = on demand, no `purchase`. */
+  purchase?: PurchaseInput;
 }
 
 export interface LineResult {
@@ -47,6 +50,8 @@ export interface LineResult {
   class: LineClass;
   verified: boolean;
   source: string;
+  /** Under --purchase, a committable line bought in parts (committed / on-demand / spot) that add up to monthlyUsd. */
+  parts?: Array<{ part: 'committed' | 'on-demand' | 'spot'; priceKey: string; quantity: number; usdPerUnit: number; monthlyUsd: number; source: string }>;
 }
 
 export interface ComponentCostResult {
@@ -194,6 +199,8 @@ export interface SimulateResult {
     components: ComponentCostResult[];
     unverifiedLines: number;
   };
+  /** With --purchase only: the strategy's saving against on-demand and every strategy side by side. */
+  purchase?: PurchaseResult;
   headroom: Headroom;
   /** MRR, fees and margins at N (docs/model.md § Revenue); absent when the catalog has no revenue section. */
   revenue?: RevenueSection;
@@ -247,6 +254,9 @@ function lineResult(line: PricedLine): LineResult {
     class: line.class,
     verified: line.verified,
     source: line.source,
+    ...(line.parts === undefined
+      ? {}
+      : { parts: line.parts.map((p) => ({ ...p, quantity: roundTo(p.quantity, 4), usdPerUnit: roundTo(p.usdPerUnit, 8), monthlyUsd: roundCents(p.monthlyUsd) })) }),
   };
 }
 
@@ -281,13 +291,22 @@ function servingPhase(input: SimulateInput): number | null {
   return null;
 }
 
+/** The phase's floor bought the same way as the bill, so that floor + variable = total under a strategy too. */
+function purchasedFloor({ catalog, phase, thresholds, book, purchase }: SimulateInput): CostResult {
+  if (purchase === undefined) return floorCost(catalog, phase, thresholds, book);
+  const plan = sizePlan(catalog, phase, 0, thresholds);
+  return pricePurchase(plan, pricePlan(plan, book), purchase).cost;
+}
+
 /** Sizes N users on a phase once, prices it with both books, and assembles the versioned `simulate` result (money rounded to the cent). */
 export function simulate(input: SimulateInput): SimulateResult {
   const { catalog, phase, users, book, compareBook, thresholds } = input;
   const plan = sizePlan(catalog, phase, users, thresholds);
-  const cost = pricePlan(plan, book);
+  const onDemand = pricePlan(plan, book);
+  const bought = input.purchase === undefined ? null : pricePurchase(plan, onDemand, input.purchase);
+  const cost = bought?.cost ?? onDemand;
   const compare = compareBook === null ? null : pricePlan(plan, compareBook);
-  const floor = floorCost(catalog, phase, thresholds, book);
+  const floor = purchasedFloor(input);
   const room = headroom(catalog, phase, users, thresholds);
   const findings = findingsOf({ plan, cost, headroom: room });
   const verdict = verdictOf(findings);
@@ -396,6 +415,7 @@ export function simulate(input: SimulateInput): SimulateResult {
       vsQuote: estimate === null || quoted === undefined ? null : vsQuote(estimate, quoted),
       unverifiedLines: cost.unverifiedLines,
     },
+    ...(bought === null ? {} : { purchase: bought.purchase }),
     headroom: {
       ...room,
       headroomPercent: round(room.headroomPercent, 1),

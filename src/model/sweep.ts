@@ -5,6 +5,7 @@ import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Thresholds } from './plan.js';
 import { combinedAsOf, pricePlan, type PricesAsOf } from './price-plan.js';
 import { overridesIn, type Override } from './overrides.js';
+import { pricePurchase, type PurchaseInput, type PurchaseResult } from './purchase.js';
 import { roundFinding } from './round-finding.js';
 import { phaseForUsers } from './select.js';
 import { InputError } from './input-error.js';
@@ -42,6 +43,8 @@ export interface SweepRow {
   findings: Finding[];
   /** Revenue and margins at this user count; absent when the catalog has no revenue section. */
   revenue?: RevenueFigures;
+  /** With --purchase only: totalUsd is the bill under the strategy; this is its saving against on-demand. */
+  purchase?: Pick<PurchaseResult, 'strategy' | 'upfront' | 'onDemandUsd' | 'savingUsd' | 'savingPercent' | 'upfrontUsd'>;
 }
 
 export interface SweepResult {
@@ -68,6 +71,8 @@ export interface SweepInput {
   log: boolean;
   book: PriceLookup & { description: string };
   thresholds: Thresholds;
+  /** --purchase: each point's bill bought under this strategy; absent = on demand. */
+  purchase?: PurchaseInput;
 }
 
 /** Evaluates the phase that holds each user count, from `from` to `to`. */
@@ -78,7 +83,9 @@ export function sweep(input: SweepInput): SweepResult {
     const phase = phaseForUsers(catalog, users);
     if (!phase) throw new InputError(`no phase of the catalog holds ${users} users`);
     const plan = sizePlan(catalog, phase, users, thresholds);
-    const cost = pricePlan(plan, book);
+    const onDemand = pricePlan(plan, book);
+    const bought = input.purchase === undefined ? null : pricePurchase(plan, onDemand, input.purchase);
+    const cost = bought?.cost ?? onDemand;
     spans.push(cost.asOf);
     const findings = findingsOf({ plan, cost });
     const verdict = verdictOf(findings);
@@ -94,6 +101,11 @@ export function sweep(input: SweepInput): SweepResult {
       ok: verdict.ok,
       findings: findings.map(roundFinding),
       ...(revenue && { revenue: revenueFigures(revenue) }),
+      ...(bought === null
+        ? {}
+        : {
+            purchase: (({ strategy, upfront, onDemandUsd, savingUsd, savingPercent, upfrontUsd }) => ({ strategy, upfront, onDemandUsd, savingUsd, savingPercent, upfrontUsd }))(bought.purchase),
+          }),
     };
   });
   return {

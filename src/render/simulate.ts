@@ -16,6 +16,7 @@ import {
   unitLabel,
 } from './format.js';
 import { revenueLine, revenuePlanRows } from './revenue.js';
+import { commitmentLines, onDemandReasons, purchaseSummary, strategyLabel, strategyRows } from './purchase.js';
 import { fittedTable, markdownTable, paint, verdict, withoutColumns, wrapToWidth, type TableSpec } from './table.js';
 import { breachRows, spreadRows, uncertaintyHeadline } from './uncertainty.js';
 
@@ -155,6 +156,7 @@ type CostLine = SimulateResult['cost']['components'][number]['lines'][number];
 
 /** `1,250 GB × $0.085`; with a free allowance `1,250 GB (1,024 free) × $0.085`, or `8 mo free` when it covers all. */
 function lineText(l: CostLine): string {
+  if (l.parts !== undefined) return l.parts.map((p) => `${p.part} ${formatQuantity(p.quantity)} ${unitLabel(l.unit)} × ${formatUnitPrice(p.usdPerUnit)}`).join(' + ');
   const quantity = `${formatQuantity(l.quantity)} ${unitLabel(l.unit)}`;
   if (l.freeQuantity > 0 && l.freeQuantity >= l.quantity) return `${quantity} free`;
   const free = l.freeQuantity > 0 ? ` (${formatQuantity(l.freeQuantity)} free)` : '';
@@ -186,7 +188,7 @@ function costRows(r: SimulateResult): TableSpec {
 function costSummary(r: SimulateResult): string {
   const c = r.cost;
   return [
-    `total ${formatUsd(c.totalUsd)}/month (${c.book}): floor ${formatUsd(c.floorUsd)} + variable ${formatUsd(c.variableUsd)}`,
+    `total ${formatUsd(c.totalUsd)}/month (${c.book}${r.purchase === undefined ? '' : `, bought ${strategyLabel(r.purchase)}`}): floor ${formatUsd(c.floorUsd)} + variable ${formatUsd(c.variableUsd)}`,
     `${formatUsdPerUser(c.perUserUsd)} per user`,
     ...(r.pricing.compareBook === null || c.compareTotalUsd === null ? [] : [`${r.pricing.compareBook} ${formatUsd(c.compareTotalUsd)}`]),
     ...(c.quotedTotalUsd === null ? [] : [`document quote ${formatUsd(c.quotedTotalUsd)}`]),
@@ -333,6 +335,16 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     text(costSummary(r)),
     ...[quoteGapLine(r)].filter((line) => line !== undefined).map(text),
     ...(r.revenue ? [section('Revenue per month'), table(revenuePlanRows(r.revenue)), text(revenueLine(r.revenue, r.cost.totalUsd))] : []),
+    ...(r.purchase === undefined
+      ? []
+      : [
+          section('Purchase strategies'),
+          text(purchaseSummary(r.purchase)),
+          table(strategyRows(r.purchase)),
+          ...commitmentLines(r.purchase).map((line) => text(`commits ${line}`)),
+          ...onDemandReasons(r.purchase).map((line) => text(`stays on demand — ${line}`)),
+          ...r.purchase.notes.map((note) => text(`note: ${note}`)),
+        ]),
     section('Headroom'),
     text(headroomLine(r)),
     section('Assumptions'),
@@ -368,6 +380,18 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     md(costRows(r)),
     [costSummary(r), quoteGapLine(r)].filter((line) => line !== undefined).join('  \n'),
     ...(r.revenue ? ['### Revenue per month', md(revenuePlanRows(r.revenue)), revenueLine(r.revenue, r.cost.totalUsd)] : []),
+    ...(r.purchase === undefined
+      ? []
+      : [
+          '### Purchase strategies',
+          purchaseSummary(r.purchase),
+          md(strategyRows(r.purchase)),
+          [
+            ...commitmentLines(r.purchase).map((line) => `- commits ${line}`),
+            ...onDemandReasons(r.purchase).map((line) => `- stays on demand — ${line}`),
+            ...r.purchase.notes.map((note) => `- note: ${note}`),
+          ].join('\n'),
+        ]),
     '### Headroom',
     headroomLine(r),
     '### Assumptions',

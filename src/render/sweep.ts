@@ -1,7 +1,8 @@
 import type { SweepResult } from '../model/sweep.js';
 import type { RenderOptions } from '../output.js';
 import { lineChart } from './chart.js';
-import { formatInt, formatMs, formatUsd, formatUsdPerUser, overridesText, pricesAgeText } from './format.js';
+import { formatInt, formatMs, formatNumber, formatUsd, formatUsdPerUser, overridesText, pricesAgeText } from './format.js';
+import { strategyLabel } from './purchase.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type Align } from './table.js';
 
 const revenueCells = ({ revenue: r }: SweepResult['rows'][number]): string[] =>
@@ -22,12 +23,25 @@ function rows(r: SweepResult) {
     ...(revenue ? revenueCells(row) : []),
     row.exhausted ? 'exhausted' : row.ok ? 'ok' : 'attention',
   ]);
+  const bought = r.rows[0]?.purchase;
+  if (bought === undefined) return { head, body, align };
+  // With --purchase the monthly cost is the bought bill: beside it, the on-demand bill and the saving.
+  head.splice(3, 0, 'on demand', 'saving', 'upfront');
+  align.splice(3, 0, 'right', 'right', 'right');
+  r.rows.forEach((row, i) => {
+    const p = row.purchase!;
+    body[i]!.splice(3, 0, formatUsd(p.onDemandUsd), `${formatUsd(p.savingUsd)} (${formatNumber(p.savingPercent, 1)}%)`, formatUsd(p.upfrontUsd));
+  });
   return { head, body, align };
 }
 
 const title = (r: SweepResult) => {
   const merged = r.rows.length < r.pointsAsked ? ` (of ${r.pointsAsked} asked: rounding to whole users made the rest equal)` : '';
-  return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${merged}`;
+  const bought = r.rows[0]?.purchase;
+  // Without --upfront each point takes its own cheapest payment: name one only when every point agrees.
+  const oneUpfront = new Set(r.rows.map((row) => row.purchase?.upfront)).size === 1;
+  const strategy = bought === undefined ? '' : `, bought as ${oneUpfront ? strategyLabel(bought) : `${bought.strategy} (the cheapest payment at each point)`}`;
+  return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${strategy}${merged}`;
 };
 
 const pricingText = (r: SweepResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;
@@ -38,7 +52,7 @@ export function renderSweepTable(r: SweepResult, options: RenderOptions): string
   const text = (line: string) => wrapToWidth(line, options.columns);
   const { head, body, align } = rows(r);
   const set = r.overrides.length > 0 ? [text(overridesText(r.overrides))] : [];
-  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), ...set, fittedTable({ head, rows: body, align, dropOrder: [5] }, options)];
+  const parts = [c.bold(text(title(r))), text(`pricing: ${pricingText(r)}`), ...set, fittedTable({ head, rows: body, align, dropOrder: [head.indexOf('instances at peak'), head.indexOf('upfront')].filter((i) => i >= 0) }, options)];
   if (options.columns !== undefined && r.rows.length > 1) {
     parts.push(
       '',

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { COMPARE_SCHEMA_VERSION, type CompareResult } from '../model/compare.js';
 import { findingsField, flag, int, lazy, metricName, nullableInt, overridesField, pricesAsOf, pricingFields, resultHeader, text } from './common.js';
+import { purchaseSchema } from './purchase.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 const better = z.enum(['lower', 'higher']).nullable().describe('Which direction is better; null for figures that are neither');
@@ -23,6 +24,7 @@ export const compareResultSchema = lazy(() =>
             exhausted: flag('True when a tier cannot keep up even at its maximum size, or latency cannot be brought under the SLO'),
             failing: z.array(z.string()).describe('Names of the checks that fail'),
             findings: findingsField(),
+            purchase: purchaseSchema(),
           }),
         )
         .describe('The phases, in the order asked'),

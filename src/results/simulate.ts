@@ -21,6 +21,7 @@ import {
   tierRole,
 } from './common.js';
 import { revenueSectionField } from './revenue.js';
+import { lineParts, purchaseSchema } from './purchase.js';
 import type { Assert, SameShape } from './same-shape.js';
 import { uncertaintySchema } from './uncertainty.js';
 
@@ -135,6 +136,7 @@ const line = () =>
     class: z.enum(['fixed', 'per-user', 'per-request']).describe("What the line grows with, read from its formula's variables (see docs/model.md, The bill)"),
     verified: flag('False when the price is an estimate rather than a verified list price'),
     source: text('Where the price comes from'),
+    parts: lineParts(),
   });
 
 const componentCost = () =>
@@ -291,6 +293,7 @@ export const simulateResultSchema = lazy(() =>
           unverifiedLines: count('Cost lines priced from estimates'),
         })
         .describe('Cost'),
+      purchase: purchaseSchema(),
       headroom: z
         .strictObject({
           maxUsers: nullableInt('Most users the phase serves within its SLOs and alert thresholds'),

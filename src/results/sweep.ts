@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { SWEEP_SCHEMA_VERSION, type SweepResult } from '../model/sweep.js';
 import { count, findingsField, flag, int, lazy, nullableNum, num, overridesField, pricesAsOf, pricingFields, resultHeader } from './common.js';
 import { revenueFiguresField } from './revenue.js';
+import { purchaseHeadline } from './purchase.js';
 import type { Assert, SameShape } from './same-shape.js';
 
 export const sweepResultSchema = lazy(() =>
@@ -28,6 +29,10 @@ export const sweepResultSchema = lazy(() =>
             ok: flag('True when no finding of the row fails'),
             findings: findingsField().describe('The verdict at this user count (no headroom search per row, so never headroom-low)'),
             revenue: revenueFiguresField(),
+            purchase: z
+              .strictObject(purchaseHeadline())
+              .optional()
+              .describe('With --purchase only: totalUsd is the bill under the strategy; its saving against on-demand'),
           }),
         )
         .describe('One row per user count'),

@@ -62,6 +62,15 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
     reaches: { status: { ok: false, exhausted: false }, findings: finding('error-rate-over-slo') },
   },
   { command: 'simulate', args: ['--catalog', warned, 'simulate', '--users', '50'], reaches: { warnings: [expect.stringContaining('requests_per_active_user_per_s')] } },
+  // --purchase adds the optional purchase section and the lines' parts.
+  {
+    command: 'simulate',
+    args: ['simulate', '--users', '50000', '--purchase', 'optimized'],
+    reaches: { purchase: { strategy: 'optimized', upfront: null }, cost: { components: expect.arrayContaining([expect.objectContaining({ lines: expect.arrayContaining([expect.objectContaining({ parts: expect.anything() })]) })]) } },
+  },
+  { command: 'simulate', args: ['simulate', '--users', '5000', '--purchase', 'spot'], reaches: { purchase: { strategy: 'spot', breakEvenUtilization: null } } },
+  { command: 'compare', args: ['compare', '2', '3', '--purchase', 'reserved-1y', '--upfront', 'partial'], reaches: { phases: [{ purchase: { upfront: 'partial' } }, { purchase: { upfront: 'partial' } }] } },
+  { command: 'sweep', args: ['sweep', '--from', '1000', '--to', '100000', '--points', '3', '--purchase', 'optimized'], reaches: { rows: [{ purchase: { strategy: 'optimized' } }, {}, {}] } },
   { command: 'compare', args: ['compare', '2', '3'] },
   { command: 'compare', args: ['compare', '0', '1', '2', '3', '4', '--users', '900'] },
   { command: 'compare', args: ['compare', '3', '4', '--users', '1000000000'], reaches: { phases: [{ ok: false, exhausted: true }, { ok: false, exhausted: true }] } },
