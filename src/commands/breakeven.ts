@@ -4,7 +4,7 @@ import { breakeven } from '../model/breakeven.js';
 import { breakevenResult } from '../model/breakeven-result.js';
 import { thresholdsOf, type Plan } from '../model/plan.js';
 import { pricePlan } from '../model/price-plan.js';
-import type { PriceLookup } from '../model/cost.js';
+import { pricePurchase } from '../model/purchase.js';
 import { overridesIn, withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
@@ -12,36 +12,22 @@ import { requireSection } from '../catalog/sections.js';
 import { renderBreakevenMarkdown, renderBreakevenTable } from '../render/breakeven.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
-
-/**
- * How each purchase strategy prices a sized plan: the month's infrastructure cost. A strategy is added here
- * (reserved, savings plans, spot, optimized) and --purchase accepts it.
- */
-const INFRASTRUCTURE_COST = {
-  'on-demand': (book: PriceLookup) => (plan: Plan) => pricePlan(plan, book).totalUsd,
-} as const satisfies Record<string, (book: PriceLookup) => (plan: Plan) => number>;
-type PurchaseChoice = keyof typeof INFRASTRUCTURE_COST;
-const PURCHASE_CHOICES = Object.keys(INFRASTRUCTURE_COST) as PurchaseChoice[];
 
 /** The claim whose premium users the implied opex is read at (data/phases.yaml: break-even-premium-users). */
 const PREMIUM_CLAIM_METRIC = 'break_even_premium_users';
 
-function parsePurchase(value: string): PurchaseChoice {
-  if (Object.hasOwn(INFRASTRUCTURE_COST, value)) return value as PurchaseChoice;
-  throw new UserError(`--purchase must be one of ${PURCHASE_CHOICES.join(', ')} for breakeven; got "${value}"`);
-}
-
 export function registerBreakeven(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('breakeven')
     .description('the smallest user count where revenue covers infrastructure, and opex too; every profitable user range; the opex the ~50K premium-user claim implies')
     .option('--opex <usd>', "monthly costs besides infrastructure (default: the catalog's revenue.opex_usd_per_month)", numberArg('--opex', { min: 0, max: 1e9 }))
-    .option('--purchase <strategy>', `how infrastructure is bought: ${PURCHASE_CHOICES.join(' | ')}`, 'on-demand')
     .addOption(pricingOption())
     .addOption(strictOption())
     .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -51,27 +37,31 @@ phase boundaries and price steps, so the search samples every phase and bisects 
 Examples:
   $ cuenta-plan breakeven
   $ cuenta-plan breakeven --opex 30000
+  $ cuenta-plan breakeven --purchase optimized         infrastructure bought at the cheapest mix of commitments
   $ cuenta-plan breakeven --set revenue.free_share=0.6 --format json`,
     )
-    .action(async (options: PricingOptions & { opex?: number; purchase: string; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & PurchaseOptions & { opex?: number; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
-      const purchase = parsePurchase(options.purchase);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const revenue = requireSection(catalog, 'revenue', 'breakeven');
       const { book } = await choosePriceBooks(ctx, globals, catalog, options);
+      const purchase = purchaseFrom(options, catalog, options.pricing, book);
       const opexUsd = options.opex ?? revenue.opexUsdPerMonth.value;
       const analysis = breakeven({
         catalog,
         revenue,
         thresholds: thresholdsOf(catalog),
-        infrastructureUsd: INFRASTRUCTURE_COST[purchase](book),
+        infrastructureUsd: (plan: Plan) => {
+          const onDemand = pricePlan(plan, book);
+          return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase).cost.totalUsd;
+        },
         opexUsd,
         claimedPremiumUsers: catalog.claims?.find((c) => c.metric === PREMIUM_CLAIM_METRIC)?.value ?? null,
       });
       const result = breakevenResult(analysis, {
         opexUsd,
         opexFrom: options.opex === undefined ? 'catalog' : 'option',
-        purchase,
+        purchase: purchase?.strategy ?? 'on-demand',
         pricing: { book: book.name, description: book.description },
         overrides: overridesIn(catalog),
       });
