@@ -101,7 +101,7 @@ Examples:
                   phase,
                   samples: options.samples,
                   seed: options.seed ?? DEFAULT_SEED,
-                  metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability'],
+                  metrics: catalog.revenue ? ['cost', 'cost-per-user', 'p95-ms', 'availability', 'margin'] : ['cost', 'cost-per-user', 'p95-ms', 'availability'],
                   evaluate: simulateSample({ phaseId: phase.id, users: options.users, book, thresholds: thresholdsOf(catalog) }),
                 },
                 globals,
