@@ -1,13 +1,15 @@
 /**
  * Service demand from measurements by the utilisation law, U = X·S (Denning & Buzen, "The Operational
- * Analysis of Queueing Network Models", Computing Surveys 10(3), 1978; Lazowska et al., "Quantitative System
- * Performance", 1984, § 3.2): over any interval, a resource's busy fraction is its throughput times the service
- * demand of one completion. Summed over the periods both were measured in:
+ * Analysis of Queueing Network Models", Computing Surveys 10(3), 1978, § 3; Lazowska et al., "Quantitative
+ * System Performance", 1984, § 3.2): a resource's busy share is its throughput times the demand of one request.
+ * A real server is also busy without requests (the OS, agents, vacuum, replication), so over the periods t:
  *
- *   S = Σ_t busy_t / Σ_t X_t,    busy_t = Σ_instances U_t/100 × vCPUs   (vCPU-seconds per second)
+ *   busy_t = B + S · X_t,    busy_t = Σ_instances U_t/100 × vCPUs   (vCPUs busy),  X_t requests/s
  *
- * so S is vCPU-seconds per request. Background work (the OS, vacuum, replication) is busy time too: with no
- * load-free baseline to subtract, the figure is an upper bound of the demand one request brings.
+ * and S is the least-squares slope of busy on X, B its intercept (the regression estimate of Zhang, Cherkasova
+ * & Smirni, "A Regression-Based Analytic Model for Dynamic Resource Provisioning of Multi-Tier Applications",
+ * ICAC 2007). When the load does not vary enough for a slope (or the fit says B < 0 or S ≤ 0), the plain law
+ * S = Σ busy / Σ X is used: with the background counted as demand, an upper bound.
  */
 import type { ObservedSeries } from './calibrate-observations.js';
 import { byPeriod, commonPeriods } from './calibrate-series.js';
@@ -15,6 +17,9 @@ import { byPeriod, commonPeriods } from './calibrate-series.js';
 export interface DemandMeasurement {
   /** vCPU-seconds per request. */
   demandS: number;
+  /** vCPUs busy with no request (the intercept); 0 with the plain law. */
+  backgroundVcpus: number;
+  method: 'regression' | 'utilisation-law';
   /** Mean vCPUs busy over the periods used. */
   busyVcpus: number;
   /** Mean requests per second over the same periods. */
@@ -30,7 +35,7 @@ export interface DemandMeasurement {
  * @param vcpus of one instance
  * @param instances instances in service per period, for a group-average `cpu`
  * @returns null when no period has every series, or no request was measured in them
- * @example 10 req/s against one 1-vCPU instance at 20 % CPU: S = 0.2 vCPU / 10 req/s = 0.02 vCPU-s per request
+ * @example one 1-vCPU instance at 5 % CPU idle and 25 % at 10 req/s: S = (0.25 − 0.05) / 10 = 0.02 vCPU-s per request
  */
 export function serviceDemand(
   rates: ReadonlyMap<number, number>,
@@ -41,22 +46,30 @@ export function serviceDemand(
   const cpuMaps = cpu.map(byPeriod);
   const count = instances && byPeriod(instances);
   const periods = commonPeriods([rates, ...cpuMaps, ...(count ? [count] : [])]);
-  let busy = 0;
-  let requests = 0;
-  let utilization = 0;
-  for (const t of periods) {
-    const percents = cpuMaps.map((m) => m.get(t)!);
-    const instancesNow = count ? count.get(t)! : 1;
-    busy += percents.reduce((sum, u) => sum + (u / 100) * vcpus * instancesNow, 0);
-    utilization += percents.reduce((sum, u) => sum + u, 0) / percents.length;
-    requests += rates.get(t)!;
+  if (periods.length === 0) return null;
+  const x = periods.map((t) => rates.get(t)!);
+  const busy = periods.map((t) => cpuMaps.reduce((sum, m) => sum + (m.get(t)! / 100) * vcpus * (count ? count.get(t)! : 1), 0));
+  const utilization = periods.reduce((sum, t) => sum + cpuMaps.reduce((s, m) => s + m.get(t)!, 0) / cpuMaps.length, 0) / periods.length;
+  const n = periods.length;
+  const meanX = x.reduce((a, b) => a + b, 0) / n;
+  const meanBusy = busy.reduce((a, b) => a + b, 0) / n;
+  if (meanX <= 0) return null;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i]! - meanX) ** 2;
+    sxy += (x[i]! - meanX) * (busy[i]! - meanBusy);
   }
-  if (periods.length === 0 || requests <= 0) return null;
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const intercept = meanBusy - slope * meanX;
+  const fits = n >= 3 && slope > 0 && intercept >= 0;
   return {
-    demandS: busy / requests,
-    busyVcpus: busy / periods.length,
-    requestsPerS: requests / periods.length,
-    utilizationPercent: utilization / periods.length,
-    periods: periods.length,
+    demandS: fits ? slope : meanBusy / meanX,
+    backgroundVcpus: fits ? intercept : 0,
+    method: fits ? 'regression' : 'utilisation-law',
+    busyVcpus: meanBusy,
+    requestsPerS: meanX,
+    utilizationPercent: utilization,
+    periods: n,
   };
 }

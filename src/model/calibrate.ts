@@ -146,7 +146,10 @@ export function calibrate(catalog: Catalog, obs: Observations, options: Calibrat
     tiers.push({ tier, component: component.id, ...measured });
     return measured;
   };
-  const how = (m: DemandMeasurement) => `utilisation law S = U/X: ${m.busyVcpus.toFixed(3)} vCPUs busy at ${m.requestsPerS.toFixed(2)} req/s (mean of ${m.periods} periods)`;
+  const how = (m: DemandMeasurement) =>
+    m.method === 'regression'
+      ? `utilisation law busy = B + X·S fitted over ${m.periods} periods (${m.backgroundVcpus.toFixed(3)} vCPUs busy with no load; mean ${m.busyVcpus.toFixed(3)} at ${m.requestsPerS.toFixed(2)} req/s)`
+      : `utilisation law S = busy / X: ${m.busyVcpus.toFixed(3)} vCPUs busy at ${m.requestsPerS.toFixed(2)} req/s over ${m.periods} periods (background counted as demand: an upper bound)`;
 
   const app = demand('app');
   if (app) set('demand_app_s', app.demandS, how(app));
