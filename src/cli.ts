@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAdvise } from './commands/advise.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
 import { makeContext, type CommandContext } from './commands/context.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerQueue } from './commands/queue.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
@@ -60,6 +62,8 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerCompare,
   registerSweep,
   registerSolve,
+  registerAdvise,
+  registerMetrics,
   registerCatalog,
   registerQueue,
 ];

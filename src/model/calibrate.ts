@@ -123,7 +123,7 @@ export function calibrate(catalog: Catalog, obs: Observations, options: Calibrat
   // The design peak: the busiest period's rate, as concurrent users at the measured per-user rate.
   let peakAt = requests.timestamps[0]!;
   let peakPerS = 0;
-  for (const [t, r] of rates) if (r > peakPerS) [peakPerS, peakAt] = [r, new Date(t).toISOString()];
+  for (const [t, r] of rates) if (r > peakPerS) [peakPerS, peakAt] = [r, new Date(t).toISOString().replace('.000Z', 'Z')];
   const perUser = peakPerS / rate / users;
   const peakNote = note(base, `the busiest period (${peakAt}, ${peakPerS.toFixed(2)} req/s) is ${(perUser * 100).toFixed(2)} % of the monthly users at once`);
   result = {

@@ -4,6 +4,7 @@
  * test/results pin the file and validate the command's real output against it.
  */
 import type * as z from 'zod';
+import { adviseResultSchema } from './advise.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { compareResultSchema } from './compare.js';
 import {
@@ -24,6 +25,7 @@ export const RESULT_SCHEMAS = {
   compare: compareResultSchema,
   sweep: sweepResultSchema,
   solve: solveResultSchema,
+  advise: adviseResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,
