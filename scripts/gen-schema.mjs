@@ -1,5 +1,6 @@
 // Writes the published JSON Schemas, each generated from its zod schema:
 //   schema/catalog.schema.json                 the catalog file (src/catalog/json-schema.ts)
+//   schema/observations.schema.json            the observations file of --metrics (src/inputs/observations-schema.ts)
 //   schema/<command>.result.schema.json        every command's JSON result (src/results/)
 // Usage: node scripts/gen-schema.mjs [--check]
 //   --check  write nothing; exit 1 naming each file that is missing or differs (for CI and test/results).
@@ -22,6 +23,7 @@ async function generatedFiles() {
         contents: [
           "export { catalogJsonSchemaText } from './src/catalog/json-schema.ts';",
           "export { resultSchemaFiles } from './src/results/json-schema.ts';",
+          "export { observationsJsonSchemaText } from './src/inputs/observations-schema.ts';",
         ].join('\n'),
         resolveDir: root,
         sourcefile: 'gen-schema-entry.ts',
@@ -36,8 +38,12 @@ async function generatedFiles() {
       // Bundled CommonJS dependencies may call require(); an ES module has none of its own.
       banner: { js: "import { createRequire as __cpRequire } from 'node:module'; const require = __cpRequire(import.meta.url);" },
     });
-    const { catalogJsonSchemaText, resultSchemaFiles } = await import(pathToFileURL(outfile).href);
-    return [{ path: 'schema/catalog.schema.json', text: catalogJsonSchemaText() }, ...resultSchemaFiles()];
+    const { catalogJsonSchemaText, resultSchemaFiles, observationsJsonSchemaText } = await import(pathToFileURL(outfile).href);
+    return [
+      { path: 'schema/catalog.schema.json', text: catalogJsonSchemaText() },
+      { path: 'schema/observations.schema.json', text: observationsJsonSchemaText() },
+      ...resultSchemaFiles(),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

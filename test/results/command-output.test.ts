@@ -82,6 +82,12 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   },
   { command: 'solve', args: ['solve', '--vary', 'cache_hit_ratio', '--target', 'availability=50', '--users', '50000'], reaches: { reachable: true, boundary: false } },
   { command: 'solve', args: ['solve', '--vary', 'phases[3].components[0].availability', '--target', 'availability=99.5', '--users', '50000'], reaches: { range: null } },
+  { command: 'advise', args: ['advise', '--users', '20000', '--as-of', '2027-01-01'], reaches: { byRange: { phase: 3 }, byCapacity: { phase: 2 }, migration: { exhaustion: null } } },
+  {
+    command: 'advise',
+    args: ['advise', '--users', '800', '--growth', '10%', '--metrics', 'examples/metrics-phase1.json', '--as-of', '2027-01-01'],
+    reaches: { calibration: { phase: 1, latency: { marginPercent: 25 } }, migration: { exhaustion: '2031-02-25' } },
+  },
   { command: 'catalog validate', args: ['catalog', 'validate'] },
   { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
   { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },
@@ -131,9 +137,9 @@ function leafCommands(command: Command, prefix: string[] = []): string[] {
 }
 
 describe('every command has a result schema', () => {
-  it('but `catalog schema`, whose output is itself a JSON Schema (schema/catalog.schema.json)', () => {
+  it('but `catalog schema`, whose output is itself a JSON Schema (schema/catalog.schema.json), and `metrics pull`, whose output is an observations file (schema/observations.schema.json)', () => {
     const program = buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, isTTY: false });
     const withoutSchema = leafCommands(program).filter((name) => !(RESULT_COMMANDS as string[]).includes(name));
-    expect(withoutSchema).toEqual(['catalog schema']);
+    expect(withoutSchema).toEqual(['metrics pull', 'catalog schema']);
   });
 });
