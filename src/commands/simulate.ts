@@ -4,13 +4,13 @@ import type { Catalog, Phase } from '../model/catalog-types.js';
 import { phaseForUsers } from '../model/select.js';
 import { thresholdsOf } from '../model/plan.js';
 import { simulate } from '../model/simulate-result.js';
-import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { formatProblem } from '../catalog/problems.js';
 import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.js';
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
+import { calibratedCatalog, metricsOptions, type MetricsOptions } from './metrics.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
 /** Finds the phase for N users: --phase when given, else the phase whose range holds N. */
@@ -40,7 +40,7 @@ export function choosePhase(catalog: Catalog, users: number, phaseOption: number
 export const usersArg = numberArg('--users', { min: 0, exclusiveMin: true, integer: true, max: 1_000_000_000 });
 
 export function registerSimulate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('simulate')
     .description('evaluate the architecture at N users: phase, instances per tier, latency, availability, cost, headroom')
     .requiredOption('-u, --users <n>', 'users in the month (whole number > 0; 50000, 50_000 and 50,000 all work)', usersArg)
@@ -49,7 +49,9 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .addOption(strictOption())
     .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
-    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)')
+    .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)');
+  for (const option of metricsOptions()) command.addOption(option);
+  command
     .addHelpText(
       'after',
       `
@@ -59,12 +61,15 @@ Examples:
   $ cuenta-plan simulate --users 150000 --phase 3       push phase 3 past its range: is it exhausted?
   $ cuenta-plan simulate --users 50000 --set cache_hit_ratio=0.9
                                                         what if the cache answered 90 % of reads?
-  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
+  $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)
+  $ cuenta-plan simulate --users 800 --metrics examples/metrics-phase1.json
+                                                        calibrated from two weeks of measurements`,
     )
-    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] }, command: Command) => {
-      const globals = ctx.globals(command);
+    .action(async (options: PricingOptions & MetricsOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] }, cmd: Command) => {
+      const globals = ctx.globals(cmd);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
-      const catalog = withOverrides(loaded, options.set);
+      const calibrated = await calibratedCatalog(ctx, loaded, options, options.users);
+      const { catalog } = calibrated;
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
       const result = simulate({
@@ -76,6 +81,7 @@ Examples:
         compareBook,
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
+        ...(calibrated.calibration ? { calibration: calibrated.calibration, calibrationFindings: calibrated.findings } : {}),
       });
       const detail = options.detail ?? false;
       emit(result, { table: (r, o) => renderSimulateTable(r, { ...o, detail }), md: renderSimulateMarkdown }, globals, ctx.io);

@@ -108,7 +108,9 @@ export function calibrate(catalog: Catalog, obs: Observations, options: Calibrat
   const skipped: Calibration['skipped'] = [];
   const calibrated: CalibratedValue[] = [];
   let result = catalog;
-  const set = (name: string, value: number, how: string) => {
+  // Six significant digits: what the measurements support, and what every listing of the assumption shows.
+  const set = (name: string, measured: number, how: string) => {
+    const value = Number(measured.toPrecision(6));
     calibrated.push({ name, value, previous: assumed(assumptionsFor(result, phase), name as never) });
     result = withMeasured(result, phase.id, name, value, note(base, how));
   };

@@ -1,4 +1,5 @@
 import type { AvailabilityResult } from './availability.js';
+import type { CalibrationResult } from './calibrate-result.js';
 import type { Catalog, Phase, Source, Tier } from './catalog-types.js';
 import type { PriceLookup, PricedLine } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
@@ -31,6 +32,9 @@ export interface SimulateInput {
   thresholds: Thresholds;
   /** Warnings the catalog validator raised, already formatted; they lead the result's warnings. */
   catalogWarnings?: readonly string[];
+  /** What --metrics set for the run (src/model/calibrate.ts), and the model-vs-observed findings it raised. */
+  calibration?: CalibrationResult;
+  calibrationFindings?: readonly Finding[];
 }
 
 export interface LineResult {
@@ -196,6 +200,8 @@ export interface SimulateResult {
   assumptions: Array<{ name: string; value: number; source: Source; note: string | null; scope: 'catalog' | 'phase' }>;
   /** The catalog validator's warnings; the engine's own remarks are `findings`. */
   warnings: string[];
+  /** Present only when the run was calibrated from measurements (--metrics). */
+  calibration?: CalibrationResult;
 }
 
 const round = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));
@@ -283,7 +289,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   const compare = compareBook === null ? null : pricePlan(plan, compareBook);
   const floor = floorCost(catalog, phase, thresholds, book);
   const room = headroom(catalog, phase, users, thresholds);
-  const findings = findingsOf({ plan, cost, headroom: room });
+  const findings = [...findingsOf({ plan, cost, headroom: room }), ...(input.calibrationFindings ?? [])];
   const verdict = verdictOf(findings);
   const servedBy = verdict.capacityOk ? null : servingPhase(input);
   const assumptions = assumptionsFor(catalog, phase);
@@ -406,5 +412,6 @@ export function simulate(input: SimulateInput): SimulateResult {
         .map(({ name, quantity: q }) => ({ name, value: q.value, source: q.source, note: q.note ?? null, scope: 'catalog' as const })),
     ),
     warnings: [...(input.catalogWarnings ?? [])],
+    ...(input.calibration ? { calibration: input.calibration } : {}),
   };
 }
