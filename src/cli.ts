@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAdvise } from './commands/advise.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerCompare } from './commands/compare.js';
+import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerQueue } from './commands/queue.js';
@@ -66,6 +67,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerMetrics,
   registerCatalog,
   registerQueue,
+  registerPricing,
 ];
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */

@@ -16,6 +16,7 @@ import {
   queueSizeResultSchema,
   queueUslResultSchema,
 } from './queue.js';
+import { pricingRefreshResultSchema, pricingShowResultSchema } from './pricing.js';
 import { simulateResultSchema } from './simulate.js';
 import { solveResultSchema } from './solve.js';
 import { sweepResultSchema } from './sweep.js';
@@ -35,6 +36,8 @@ export const RESULT_SCHEMAS = {
   'queue erlang-c': queueErlangCResultSchema,
   'queue mva': queueMvaResultSchema,
   'queue usl': queueUslResultSchema,
+  'pricing refresh': pricingRefreshResultSchema,
+  'pricing show': pricingShowResultSchema,
 } as const;
 
 export type ResultCommand = keyof typeof RESULT_SCHEMAS;

@@ -107,6 +107,9 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   { command: 'queue mva', args: ['queue', 'mva', '--users', '200', '--think-time', '2', '--station', 'app:0.05:8', '--station', 'cdn:0.03:delay'] },
   { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/ripple.csv')] },
   { command: 'queue usl', args: ['queue', 'usl', '--fit', fixture('usl/no-header.csv')] },
+  // Offline: a catalog without AWS instances asks the price list nothing (the live cases: test/pricing/live-refresh.test.ts).
+  { command: 'pricing refresh', args: ['--catalog', fixture('aws/no-aws-instances.yaml'), 'pricing', 'refresh'], reaches: { products: [], failed: [] } },
+  { command: 'pricing show', args: ['pricing', 'show', '--region', 'ap-southeast-7'], reaches: { products: [] } },
 ];
 
 describe('each command prints JSON its result schema accepts', () => {
