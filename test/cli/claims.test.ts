@@ -70,7 +70,7 @@ describe('cuenta-plan claims', () => {
   });
 
   it.each([
-    [['claims', '--pricing', 'live'], /--pricing must be one of snapshot, seed/],
+    [['claims', '--pricing', 'quoted'], /--pricing must be one of snapshot, seed, live/],
     [['claims', '--set', 'cache_hit_rate=0.9'], /did you mean "cache_hit_ratio"/],
     [['--catalog', minimalPath, 'claims'], /has no claims: or kpis: section/],
     [['--catalog', minimalPath, 'claims', '--pricing', 'seed'], /has no claims: or kpis: section/],
