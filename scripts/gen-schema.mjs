@@ -1,6 +1,7 @@
 // Writes the published JSON Schemas, each generated from its zod schema:
 //   schema/catalog.schema.json                 the catalog file (src/catalog/json-schema.ts)
 //   schema/policy.schema.json                  the gate's policy file (src/inputs/policy-schema.ts)
+//   schema/observations.schema.json            the observations file of --metrics (src/inputs/observations-schema.ts)
 //   schema/<command>.result.schema.json        every command's JSON result (src/results/)
 // Usage: node scripts/gen-schema.mjs [--check]
 //   --check  write nothing; exit 1 naming each file that is missing or differs (for CI and test/results).
@@ -24,6 +25,7 @@ async function generatedFiles() {
           "export { catalogJsonSchemaText } from './src/catalog/json-schema.ts';",
           "export { resultSchemaFiles } from './src/results/json-schema.ts';",
           "export { policyJsonSchemaText } from './src/inputs/policy-schema.ts';",
+          "export { observationsJsonSchemaText } from './src/inputs/observations-schema.ts';",
         ].join('\n'),
         resolveDir: root,
         sourcefile: 'gen-schema-entry.ts',
@@ -38,10 +40,11 @@ async function generatedFiles() {
       // Bundled CommonJS dependencies may call require(); an ES module has none of its own.
       banner: { js: "import { createRequire as __cpRequire } from 'node:module'; const require = __cpRequire(import.meta.url);" },
     });
-    const { catalogJsonSchemaText, resultSchemaFiles, policyJsonSchemaText } = await import(pathToFileURL(outfile).href);
+    const { catalogJsonSchemaText, resultSchemaFiles, policyJsonSchemaText, observationsJsonSchemaText } = await import(pathToFileURL(outfile).href);
     return [
       { path: 'schema/catalog.schema.json', text: catalogJsonSchemaText() },
       { path: 'schema/policy.schema.json', text: policyJsonSchemaText() },
+      { path: 'schema/observations.schema.json', text: observationsJsonSchemaText() },
       ...resultSchemaFiles(),
     ];
   } finally {

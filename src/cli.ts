@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerBreakeven } from './commands/breakeven.js';
+import { registerAdvise } from './commands/advise.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
 import { registerGate } from './commands/gate.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerQueue } from './commands/queue.js';
 import { registerReport } from './commands/report.js';
 import { registerSensitivity } from './commands/sensitivity.js';
@@ -71,6 +73,8 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerBreakeven,
   registerClaims,
   registerSensitivity,
+  registerAdvise,
+  registerMetrics,
   registerCatalog,
   registerQueue,
   registerReport,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { requireSection } from '../catalog/sections.js';
 import { UserError } from '../errors.js';
 import { withOverrides } from '../model/overrides.js';
 import { thresholdsOf } from '../model/plan.js';
@@ -36,6 +37,7 @@ Cost is priced with the snapshot book (--prices FILE for another).
 Examples:
   $ cuenta-plan sensitivity --users 50000                     what moves phase 3's cost per user most?
   $ cuenta-plan sensitivity --users 50000 --metric p95-ms     … and its P95 latency
+  $ cuenta-plan sensitivity --users 50000 --metric margin     … and its contribution margin
   $ cuenta-plan sensitivity --users 50000 --set cache_hit_ratio=0.9
                                                               the same with the cache ratio fixed`,
     )
@@ -44,6 +46,7 @@ Examples:
       const book = ctx.snapshotBook(globals);
       const catalog = withOverrides(loadCatalog(globals.catalog, book).catalog, options.set);
       const { phase } = choosePhase(catalog, options.users, options.phase);
+      if (options.metric === 'margin') requireSection(catalog, 'revenue', '--metric margin');
       const inputs = inputsFor({}, catalog, phase, 'sensitivity');
       const result = sensitivityResult({ catalog, phase, users: options.users, metric: options.metric, inputs, book, thresholds: thresholdsOf(catalog) });
       emit(result, { table: renderSensitivityTable, md: renderSensitivityMarkdown }, globals, ctx.io);

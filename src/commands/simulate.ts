@@ -4,7 +4,6 @@ import type { Catalog, Phase } from '../model/catalog-types.js';
 import { phaseForUsers } from '../model/select.js';
 import { thresholdsOf } from '../model/plan.js';
 import { simulate } from '../model/simulate-result.js';
-import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { formatProblem } from '../catalog/problems.js';
@@ -13,6 +12,7 @@ import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { simulateSample } from '../model/uncertainty-simulate.js';
 import { addUncertaintyOptions, checkSeedNeedsSamples, DEFAULT_SEED, runUncertainty, type UncertaintyOptions } from './uncertainty.js';
+import { calibratedCatalog, metricsOptions, type MetricsOptions } from './metrics.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 
@@ -53,6 +53,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, [])
     .option('--detail', 'on a terminal, also list the assumptions (markdown and JSON always do)');
+  for (const option of metricsOptions()) command.addOption(option);
   addUncertaintyOptions(purchaseOptions(command))
     .addHelpText(
       'after',
@@ -69,13 +70,16 @@ Examples:
                                                         3-year reservations of each line's daily minimum, paid upfront
   $ cuenta-plan simulate --users 50000 --samples 10000 --seed 7
                                                         P10/P50/P90 and the odds of breaking each SLO and the budget
+  $ cuenta-plan simulate --users 800 --metrics examples/metrics-phase1.json
+                                                        calibrated from two weeks of measurements
   $ cuenta-plan simulate --users 50000 --format json    the versioned result (schemaVersion 2)`,
     )
-    .action(async (options: PricingOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] } & UncertaintyOptions & PurchaseOptions, command: Command) => {
-      const globals = ctx.globals(command);
+    .action(async (options: PricingOptions & MetricsOptions & { users: number; phase?: number; detail?: boolean; set: SetOption[] } & UncertaintyOptions & PurchaseOptions, cmd: Command) => {
+      const globals = ctx.globals(cmd);
       checkSeedNeedsSamples(options);
       const { catalog: loaded, warnings } = loadCatalog(globals.catalog, ctx.snapshotBook(globals));
-      const catalog = withOverrides(loaded, options.set);
+      const calibrated = await calibratedCatalog(ctx, loaded, options, options.users);
+      const { catalog } = calibrated;
       const { phase, selectedBy } = choosePhase(catalog, options.users, options.phase);
       const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
       const purchase = purchaseFrom(options, catalog, options.pricing, book);
@@ -89,6 +93,7 @@ Examples:
         thresholds: thresholdsOf(catalog),
         catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
         ...(purchase === undefined ? {} : { purchase }),
+        ...(calibrated.calibration ? { calibration: calibrated.calibration, calibrationFindings: calibrated.findings } : {}),
       });
       const uncertain =
         options.samples === undefined
@@ -101,7 +106,7 @@ Examples:
                   phase,
                   samples: options.samples,
                   seed: options.seed ?? DEFAULT_SEED,
-                  metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability'],
+                  metrics: catalog.revenue ? ['cost', 'cost-per-user', 'p95-ms', 'availability', 'margin'] : ['cost', 'cost-per-user', 'p95-ms', 'availability'],
                   evaluate: simulateSample({ phaseId: phase.id, users: options.users, book, thresholds: thresholdsOf(catalog) }),
                 },
                 globals,

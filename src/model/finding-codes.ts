@@ -22,6 +22,9 @@ export const HEADROOM_WARNING_PERCENT = 20;
 /** The design peak and the engagement-implied peak may differ by this factor before a finding says so. */
 export const PEAK_MISMATCH_FACTOR = 2;
 
+/** Calibrated from measurements, the model's P95 may differ from the observed P95 by this share before a finding says so. */
+export const P95_MODEL_MARGIN_PERCENT = 25;
+
 /**
  * The published list of finding codes. A code never changes meaning; a new condition gets a new code.
  * Severity: `fail` breaks a check (status.ok is false), `warn` needs attention, `info` qualifies the figures.
@@ -152,6 +155,12 @@ export const FINDING_CODES = {
     group: 'pricing',
     metric: 'cost',
     description: 'a book that charges each component its quoted figure has no quote for this component: it costs $0',
+  },
+  'p95-model-off': {
+    severity: 'warn',
+    group: 'workload',
+    metric: 'p95-ms',
+    description: `calibrated from measurements, the model's P95 at the measured peak differs from the P95 observed at the busiest periods by more than ${P95_MODEL_MARGIN_PERCENT} %: its latency figures do not describe the running system`,
   },
 } as const satisfies Readonly<Record<string, FindingCode>>;
 

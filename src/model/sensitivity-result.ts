@@ -12,8 +12,8 @@ import { roundMetric, simulateSample, type UncertainMetric } from './uncertainty
 
 export const SENSITIVITY_SCHEMA_VERSION = 1;
 
-/** The metrics sensitivity ranks by today (`margin` joins when the revenue model merges). */
-export const SENSITIVITY_METRICS = ['cost', 'cost-per-user', 'p95-ms', 'availability'] as const satisfies readonly UncertainMetric[];
+/** The metrics sensitivity ranks by (`margin`, the contribution margin, needs the catalog's revenue section). */
+export const SENSITIVITY_METRICS = ['cost', 'cost-per-user', 'p95-ms', 'availability', 'margin'] as const satisfies readonly UncertainMetric[];
 export type SensitivityMetric = (typeof SENSITIVITY_METRICS)[number];
 
 export interface SensitivityResult {

@@ -1,4 +1,5 @@
 import type { AvailabilityResult } from './availability.js';
+import type { CalibrationResult } from './calibrate-result.js';
 import type { Catalog, Phase, Source, Tier } from './catalog-types.js';
 import type { PriceLookup, PricedLine } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
@@ -36,6 +37,9 @@ export interface SimulateInput {
   catalogWarnings?: readonly string[];
   /** --purchase: price the bill under this strategy (and every strategy beside it); absent = on demand, no `purchase`. */
   purchase?: PurchaseInput;
+  /** What --metrics set for the run (src/model/calibrate.ts), and the model-vs-observed findings it raised. */
+  calibration?: CalibrationResult;
+  calibrationFindings?: readonly Finding[];
 }
 
 export interface LineResult {
@@ -209,6 +213,8 @@ export interface SimulateResult {
   warnings: string[];
   /** With `--samples` only: the Monte Carlo over the catalog's distributions (./uncertainty-result.ts). */
   uncertainty?: UncertaintySection;
+  /** Present only when the run was calibrated from measurements (--metrics). */
+  calibration?: CalibrationResult;
 }
 
 const round = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));
@@ -308,7 +314,7 @@ export function simulate(input: SimulateInput): SimulateResult {
   const compare = compareBook === null ? null : pricePlan(plan, compareBook);
   const floor = purchasedFloor(input);
   const room = headroom(catalog, phase, users, thresholds);
-  const findings = findingsOf({ plan, cost, headroom: room });
+  const findings = [...findingsOf({ plan, cost, headroom: room }), ...(input.calibrationFindings ?? [])];
   const verdict = verdictOf(findings);
   const servedBy = verdict.capacityOk ? null : servingPhase(input);
   const assumptions = assumptionsFor(catalog, phase);
@@ -434,5 +440,6 @@ export function simulate(input: SimulateInput): SimulateResult {
         .map(({ name, quantity: q }) => ({ name, value: q.value, source: q.source, note: q.note ?? null, scope: 'catalog' as const })),
     ),
     warnings: [...(input.catalogWarnings ?? [])],
+    ...(input.calibration ? { calibration: input.calibration } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { InputError } from './input-error.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Thresholds } from './plan.js';
 import { pricePlan } from './price-plan.js';
+import { revenueOf } from './revenue-result.js';
 import type { SampleOutcome } from './uncertainty.js';
 
 /** The figures a simulate sample reports (`margin` joins them when the result has a revenue section). */
@@ -44,19 +45,23 @@ export interface SimulateSampleContext {
 }
 
 /** The evaluator `monteCarlo` calls with each sampled catalog (the phase looked up again: a draw may replace it). */
-export function simulateSample(ctx: SimulateSampleContext): (catalog: Catalog) => SampleOutcome<Exclude<UncertainMetric, 'margin'>> {
+export function simulateSample(ctx: SimulateSampleContext): (catalog: Catalog) => SampleOutcome<UncertainMetric> {
   return (catalog) => {
     const phase = catalog.phases.find((p) => p.id === ctx.phaseId);
     if (!phase) throw new InputError(`phase ${ctx.phaseId} is not in the catalog`);
     const plan = sizePlan(catalog, phase, ctx.users, ctx.thresholds);
     const cost = pricePlan(plan, ctx.book);
     const codes = findingsOf({ plan, cost }).map((f) => f.code);
+    // The contribution margin (a sample may draw revenue quantities too); NaN without a revenue section, where
+    // simulate does not ask the Monte Carlo for `margin`, so it is never summarised.
+    const revenue = revenueOf(catalog, ctx.users, cost.totalUsd);
     return {
       metrics: {
         cost: cost.totalUsd,
         'cost-per-user': cost.perUserUsd,
         'p95-ms': plan.latency.valueMs ?? Infinity,
         availability: plan.availability.expectedPercent,
+        margin: revenue?.contributionMarginUsd ?? Number.NaN,
       },
       breached: BREACH_IDS.filter((id) => codes.includes(id)),
     };

@@ -14,6 +14,7 @@ const FORMATS: Record<SensitivityMetric, (value: number) => string> = {
   'cost-per-user': formatUsdPerUser,
   'p95-ms': (ms) => formatMs(ms),
   availability: (p) => `${formatNumber(p, 3)}%`,
+  margin: formatUsd,
 };
 
 const figure = (r: SensitivityResult, value: number | null): string => (value === null ? 'unbounded' : FORMATS[r.metric](value));

@@ -1,4 +1,5 @@
 import type { SimulateResult } from '../model/simulate-result.js';
+import { calibrationLines, calibrationRows, calibrationTierRows, renderCalibrationMarkdown } from './calibration.js';
 import type { RenderOptions } from '../output.js';
 import { remarkSentences, statusSentences, type FindingContext } from './findings.js';
 import {
@@ -351,6 +352,10 @@ export function renderSimulateTable(r: SimulateResult, options: SimulateRenderOp
     onTerminal && !options.detail ? text(`${r.assumptions.length} in force; --detail lists them (--format md and json always do)`) : table(assumptionRows(r)),
     ...(r.uncertainty ? [section('Uncertainty (Monte Carlo)'), text(uncertaintyHeadline(r.uncertainty)), table(spreadRows(r.uncertainty)), table(breachRows(r.uncertainty))] : []),
   ];
+  if (r.calibration) {
+    lines.push(section('Calibration'), ...calibrationLines(r.calibration).map(text), table(calibrationRows(r.calibration)));
+    if (r.calibration.tiers.length > 0) lines.push(table(calibrationTierRows(r.calibration)));
+  }
   const warnings = warningsOf(r);
   if (warnings.length) lines.push(section('Warnings'), ...warnings.map((w) => c.yellow(text(`! ${w}`))));
   return lines.join('\n');
@@ -397,6 +402,7 @@ export function renderSimulateMarkdown(r: SimulateResult): string {
     '### Assumptions',
     md(assumptionRows(r)),
     ...(r.uncertainty ? ['### Uncertainty (Monte Carlo)', uncertaintyHeadline(r.uncertainty), md(spreadRows(r.uncertainty)), md(breachRows(r.uncertainty))] : []),
+    ...(r.calibration ? [renderCalibrationMarkdown(r.calibration)] : []),
   ];
   const warnings = warningsOf(r);
   if (warnings.length) parts.push('### Warnings', warnings.map((w) => `- ${w}`).join('\n'));

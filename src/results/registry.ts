@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { breakevenResultSchema } from './breakeven.js';
+import { adviseResultSchema } from './advise.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { claimsResultSchema } from './claims.js';
 import { compareResultSchema } from './compare.js';
@@ -34,6 +35,7 @@ export const RESULT_SCHEMAS = {
   breakeven: breakevenResultSchema,
   claims: claimsResultSchema,
   sensitivity: sensitivityResultSchema,
+  advise: adviseResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

@@ -1,6 +1,7 @@
 /** The JSON result of `cuenta-plan simulate` (src/model/simulate-result.ts builds it). */
 import * as z from 'zod';
 import { REPORTED_SOURCES } from '../catalog/schema.js';
+import { calibrationSchema } from './calibration.js';
 import { SIMULATE_SCHEMA_VERSION, type SimulateResult } from '../model/simulate-result.js';
 import {
   count,
@@ -317,6 +318,7 @@ export const simulateResultSchema = lazy(() =>
         .describe('Every assumption the run used'),
       warnings: z.array(z.string()).describe("The catalog validator's warnings, formatted; the engine's own remarks are `findings`"),
       uncertainty: uncertaintySchema().optional(),
+      calibration: calibrationSchema().optional().describe('What the measurements set; present only with --metrics'),
     })
     .describe('The result of `cuenta-plan simulate --format json`'),
 );

@@ -109,6 +109,12 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
   { command: 'simulate', args: ['simulate', '--users', '5000', '--samples', '20', '--seed', '3'], reaches: { uncertainty: { samples: 20, seed: 3 } } },
   { command: 'sensitivity', args: ['sensitivity', '--users', '50000'] },
   { command: 'sensitivity', args: ['sensitivity', '--users', '50000', '--metric', 'p95-ms', '--set', 'cache_hit_ratio=0.9'], reaches: { overrides: [{ name: 'cache_hit_ratio', value: 0.9 }] } },
+  { command: 'advise', args: ['advise', '--users', '20000', '--as-of', '2027-01-01'], reaches: { byRange: { phase: 3 }, byCapacity: { phase: 2 }, migration: { exhaustion: null } } },
+  {
+    command: 'advise',
+    args: ['advise', '--users', '800', '--growth', '10%', '--metrics', 'examples/metrics-phase1.json', '--as-of', '2027-01-01'],
+    reaches: { calibration: { phase: 1, latency: { marginPercent: 25 } }, migration: { exhaustion: '2031-02-25' } },
+  },
   { command: 'catalog validate', args: ['catalog', 'validate'] },
   { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
   { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },
@@ -175,9 +181,9 @@ function leafCommands(command: Command, prefix: string[] = []): string[] {
 }
 
 describe('every command has a result schema', () => {
-  it('but `catalog schema`, whose output is itself a JSON Schema (schema/catalog.schema.json)', () => {
+  it('but `catalog schema`, whose output is itself a JSON Schema (schema/catalog.schema.json), and `metrics pull`, whose output is an observations file (schema/observations.schema.json)', () => {
     const program = buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, isTTY: false });
     const withoutSchema = leafCommands(program).filter((name) => !(RESULT_COMMANDS as string[]).includes(name));
-    expect(withoutSchema).toEqual(['catalog schema']);
+    expect(withoutSchema).toEqual(['metrics pull', 'catalog schema']);
   });
 });
