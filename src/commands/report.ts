@@ -15,9 +15,10 @@ import { reportChartFiles } from '../render/report-charts.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext, CommandGlobals } from './context.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { usersArg } from './simulate.js';
 
-interface ReportOptions extends PricingOptions {
+interface ReportOptions extends PricingOptions, PurchaseOptions {
   users: number[];
   charts?: string;
   from?: string;
@@ -40,7 +41,16 @@ async function computeReport(options: ReportOptions, globals: CommandGlobals, ct
     }
   }
   const { book, compareBook } = await choosePriceBooks(ctx, globals, catalog, options);
-  return report({ catalog, users: options.users, book, compareBook, thresholds: thresholdsOf(catalog), catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`) });
+  const purchase = purchaseFrom(options, catalog, options.pricing, book);
+  return report({
+    catalog,
+    users: options.users,
+    book,
+    compareBook,
+    thresholds: thresholdsOf(catalog),
+    catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
+    ...(purchase === undefined ? {} : { purchase }),
+  });
 }
 
 /**
@@ -51,6 +61,8 @@ async function savedReport(file: string, options: ReportOptions, globals: Comman
   const computing = [
     options.users.length > 0 ? '--users' : undefined,
     options.set.length > 0 ? '--set' : undefined,
+    options.purchase !== undefined ? '--purchase' : undefined,
+    options.upfront !== undefined ? '--upfront' : undefined,
     command.getOptionValueSource('pricing') === 'cli' ? '--pricing' : undefined,
     globals.catalog !== undefined ? '--catalog' : undefined,
     globals.prices !== undefined ? '--prices' : undefined,
@@ -89,7 +101,7 @@ function writeCharts(dir: string, result: ReportResult): void {
 }
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('report')
     .description('a markdown report for people: the recommendation first, then phases, capacity, cost, headroom and assumptions, with charts')
     .option('-u, --users <n>', `users in the month (repeatable, up to ${MAX_REPORT_USERS}: one section each)`, collectUsers, [])
@@ -98,7 +110,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .addOption(pricingOption())
     .addOption(strictOption())
     .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, [])
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
     .addHelpText(
       'after',
       `
@@ -107,6 +120,7 @@ The report is markdown whatever --format table or md says; --format json saves t
 Examples:
   $ cuenta-plan report --users 50000 --out plan.md --charts charts
   $ cuenta-plan report --users 5000 --users 50000 --users 500000 --format json --out plan.json
+  $ cuenta-plan report --users 50000 --purchase optimized      the bill bought at the cheapest mix, every strategy beside it
   $ cuenta-plan report --from plan.json --out plan.md          the saved report again, nothing recomputed`,
     )
     .action(async (options: ReportOptions, command: Command) => {

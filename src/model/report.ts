@@ -4,14 +4,17 @@ import { InputError } from './input-error.js';
 import { combinedAsOf, type PricesAsOf } from './price-plan.js';
 import { migrationLeadTime, recommend, type MigrationLeadTime, type Recommendation } from './report-recommend.js';
 import { seriesUsers } from './report-series.js';
+import { reportBreakeven, type ReportBreakeven } from './report-breakeven.js';
 import { phaseForUsers } from './select.js';
 import { simulate, type SimulateResult } from './simulate-result.js';
 import { sweep } from './sweep.js';
 import type { Thresholds } from './plan.js';
+import type { PurchaseInput } from './purchase.js';
 
 /**
  * 1: the first report. A report embeds whole `simulate` results (`points`): a new simulate schemaVersion
- * changes this shape too, so it bumps this version with it.
+ * changes this shape too, so it bumps this version with it. `breakeven` came later as an optional field: reports
+ * saved without it still read back, so it kept version 1.
  */
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -58,6 +61,11 @@ export interface ReportResult {
   series: { basis: 'users' | 'ladder'; latencyPercentile: number; rows: SeriesRow[] };
   /** The full `simulate` result at each `--users` value, in the order given. */
   points: SimulateResult[];
+  /**
+   * Where revenue covers infrastructure, and opex too, priced as the points are (`cuenta-plan breakeven` at the
+   * catalog's opex); null when the catalog has no revenue section. Absent in reports saved before it existed.
+   */
+  breakeven?: ReportBreakeven | null;
 }
 
 export interface ReportInput {
@@ -67,6 +75,8 @@ export interface ReportInput {
   compareBook: PriceLookup | null;
   thresholds: Thresholds;
   catalogWarnings?: readonly string[];
+  /** --purchase: every point, the series and the break-even bought under this strategy; absent = on demand. */
+  purchase?: PurchaseInput;
 }
 
 function phaseOverview(catalog: Catalog): PhaseOverview[] {
@@ -87,12 +97,14 @@ function phaseOverview(catalog: Catalog): PhaseOverview[] {
 
 /**
  * Sizes and prices each user count once (a full `simulate`, headroom search included), draws the series
- * for the charts (sizing and pricing only, as `sweep` does), and assembles the recommendation at each.
+ * for the charts (sizing and pricing only, as `sweep` does), assembles the recommendation at each, and searches
+ * the break-even once. Everything is priced with one book and bought under one purchase strategy.
  *
  * @throws InputError when a user count lies outside every phase of the catalog, is given twice, or none is given
  */
 export function report(input: ReportInput): ReportResult {
   const { catalog, users, book, compareBook, thresholds } = input;
+  const purchase = input.purchase === undefined ? {} : { purchase: input.purchase };
   if (users.length === 0) throw new InputError('a report needs at least one user count');
   const twice = users.find((n, i) => users.indexOf(n) !== i);
   // Each user count names its own sections and chart file: the same count twice would collide.
@@ -100,10 +112,10 @@ export function report(input: ReportInput): ReportResult {
   const points = users.map((n) => {
     const phase = phaseForUsers(catalog, n);
     if (!phase) throw new InputError(`no phase of the catalog holds ${n} users`);
-    return simulate({ catalog, phase, selectedBy: 'range', users: n, book, compareBook, thresholds, catalogWarnings: input.catalogWarnings ?? [] });
+    return simulate({ catalog, phase, selectedBy: 'range', users: n, book, compareBook, thresholds, catalogWarnings: input.catalogWarnings ?? [], ...purchase });
   });
   const counts = seriesUsers(catalog, users);
-  const sweeps = counts.map((n) => sweep({ catalog, from: n, to: n, points: 1, log: false, book, thresholds }));
+  const sweeps = counts.map((n) => sweep({ catalog, from: n, to: n, points: 1, log: false, book, thresholds, ...purchase }));
   const rows = sweeps.map((s): SeriesRow => {
     const row = s.rows[0]!;
     const phase = catalog.phases.find((p) => p.id === row.phase)!;
@@ -122,5 +134,6 @@ export function report(input: ReportInput): ReportResult {
     migration: migrationLeadTime(catalog),
     series: { basis: users.length >= 2 ? 'users' : 'ladder', latencyPercentile: points[0]!.latency.percentile, rows },
     points,
+    breakeven: reportBreakeven({ catalog, book, thresholds, ...purchase }),
   };
 }

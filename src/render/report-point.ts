@@ -7,7 +7,9 @@ import { remarkSentences, statusSentences, type FindingContext } from './finding
 import { formatInt, formatMs, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
 import { componentChart } from './report-charts.js';
 import { chartMarkdown, type ChartLinks } from './report-chart-markdown.js';
-import { purchaseMarkdown, revenueMarkdown, type MoneySections } from './report-money.js';
+import type { ReportBreakeven } from '../model/report-breakeven.js';
+import { purchaseMarkdown, revenueMarkdown } from './report-money.js';
+import { strategyLabel } from './purchase.js';
 import { markdownTable } from './table.js';
 import { listItem, paragraph } from './report-text.js';
 
@@ -64,8 +66,9 @@ function costLines(r: SimulateResult): string {
       ? 'The document quotes no figure for this phase.'
       : `The document quotes ${formatUsd(c.quotedTotalUsd)} (${formatUsdPerUser(c.quotedPerUserUsd ?? 0)} per user); ` +
         (c.vsQuote === null ? 'no itemised estimate to compare.' : `the ${c.vsQuote.estimateBook} estimate is ${c.vsQuote.differenceUsd >= 0 ? '+' : ''}${formatUsd(c.vsQuote.differenceUsd)} against it.`);
+  const bought = r.purchase === undefined ? '' : `, bought ${strategyLabel(r.purchase)}`;
   return [
-    `${formatUsd(c.totalUsd)} a month (${c.book} prices), ${formatUsdPerUser(c.perUserUsd)} per user: a fixed floor of ${formatUsd(c.floorUsd)} ` +
+    `${formatUsd(c.totalUsd)} a month (${c.book} prices${bought}), ${formatUsdPerUser(c.perUserUsd)} per user: a fixed floor of ${formatUsd(c.floorUsd)} ` +
       `(the phase at its smallest) and ${formatUsd(c.variableUsd)} that grows with users and requests.`,
     quote,
     `Budget ${formatUsd(c.budget.minUsd)}–${formatUsd(c.budget.maxUsd)}: ${c.budget.status}.`,
@@ -94,8 +97,14 @@ export function headroomSentence(r: SimulateResult): string {
   return `Phase ${r.phase.id} serves up to ${formatInt(h.maxUsers)} users: ${formatInt(h.headroomUsers ?? 0)} more (+${formatNumber(h.headroomPercent ?? 0, 1)} %) than today${limited}.`;
 }
 
+/** What the revenue section reads from the whole report: its break-even, and the catalog's top user count. */
+export interface PointMoney {
+  breakeven: ReportBreakeven | null | undefined;
+  topUsers: number;
+}
+
 /** The sections at one user count, headed at level 2 with their parts at level 3. */
-export function pointMarkdown(r: SimulateResult & MoneySections, links: ChartLinks): string {
+export function pointMarkdown(r: SimulateResult, links: ChartLinks, money: PointMoney): string {
   const ctx = findingContext(r);
   const verdict = r.status.ok ? 'Within capacity, budget and SLOs.' : `${statusSentences(r.findings, ctx).join('; ')}.`;
   const remarks = remarkSentences(r.findings, ctx);
@@ -112,7 +121,7 @@ export function pointMarkdown(r: SimulateResult & MoneySections, links: ChartLin
     costTable(r),
     chartMarkdown(componentChart(r), links),
     ...purchaseMarkdown(r.purchase, at),
-    ...revenueMarkdown(r.revenue, at),
+    ...revenueMarkdown(r, at, money.breakeven, money.topUsers),
     `### Headroom${at}`,
     paragraph(headroomSentence(r)),
     ...(remarks.length > 0 ? [`### Remarks${at}`, remarks.map(listItem).join('\n')] : []),

@@ -8,15 +8,13 @@ import type { SimulateResult } from '../model/simulate-result.js';
 import { formatInt, formatMs, formatNumber, formatUnitPrice, formatUsd, formatUsdPerUser, orDash, pricesAgeText, unitLabel } from './format.js';
 import { chartMarkdown, type ChartLinks } from './report-chart-markdown.js';
 import { costPerUserChart, latencyChart } from './report-charts.js';
-import type { MoneySections } from './report-money.js';
+import { breakevenSummary } from './report-money.js';
+import { strategyLabel } from './purchase.js';
 import { headroomSentence, pointMarkdown } from './report-point.js';
 import { markdownTable } from './table.js';
 import { linkUrls, listItem, paragraph } from './report-text.js';
 
 export type ReportRenderOptions = ChartLinks;
-
-/** A point with the optional money sections a result may carry (issue 9's `purchase` and `revenue`). */
-type Point = SimulateResult & MoneySections;
 
 const weeks = (min: number, max: number) =>
   min === max ? `${formatNumber(min, 0)} week${min === 1 ? '' : 's'}` : `${formatNumber(min, 0)}–${formatNumber(max, 0)} weeks`;
@@ -51,7 +49,8 @@ function migrationText(r: ReportResult, rec: Recommendation): string {
 /** One recommendation in a paragraph: what to do, cost, SLOs, budget, headroom, lead time. */
 function recommendationItem(r: ReportResult, rec: Recommendation, point: SimulateResult): string {
   const head = `**${formatInt(rec.users)} users: ${actionText(rec, point)}.**`;
-  const cost = `${formatUsd(point.cost.totalUsd)} a month (${formatUsdPerUser(point.cost.perUserUsd)} per user); ${slosText(point, rec)}; ${budgetText(point, rec)}.`;
+  const bought = point.purchase === undefined ? '' : `, bought ${strategyLabel(point.purchase)} against ${formatUsd(point.purchase.onDemandUsd)} on demand`;
+  const cost = `${formatUsd(point.cost.totalUsd)} a month (${formatUsdPerUser(point.cost.perUserUsd)} per user)${bought}; ${slosText(point, rec)}; ${budgetText(point, rec)}.`;
   return listItem(`${head} ${cost} ${headroomSentence(point)} ${migrationText(r, rec)}`);
 }
 
@@ -149,18 +148,23 @@ function pricesTable(r: ReportResult): string {
 
 /** The report as markdown: GitHub renders its tables and mermaid charts; `--charts` adds linked SVG files. */
 export function renderReportMarkdown(r: ReportResult, options: ReportRenderOptions = {}): string {
-  const points = r.points as Point[];
+  const points = r.points;
   const warnings = points[0]!.warnings;
+  const topUsers = r.catalog.phases[r.catalog.phases.length - 1]!.usersMax;
+  // Every point is bought the same way (one --purchase per report): the first says how.
+  const purchase = points[0]!.purchase;
+  const bought = purchase === undefined ? '' : ` Every bill is bought ${strategyLabel(purchase)}: reservations and savings plans amortised, the strategies side by side at each user count.`;
   const parts = [
     `# Capacity and cost report: ${r.catalog.name}`,
-    paragraph(`Priced with the ${r.pricing.description}; ${pricesAgeText(r.pricing.asOf)}.`),
+    paragraph(`Priced with the ${r.pricing.description}; ${pricesAgeText(r.pricing.asOf)}.${bought}`),
     '## Summary',
     r.recommendations.map((rec, i) => recommendationItem(r, rec, points[i]!)).join('\n'),
+    ...(r.breakeven ? [paragraph(breakevenSummary(r.breakeven, topUsers, points))] : []),
     summaryTable(r),
     '## Phases',
     phasesTable(r),
     ...seriesSection(r, options),
-    ...points.map((p) => pointMarkdown(p, options)),
+    ...points.map((p) => pointMarkdown(p, options, { breakeven: r.breakeven, topUsers })),
     ...migrationSection(r),
     '## Assumptions and sources',
     assumptionsTable(r),

@@ -41,6 +41,15 @@ const migrationStep = () =>
     weeksMax: num('Longest lead time, weeks'),
   });
 
+const breakevenPoint = (margin: string) =>
+  z
+    .strictObject({
+      users: nullableInt(`The smallest user count with ${margin} ≥ 0 (it is < 0 one user below); null when none in the catalog's range`),
+      premiumUsers: nullableInt('Premium users (per-user plans) at that count; null with users'),
+      phase: nullableInt('The phase whose user range holds that count; null with users'),
+    })
+    .describe(`Where ${margin} first reaches 0`);
+
 const seriesRow = () =>
   z.strictObject({
     users: int('Users in the month'),
@@ -81,6 +90,18 @@ export const reportResultSchema = lazy(() =>
         })
         .describe('What the across-users charts draw (sized and priced as sweep does: no headroom search)'),
       points: z.array(simulateResultSchema()).min(1).describe('The full simulate result at each --users value, in the order given'),
+      breakeven: z
+        .strictObject({
+          infrastructureOnly: breakevenPoint('the gross margin (MRR − fees − infrastructure)'),
+          withOpex: breakevenPoint('the contribution margin (gross margin − opex)'),
+          impliedOpexUsd: nullableNum(
+            "The gross margin at the user count whose premium users are the catalog's break_even_premium_users claim: the monthly opex at which that claim would be the break-even, USD; null without the claim",
+          ),
+          opexUsd: num("The catalog's revenue.opex_usd_per_month, USD"),
+        })
+        .nullable()
+        .optional()
+        .describe("`cuenta-plan breakeven` at the catalog's opex, priced and bought as the points are; null when the catalog has no revenue section; absent in reports saved before it existed"),
     })
     .describe('The result of `cuenta-plan report --format json`; `report --from FILE` re-renders it'),
 );

@@ -96,6 +96,11 @@ describe('report: bad input exits 2 with a message that says what to do', () => 
     [['report', '--from', edited], /edited\.json is not a valid report result of schemaVersion 1 \(1 problem\):\n {2}points\[0\]\.users: /],
     [['report', '--from', simulateJson, '--users', '5', '--pricing', 'seed'], /--from re-renders a saved report as it was computed; leave out --users, --pricing/],
     [['report', '--users', '50000', '--charts', notJson], /cannot create --charts .*not\.json: a file has that name/],
+    [['report', '--users', '50000', '--purchase', 'cheapest'], /--purchase must be one of on-demand, reserved-1y, .*; got "cheapest"/],
+    [['report', '--users', '50000', '--upfront', 'all'], /--upfront picks how a reservation is paid; it needs --purchase/],
+    [['report', '--users', '50000', '--purchase', 'spot', '--upfront', 'all'], /--purchase spot commits nothing/],
+    [['report', '--users', '50000', '--purchase', 'optimized', '--pricing', 'seed'], /--purchase prices commitments from rates, but --pricing seed/],
+    [['report', '--from', simulateJson, '--purchase', 'optimized'], /--from re-renders a saved report as it was computed; leave out --purchase/],
   ])('%j', async (args, message) => {
     writeFileSync(simulateJson, (await run(['simulate', '--users', '50', '--format', 'json'])).stdout);
     const saved = JSON.parse((await run(['report', '--users', '50', '--format', 'json'])).stdout) as { points: Array<{ users: unknown }> };
@@ -116,5 +121,40 @@ describe('report: bad input exits 2 with a message that says what to do', () => 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--charts .*latency\.svg is a folder/);
     expect(readdirSync(tmp)).not.toContain('blocked.md');
+  });
+});
+
+describe('report: break-even', () => {
+  /** The user count in words as the report writes it: "68,010 users (17,003 premium, phase 3)". */
+  const at = (p: { users: number; premiumUsers: number; phase: number }) =>
+    `${p.users.toLocaleString('en-US')} user${p.users === 1 ? '' : 's'} (${p.premiumUsers.toLocaleString('en-US')} premium, phase ${p.phase})`;
+  const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+  it.each([[[]], [['--purchase', 'optimized']], [['--purchase', 'reserved-1y', '--upfront', 'none']]])(
+    'is the breakeven command’s, for the same catalog, book and purchase %j',
+    async (purchase) => {
+      const expected = JSON.parse((await run(['breakeven', ...purchase, '--format', 'json'])).stdout) as Record<string, { users: number; premiumUsers: number; phase: number }> & { impliedOpexUsd: number; opexUsd: number };
+      const json = (await run(['report', '--users', '50000', ...purchase, '--format', 'json'])).stdout;
+      const { breakeven } = JSON.parse(json) as { breakeven: unknown };
+      const point = (name: string) => ({ users: expected[name]!.users, premiumUsers: expected[name]!.premiumUsers, phase: expected[name]!.phase });
+      expect(breakeven).toEqual({ infrastructureOnly: point('infrastructureOnly'), withOpex: point('withOpex'), impliedOpexUsd: expected.impliedOpexUsd, opexUsd: expected.opexUsd });
+
+      const markdown = (await run(['report', '--users', '50000', ...purchase])).stdout;
+      const summary = markdown.slice(markdown.indexOf('**Break-even:**'), markdown.indexOf('\n\n', markdown.indexOf('**Break-even:**'))).replace(/\n/g, ' ');
+      expect(summary).toContain(`the plan breaks even from ${at(point('withOpex'))} with ${usd(expected.opexUsd)} opex a month;`);
+      expect(summary).toContain(`revenue covers infrastructure alone from ${at(point('infrastructureOnly'))}.`);
+      const margin = (JSON.parse(json) as { points: Array<{ revenue: { contributionMarginUsd: number } }> }).points[0]!.revenue.contributionMarginUsd;
+      expect(summary).toContain(`Contribution margin a month: ${margin < 0 ? '-' : '+'}${usd(Math.abs(margin))} at 50,000 users.`);
+    },
+  );
+
+  it('reads a report saved before the field existed (schemaVersion 1 without breakeven) and renders it without the line', async () => {
+    const saved = JSON.parse((await run(['report', '--users', '50000', '--format', 'json'])).stdout) as Record<string, unknown>;
+    delete saved.breakeven;
+    const file = join(tmp, 'without-breakeven.json');
+    writeFileSync(file, JSON.stringify(saved));
+    const result = await run(['report', '--from', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('**Break-even:**');
   });
 });

@@ -8,14 +8,18 @@ import { lintMarkdown, toHtml } from '../render/markdown-checks.js';
 // Regenerate after an intended change with: UPDATE_GOLDEN=1 npx vitest run test/golden
 const update = process.env.UPDATE_GOLDEN === '1';
 
+// Each case with the tables each point adds to the report's six (summary, phases, series, migration,
+// assumptions, prices): capacity and cost, revenue's plans and margins, and with --purchase the strategies.
 const CASES = [
   // One user count: the charts run along a ladder through the phases.
-  ['report-50000', ['report', '--users', '50000']],
+  ['report-50000', ['report', '--users', '50000'], 4],
   // Three: the charts run along them; phase 4 at 500,000 and phase 2 at 5,000 have their own sections.
-  ['report-three', ['report', '--users', '5000', '--users', '50000', '--users', '500000']],
+  ['report-three', ['report', '--users', '5000', '--users', '50000', '--users', '500000'], 4],
+  // Bought at the cheapest mix: every bill, the series and the break-even; the strategies table at each count.
+  ['report-optimized', ['report', '--users', '5000', '--users', '50000', '--purchase', 'optimized'], 5],
 ] as const;
 
-describe.each(CASES)('%s', (name, args) => {
+describe.each(CASES)('%s', (name, args, tablesPerPoint) => {
   it('matches its golden file', async () => {
     const result = await run([...args]);
     expect(result.stderr).toBe('');
@@ -34,8 +38,8 @@ describe.each(CASES)('%s', (name, args) => {
     const html = toHtml((await run([...args])).stdout);
     expect(html).toMatch(/^<h1>Capacity and cost report: Cuenta Conmigo<\/h1>/);
     // Summary, phases, the series, and per point: capacity and cost; then migration, assumptions and prices.
-    const points = args.filter((a) => a !== 'report' && a !== '--users').length;
-    expect(html.match(/<table>/g)).toHaveLength(6 + 2 * points);
+    const points = args.filter((a) => a === '--users').length;
+    expect(html.match(/<table>/g)).toHaveLength(6 + tablesPerPoint * points);
     // Cost per user and latency across users, and the cost by component at each point.
     const charts = [...html.matchAll(/<pre><code class="language-mermaid">xychart-beta/g)];
     expect(charts).toHaveLength(2 + points);
