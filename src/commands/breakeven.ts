@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
-import { breakeven } from '../model/breakeven.js';
+import { breakeven, claimedPremiumUsers } from '../model/breakeven.js';
 import { breakevenResult } from '../model/breakeven-result.js';
-import { thresholdsOf, type Plan } from '../model/plan.js';
-import { pricePlan } from '../model/price-plan.js';
-import { pricePurchase } from '../model/purchase.js';
+import { thresholdsOf } from '../model/plan.js';
+import { boughtTotalUsd } from '../model/purchase.js';
 import { overridesIn, withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
@@ -15,8 +13,6 @@ import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 
-/** The claim whose premium users the implied opex is read at (data/phases.yaml: break-even-premium-users). */
-const PREMIUM_CLAIM_METRIC = 'break_even_premium_users';
 
 export function registerBreakeven(program: Command, ctx: CommandContext): void {
   const command = program
@@ -51,12 +47,9 @@ Examples:
         catalog,
         revenue,
         thresholds: thresholdsOf(catalog),
-        infrastructureUsd: (plan: Plan) => {
-          const onDemand = pricePlan(plan, book);
-          return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase).cost.totalUsd;
-        },
+        infrastructureUsd: boughtTotalUsd(book, purchase),
         opexUsd,
-        claimedPremiumUsers: catalog.claims?.find((c) => c.metric === PREMIUM_CLAIM_METRIC)?.value ?? null,
+        claimedPremiumUsers: claimedPremiumUsers(catalog),
       });
       const result = breakevenResult(analysis, {
         opexUsd,

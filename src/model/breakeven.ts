@@ -20,6 +20,12 @@ import { revenueAt, usersForPremium, type RevenueAt } from './revenue.js';
 import { phaseForUsers } from './select.js';
 
 /** Log-spaced samples per phase besides its bounds and price steps. */
+/** The catalog claim whose premium users the implied opex is read at (data/phases.yaml: break-even-premium-users). */
+export const PREMIUM_CLAIM_METRIC = 'break_even_premium_users';
+
+/** The premium users the catalog's break-even claim names; null without one. */
+export const claimedPremiumUsers = (catalog: Catalog): number | null => catalog.claims?.find((c) => c.metric === PREMIUM_CLAIM_METRIC)?.value ?? null;
+
 export const GRID_POINTS = 8;
 
 export interface UserRange {

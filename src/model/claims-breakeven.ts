@@ -12,7 +12,7 @@ import type { PriceLookup } from './cost.js';
 import { groupedDecimal } from './decimal-text.js';
 import { usdText } from './money.js';
 import type { Thresholds } from './plan.js';
-import { pricePlan } from './price-plan.js';
+import { boughtTotalUsd } from './purchase.js';
 
 export interface BreakevenReading extends Reading {
   phase: number | null;
@@ -26,7 +26,7 @@ export function readBreakeven(catalog: Catalog, book: PriceLookup, thresholds: T
   const revenue = catalog.revenue;
   if (!revenue) return { value: null, verdictWithoutValue: null, detail: 'the catalog has no revenue: section', phase: null, users: null };
   const opexUsd = revenue.opexUsdPerMonth.value;
-  const b = breakeven({ catalog, revenue, thresholds, infrastructureUsd: (plan) => pricePlan(plan, book).totalUsd, opexUsd, claimedPremiumUsers });
+  const b = breakeven({ catalog, revenue, thresholds, infrastructureUsd: boughtTotalUsd(book), opexUsd, claimedPremiumUsers });
   const infra = b.infrastructureOnly.users === null ? 'never within the catalog' : `at ${users(b.infrastructureOnly.users)} (${int(b.infrastructureOnly.premiumUsers!)} premium)`;
   const implied =
     b.impliedAt === null || b.impliedOpexUsd === null

@@ -3,7 +3,8 @@ import type { LinePart, PricedLine } from './cost.js';
 import { InputError } from './input-error.js';
 import { multiplyMoney, roundCents, roundTo, sumMoney } from './money.js';
 import type { Plan } from './plan.js';
-import { costOf, type CostResult } from './price-plan.js';
+import type { PriceLookup } from './cost.js';
+import { costOf, pricePlan, type CostResult } from './price-plan.js';
 import { analyseLines, type CommittableLine, type LineAnalysis } from './purchase-lines.js';
 import { bestCommitment, stackCost, stackHours } from './purchase-optimize.js';
 import { HOURS_PER_TERM_YEAR, UPFRONT_OPTIONS, type CommitmentKind, type CommitmentRate, type PurchaseStrategy, type ReservationLookup, type TermYears } from './purchase-rates.js';
@@ -304,5 +305,16 @@ export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput
       onDemandLines: [...strategyOnDemand, ...analysis.onDemand.map((l) => ({ ...l, monthlyUsd: roundCents(l.monthlyUsd) }))],
       notes: notesOf(chosen, analysis, spotNote),
     },
+  };
+}
+
+/**
+ * A plan's monthly bill as bought: priced with the book, then under the purchase strategy when there is one.
+ * What every search over user counts (break-even, forecast) charges for infrastructure.
+ */
+export function boughtTotalUsd(book: PriceLookup, purchase?: PurchaseInput): (plan: Plan) => number {
+  return (plan) => {
+    const onDemand = pricePlan(plan, book);
+    return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase).cost.totalUsd;
   };
 }

@@ -1,12 +1,8 @@
 import type { Catalog } from './catalog-types.js';
-import { breakeven } from './breakeven.js';
+import { breakeven, claimedPremiumUsers } from './breakeven.js';
 import type { PriceLookup } from './cost.js';
-import type { Plan, Thresholds } from './plan.js';
-import { pricePlan } from './price-plan.js';
-import { pricePurchase, type PurchaseInput } from './purchase.js';
-
-/** The claim whose premium users the implied opex is read at (data/phases.yaml: break-even-premium-users), as `breakeven` reads it. */
-const PREMIUM_CLAIM_METRIC = 'break_even_premium_users';
+import type { Thresholds } from './plan.js';
+import { boughtTotalUsd, type PurchaseInput } from './purchase.js';
 
 /** Where one margin first reaches 0: the user count, its premium users and its phase; all null when it never does. */
 export interface ReportBreakevenPoint {
@@ -45,11 +41,13 @@ export function reportBreakeven({ catalog, book, thresholds, purchase }: ReportB
   const revenue = catalog.revenue;
   if (!revenue) return null;
   const opexUsd = revenue.opexUsdPerMonth.value;
-  const infrastructureUsd = (plan: Plan) => {
-    const onDemand = pricePlan(plan, book);
-    return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase).cost.totalUsd;
-  };
-  const claimedPremiumUsers = catalog.claims?.find((c) => c.metric === PREMIUM_CLAIM_METRIC)?.value ?? null;
-  const found = breakeven({ catalog, revenue, thresholds, infrastructureUsd, opexUsd, claimedPremiumUsers });
+  const found = breakeven({
+    catalog,
+    revenue,
+    thresholds,
+    infrastructureUsd: boughtTotalUsd(book, purchase),
+    opexUsd,
+    claimedPremiumUsers: claimedPremiumUsers(catalog),
+  });
   return { infrastructureOnly: pointOf(found.infrastructureOnly), withOpex: pointOf(found.withOpex), impliedOpexUsd: found.impliedOpexUsd, opexUsd };
 }
