@@ -122,7 +122,7 @@ export function forecast(input: ForecastInput): ForecastResult {
   const plans = planCache(catalog, thresholds, book);
   const users = Array.from({ length: input.months + 1 }, (_, m) => usersInMonth(input.startUsers, input.growthPerMonth, m));
   const priced = users.map((n) => pricedPhase(catalog, n));
-  const capacity = capacityByUsers(catalog, users, thresholds, plans);
+  const capacity = capacityByUsers(catalog, users, thresholds, book, plans);
   const windows = migrationWindows(catalog, input.start, input.startUsers, input.growthPerMonth, priced.map((p) => p.phase));
   const ledger = new ReservationLedger(catalog.hoursPerMonth);
   const migrationUsd = new Map<MigrationWindow, number>(windows.map((w) => [w, 0]));
