@@ -16,6 +16,7 @@ import { addMonths, usersInMonth } from './forecast-calendar.js';
 import { migrationWindows, type MigrationWindow } from './forecast-migrations.js';
 import { planCache } from './forecast-plans.js';
 import { ReservationLedger } from './forecast-reservations.js';
+import { InputError } from './input-error.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { overridesIn, type Override } from './overrides.js';
 import type { Thresholds } from './plan.js';
@@ -25,6 +26,9 @@ import { revenueAt } from './revenue.js';
 import { phaseForUsers } from './select.js';
 
 export const FORECAST_SCHEMA_VERSION = 1;
+
+/** The most users a forecast sizes (as `--users` takes): past it, give fewer months or a slower growth. */
+export const FORECAST_MAX_USERS = 1_000_000_000;
 
 export interface ForecastInput {
   catalog: Catalog;
@@ -121,6 +125,13 @@ export function forecast(input: ForecastInput): ForecastResult {
   const { catalog, revenue, thresholds, book, purchase, opexUsd } = input;
   const plans = planCache(catalog, thresholds, book);
   const users = Array.from({ length: input.months + 1 }, (_, m) => usersInMonth(input.startUsers, input.growthPerMonth, m));
+  const past = users.findIndex((n) => !(n <= FORECAST_MAX_USERS));
+  if (past >= 0) {
+    throw new InputError(
+      `forecast: at ${roundTo(input.growthPerMonth * 100, 6)} % a month the users pass ${FORECAST_MAX_USERS.toLocaleString('en-US')} in month ${past}; ` +
+        `give at most ${past - 1} months (--months) or a slower --growth`,
+    );
+  }
   const priced = users.map((n) => pricedPhase(catalog, n));
   const capacity = capacityByUsers(catalog, users, thresholds, book, plans);
   const windows = migrationWindows(catalog, input.start, input.startUsers, input.growthPerMonth, priced.map((p) => p.phase));
