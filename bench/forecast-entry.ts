@@ -3,3 +3,4 @@ export { forecast } from '../src/model/forecast.js';
 export { thresholdsOf } from '../src/model/plan.js';
 export { loadCatalog } from '../src/catalog/index.js';
 export { loadSnapshotPriceBook } from '../src/pricing/index.js';
+export { bookReservations } from '../src/pricing/book-reservations.js';
