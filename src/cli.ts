@@ -6,6 +6,7 @@ import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerPricing } from './commands/pricing-cache.js';
 import { makeContext, type CommandContext } from './commands/context.js';
+import { registerForecast } from './commands/forecast.js';
 import { registerGate } from './commands/gate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerQueue } from './commands/queue.js';
@@ -74,6 +75,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
   registerClaims,
   registerSensitivity,
   registerAdvise,
+  registerForecast,
   registerMetrics,
   registerCatalog,
   registerQueue,

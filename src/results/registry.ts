@@ -9,6 +9,7 @@ import { adviseResultSchema } from './advise.js';
 import { catalogShowResultSchema, catalogValidateResultSchema } from './catalog.js';
 import { claimsResultSchema } from './claims.js';
 import { compareResultSchema } from './compare.js';
+import { forecastResultSchema } from './forecast.js';
 import { gateResultSchema } from './gate.js';
 import {
   queueErlangBResultSchema,
@@ -36,6 +37,7 @@ export const RESULT_SCHEMAS = {
   claims: claimsResultSchema,
   sensitivity: sensitivityResultSchema,
   advise: adviseResultSchema,
+  forecast: forecastResultSchema,
   'catalog validate': catalogValidateResultSchema,
   'catalog show': catalogShowResultSchema,
   'queue mmc': queueMmcResultSchema,

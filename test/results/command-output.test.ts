@@ -115,6 +115,12 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
     args: ['advise', '--users', '800', '--growth', '10%', '--metrics', 'examples/metrics-phase1.json', '--as-of', '2027-01-01'],
     reaches: { calibration: { phase: 1, latency: { marginPercent: 25 } }, migration: { exhaustion: '2031-02-25' } },
   },
+  { command: 'forecast', args: ['forecast', '--users', '500', '--growth', '10%', '--months', '12', '--start', '2027-01'], reaches: { purchase: null, breakEvenMonth: null, extrapolatedFrom: null } },
+  {
+    command: 'forecast',
+    args: ['forecast', '--users', '500000', '--growth', '10%', '--months', '12', '--start', '2027-01', '--purchase', 'reserved-1y', '--upfront', 'all'],
+    reaches: { purchase: { upfront: 'all', reservations: 'stranded' }, extrapolatedFrom: 8, months: expect.arrayContaining([expect.objectContaining({ capacityPhase: null })]) },
+  },
   { command: 'catalog validate', args: ['catalog', 'validate'] },
   { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
   { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { loadCatalog } from '../catalog/load.js';
+import { requireSection } from '../catalog/sections.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../io.js';
+import { forecast, type ForecastResult } from '../model/forecast.js';
+import { monthNumber } from '../model/forecast-calendar.js';
+import { InputError } from '../model/input-error.js';
+import { withOverrides } from '../model/overrides.js';
+import { thresholdsOf } from '../model/plan.js';
+import { emit } from '../output.js';
+import { renderForecastMarkdown, renderForecastTable } from '../render/forecast.js';
+import { forecastChartFiles } from '../render/forecast-charts.js';
+import { parseGrowth } from './advise.js';
+import { collectSet, numberArg, SET_HELP, type SetOption } from './args.js';
+import type { CommandContext } from './context.js';
+import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
+import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { usersArg } from './simulate.js';
+
+type ForecastOptions = PricingOptions & PurchaseOptions & { users: number; growth: number; months: number; start?: string; charts?: string; set: SetOption[] };
+
+export function parseStartMonth(raw: string): string {
+  try {
+    monthNumber(raw);
+  } catch (error) {
+    if (error instanceof InputError) throw new UserError(`--start: ${error.message}`);
+    throw error;
+  }
+  return raw;
+}
+
+/** Writes each chart's SVG atomically into the folder (created when missing); returns the folder as the markdown links it. */
+function writeCharts(dir: string, result: ForecastResult, out: string | undefined): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`cannot create --charts ${dir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a file has that name' : String((error as Error).message)}`);
+  }
+  for (const file of forecastChartFiles(result)) writeFileAtomic(join(dir, file.name), file.text, '--charts');
+  const from = out === undefined || out === '-' ? process.cwd() : dirname(resolve(out));
+  return relative(from, resolve(dir)).split(sep).join('/') || '.';
+}
+
+export function registerForecast(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command('forecast')
+    .description('month by month at a growth rate: users, the phase priced and the phase capacity needs, cost, revenue, margin, cash, migration windows, break-even')
+    .requiredOption('-u, --users <n>', 'monthly active users in the start month', usersArg)
+    .requiredOption('--growth <rate>', 'net monthly-active-user growth per month, in percent (10% or 10)', parseGrowth)
+    .option('--months <n>', 'months to forecast after the start month', numberArg('--months', { min: 1, max: 600, integer: true }), 36)
+    .option('--start <YYYY-MM>', 'the start month, month 0 (default: this month, UTC)', parseStartMonth)
+    .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+  purchaseOptions(command)
+    .addHelpText(
+      'after',
+      `
+Month m has users × (1 + growth)^m users. The document's user ranges name the phase that prices each month; the
+capacity column is the cheapest phase that passes every capacity check (advise's rule). A migration starts the
+catalog's lead time (its steps at their longest) before users pass the phase's most; until the cutover both phases
+run and are paid for. With --purchase, reservations bought for a phase that ends before their term are charged as
+stranded until the term ends. Months past the catalog's top extrapolate its last phase (marked *).
+
+Examples:
+  $ cuenta-plan forecast --users 500 --growth 10% --months 48 --start 2027-01
+  $ cuenta-plan forecast --users 500 --growth 10% --purchase reserved-3y --upfront all
+  $ cuenta-plan forecast --users 5000 --growth 8% --months 60 --format md --out forecast.md --charts charts`,
+    )
+    .action(async (options: ForecastOptions, cmd: Command) => {
+      const globals = ctx.globals(cmd);
+      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
+      const revenue = requireSection(catalog, 'revenue', 'forecast');
+      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
+      const purchase = purchaseFrom(options, catalog, options.pricing, book);
+      const result = forecast({
+        catalog,
+        revenue,
+        thresholds: thresholdsOf(catalog),
+        book,
+        startUsers: options.users,
+        growthPerMonth: options.growth,
+        months: options.months,
+        start: options.start ?? new Date().toISOString().slice(0, 7),
+        ...(purchase === undefined ? {} : { purchase }),
+        opexUsd: revenue.opexUsdPerMonth.value,
+      });
+      const chartsHref = options.charts === undefined ? undefined : writeCharts(options.charts, result, globals.out);
+      emit(result, { table: renderForecastTable, md: (r) => renderForecastMarkdown(r, { chartsHref }) }, globals, ctx.io);
+    });
+}
