@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load.js';
 import { requireSection } from '../catalog/sections.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
 import { forecast, type ForecastResult } from '../model/forecast.js';
 import { monthNumber } from '../model/forecast-calendar.js';
 import { InputError } from '../model/input-error.js';
@@ -15,6 +12,7 @@ import { renderForecastMarkdown, renderForecastTable } from '../render/forecast.
 import { forecastChartFiles } from '../render/forecast-charts.js';
 import { parseGrowth } from './advise.js';
 import { collectSet, numberArg, SET_HELP, type SetOption } from './args.js';
+import { chartsHref, writeCharts } from './charts.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
@@ -30,18 +28,6 @@ export function parseStartMonth(raw: string): string {
     throw error;
   }
   return raw;
-}
-
-/** Writes each chart's SVG atomically into the folder (created when missing); returns the folder as the markdown links it. */
-function writeCharts(dir: string, result: ForecastResult, out: string | undefined): string {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new UserError(`cannot create --charts ${dir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a file has that name' : String((error as Error).message)}`);
-  }
-  for (const file of forecastChartFiles(result)) writeFileAtomic(join(dir, file.name), file.text, '--charts');
-  const from = out === undefined || out === '-' ? process.cwd() : dirname(resolve(out));
-  return relative(from, resolve(dir)).split(sep).join('/') || '.';
 }
 
 export function registerForecast(program: Command, ctx: CommandContext): void {
@@ -90,7 +76,8 @@ Examples:
         ...(purchase === undefined ? {} : { purchase }),
         opexUsd: revenue.opexUsdPerMonth.value,
       });
-      const chartsHref = options.charts === undefined ? undefined : writeCharts(options.charts, result, globals.out);
-      emit(result, { table: renderForecastTable, md: (r) => renderForecastMarkdown(r, { chartsHref }) }, globals, ctx.io);
+      if (options.charts !== undefined) writeCharts(options.charts, forecastChartFiles(result));
+      const href = options.charts === undefined ? undefined : chartsHref(options.charts, globals.out);
+      emit(result, { table: renderForecastTable, md: (r) => renderForecastMarkdown(r, { chartsHref: href }) }, globals, ctx.io);
     });
 }

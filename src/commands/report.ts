@@ -1,8 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
 import { thresholdsOf } from '../model/plan.js';
 import { MAX_REPORT_USERS, report, type ReportResult } from '../model/report.js';
 import { phaseForUsers } from '../model/select.js';
@@ -13,6 +11,7 @@ import { formatProblem } from '../catalog/problems.js';
 import { renderReportMarkdown } from '../render/report.js';
 import { reportChartFiles } from '../render/report-charts.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
+import { chartsHref, writeCharts } from './charts.js';
 import type { CommandContext, CommandGlobals } from './context.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
@@ -84,22 +83,6 @@ async function savedReport(file: string, options: ReportOptions, globals: Comman
   return saved.result;
 }
 
-/** The charts folder as the markdown links it: relative to the markdown's folder, with forward slashes. */
-function chartsHref(charts: string, out: string | undefined): string {
-  const from = out === undefined || out === '-' ? process.cwd() : dirname(resolve(out));
-  return relative(from, resolve(charts)).split(sep).join('/') || '.';
-}
-
-/** Writes each SVG atomically into the folder (created when missing). */
-function writeCharts(dir: string, result: ReportResult): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new UserError(`cannot create --charts ${dir}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a file has that name' : String((error as Error).message)}`);
-  }
-  for (const file of reportChartFiles(result)) writeFileAtomic(join(dir, file.name), file.text, '--charts');
-}
-
 export function registerReport(program: Command, ctx: CommandContext): void {
   const command = program
     .command('report')
@@ -126,7 +109,7 @@ Examples:
     .action(async (options: ReportOptions, command: Command) => {
       const globals = ctx.globals(command);
       const result = options.from === undefined ? await computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
-      if (options.charts !== undefined) writeCharts(options.charts, result);
+      if (options.charts !== undefined) writeCharts(options.charts, reportChartFiles(result));
       const links = { chartsHref: options.charts === undefined ? undefined : chartsHref(options.charts, globals.out) };
       const markdown = () => renderReportMarkdown(result, links);
       emit(result, { table: markdown, md: markdown }, globals, ctx.io);
