@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load.js';
 import { requireSection } from '../catalog/sections.js';
 import { UserError } from '../errors.js';
-import { forecast, type ForecastResult } from '../model/forecast.js';
+import { forecast } from '../model/forecast.js';
 import { monthNumber } from '../model/forecast-calendar.js';
 import { InputError } from '../model/input-error.js';
 import { withOverrides } from '../model/overrides.js';
