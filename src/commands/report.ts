@@ -12,6 +12,7 @@ import { renderReportMarkdown } from '../render/report.js';
 import { reportChartFiles } from '../render/report-charts.js';
 import { collectSet, SET_HELP, type SetOption } from './args.js';
 import { chartsHref, writeCharts } from './charts.js';
+import { parseAsOf, parseGrowth } from './advise.js';
 import type { CommandContext, CommandGlobals } from './context.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
@@ -21,6 +22,8 @@ interface ReportOptions extends PricingOptions, PurchaseOptions {
   users: number[];
   charts?: string;
   from?: string;
+  growth?: number;
+  asOf?: string;
   set: SetOption[];
 }
 
@@ -49,6 +52,7 @@ async function computeReport(options: ReportOptions, globals: CommandGlobals, ct
     thresholds: thresholdsOf(catalog),
     catalogWarnings: warnings.map((w) => `catalog: ${formatProblem(w)}`),
     ...(purchase === undefined ? {} : { purchase }),
+    ...(options.growth === undefined ? {} : { growth: { perMonth: options.growth, asOf: options.asOf ?? new Date().toISOString().slice(0, 10) } }),
   });
 }
 
@@ -62,6 +66,8 @@ async function savedReport(file: string, options: ReportOptions, globals: Comman
     options.set.length > 0 ? '--set' : undefined,
     options.purchase !== undefined ? '--purchase' : undefined,
     options.upfront !== undefined ? '--upfront' : undefined,
+    options.growth !== undefined ? '--growth' : undefined,
+    options.asOf !== undefined ? '--as-of' : undefined,
     command.getOptionValueSource('pricing') === 'cli' ? '--pricing' : undefined,
     globals.catalog !== undefined ? '--catalog' : undefined,
     globals.prices !== undefined ? '--prices' : undefined,
@@ -90,6 +96,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option('-u, --users <n>', `users in the month (repeatable, up to ${MAX_REPORT_USERS}: one section each)`, collectUsers, [])
     .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
     .option('--from <file>', 're-render a report saved with --format json, without recomputing it')
+    .option('--growth <rate>', 'net monthly-active-user growth in percent (10% or 10): adds the day each phase runs out and the day to start migrating', parseGrowth)
+    .option('--as-of <date>', 'with --growth: the day to count from, YYYY-MM-DD (default: today, UTC)', parseAsOf)
     .addOption(pricingOption())
     .addOption(strictOption())
     .addOption(cacheTtlOption())
@@ -104,9 +112,11 @@ Examples:
   $ cuenta-plan report --users 50000 --out plan.md --charts charts
   $ cuenta-plan report --users 5000 --users 50000 --users 500000 --format json --out plan.json
   $ cuenta-plan report --users 50000 --purchase optimized      the bill bought at the cheapest mix, every strategy beside it
+  $ cuenta-plan report --users 50000 --growth 10% --as-of 2027-01-01   … and the day to start migrating
   $ cuenta-plan report --from plan.json --out plan.md          the saved report again, nothing recomputed`,
     )
     .action(async (options: ReportOptions, command: Command) => {
+      if (options.asOf !== undefined && options.growth === undefined) throw new UserError('--as-of dates the migration at a growth rate: give --growth too (e.g. --growth 10%)');
       const globals = ctx.globals(command);
       const result = options.from === undefined ? await computeReport(options, globals, ctx) : await savedReport(options.from, options, globals, command);
       if (options.charts !== undefined) writeCharts(options.charts, reportChartFiles(result));

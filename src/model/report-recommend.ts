@@ -1,3 +1,4 @@
+import { leadTimeOf, migrationDates, type MigrationDates } from './advise-dates.js';
 import type { Catalog } from './catalog-types.js';
 import type { SimulateResult } from './simulate-result.js';
 
@@ -29,6 +30,17 @@ export interface Recommendation {
   budgetHolds: boolean;
   /** Users the phase can still take before a capacity check fails; null when it fails even at its smallest load. */
   headroomUsers: number | null;
+  /**
+   * With `report --growth`: the day the phase runs out at that growth and the days to start migrating (advise's
+   * rule, ./advise-dates.ts); null when growth never reaches its limit or it has none. Absent without --growth.
+   */
+  migrationDates?: MigrationDates | null;
+}
+
+/** `report --growth`: net monthly-active-user growth (0.1 = 10 %) counted from `asOf` (YYYY-MM-DD). */
+export interface ReportGrowth {
+  perMonth: number;
+  asOf: string;
 }
 
 /** The SLO findings: latency, availability and error rate. */
@@ -49,7 +61,7 @@ export function migrationLeadTime(catalog: Catalog): MigrationLeadTime | null {
 }
 
 /** The recommendation at one user count: what to do, and whether SLOs and budget hold. */
-export function recommend(catalog: Catalog, point: SimulateResult): Recommendation {
+export function recommend(catalog: Catalog, point: SimulateResult, growth?: ReportGrowth): Recommendation {
   const { headroom, status, findings } = point;
   const next = catalog.phases.find((p) => p.id > point.phase.id)?.id ?? null;
   const pastLimit = headroom.maxUsers === null || (headroom.headroomUsers ?? 0) < 0;
@@ -62,5 +74,9 @@ export function recommend(catalog: Catalog, point: SimulateResult): Recommendati
     slosHold: !findings.some((f) => SLO_CODES.has(f.code)),
     budgetHolds: point.cost.budget.status !== 'over',
     headroomUsers: headroom.headroomUsers,
+    ...(growth && {
+      migrationDates:
+        headroom.maxUsers === null ? null : migrationDates(growth.asOf, point.users, headroom.maxUsers, growth.perMonth, leadTimeOf(catalog.migration)),
+    }),
   };
 }

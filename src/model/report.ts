@@ -2,7 +2,7 @@ import type { Catalog } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { InputError } from './input-error.js';
 import { combinedAsOf, type PricesAsOf } from './price-plan.js';
-import { migrationLeadTime, recommend, type MigrationLeadTime, type Recommendation } from './report-recommend.js';
+import { migrationLeadTime, recommend, type MigrationLeadTime, type Recommendation, type ReportGrowth } from './report-recommend.js';
 import { seriesUsers } from './report-series.js';
 import { reportBreakeven, type ReportBreakeven } from './report-breakeven.js';
 import { phaseForUsers } from './select.js';
@@ -66,6 +66,8 @@ export interface ReportResult {
    * catalog's opex); null when the catalog has no revenue section. Absent in reports saved before it existed.
    */
   breakeven?: ReportBreakeven | null;
+  /** With --growth only: the growth the recommendations' migration dates assume. */
+  growth?: ReportGrowth;
 }
 
 export interface ReportInput {
@@ -77,6 +79,8 @@ export interface ReportInput {
   catalogWarnings?: readonly string[];
   /** --purchase: every point, the series and the break-even bought under this strategy; absent = on demand. */
   purchase?: PurchaseInput;
+  /** --growth and --as-of: the dates to migrate by, in each recommendation. */
+  growth?: ReportGrowth;
 }
 
 function phaseOverview(catalog: Catalog): PhaseOverview[] {
@@ -130,7 +134,8 @@ export function report(input: ReportInput): ReportResult {
       description: book.description,
       asOf: combinedAsOf([...points.map((p) => p.pricing.asOf), ...sweeps.map((s) => s.pricing.asOf)]),
     },
-    recommendations: points.map((p) => recommend(catalog, p)),
+    recommendations: points.map((p) => recommend(catalog, p, input.growth)),
+    ...(input.growth && { growth: input.growth }),
     migration: migrationLeadTime(catalog),
     series: { basis: users.length >= 2 ? 'users' : 'ladder', latencyPercentile: points[0]!.latency.percentile, rows },
     points,

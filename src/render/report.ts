@@ -43,7 +43,12 @@ function budgetText(point: SimulateResult, rec: Recommendation): string {
 function migrationText(r: ReportResult, rec: Recommendation): string {
   if (rec.targetPhase === null) return 'There is no later phase to migrate to.';
   if (r.migration === null) return `The catalog gives no migration steps, so no lead time for phase ${rec.targetPhase}.`;
-  return `Migrating to phase ${rec.targetPhase} takes ${weeks(r.migration.weeksMin, r.migration.weeksMax)} (${r.migration.steps.length} steps, see Migration lead time).`;
+  const lead = `Migrating to phase ${rec.targetPhase} takes ${weeks(r.migration.weeksMin, r.migration.weeksMax)} (${r.migration.steps.length} steps, see Migration lead time).`;
+  if (rec.migrationDates === undefined) return lead;
+  if (rec.migrationDates === null) return `${lead} At that growth the phase never reaches the most users it serves.`;
+  const { exhaustion, start, latestSafeStart } = rec.migrationDates;
+  const growth = r.growth === undefined ? 'At that growth' : `At ${formatNumber(r.growth.perMonth * 100, 1)} % a month from ${r.growth.asOf}`;
+  return `${lead} ${growth} the phase runs out on ${exhaustion}: start migrating by ${start} (latest safe start ${latestSafeStart}).`;
 }
 
 /** One recommendation in a paragraph: what to do, cost, SLOs, budget, headroom, lead time. */

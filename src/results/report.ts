@@ -31,6 +31,16 @@ const recommendation = () =>
     slosHold: flag('True when no latency, availability or error-rate finding fails'),
     budgetHolds: flag("True when the monthly cost is not above the top of the phase's budget"),
     headroomUsers: nullableInt('Users the phase can still take before a capacity check fails (negative past its limit); null when it fails even at its smallest load'),
+    migrationDates: z
+      .strictObject({
+        daysToExhaustion: num('Days from --as-of until users pass the most the phase serves'),
+        exhaustion: text('--as-of plus those whole days, YYYY-MM-DD'),
+        start: text("The day to start migrating: the exhaustion minus the steps' summed maximum weeks"),
+        latestSafeStart: text("The latest safe start: the exhaustion minus the steps' summed minimum weeks"),
+      })
+      .nullable()
+      .optional()
+      .describe('With --growth only: when the phase runs out at that growth and when to start migrating; null when growth never reaches its limit'),
   });
 
 const migrationStep = () =>
@@ -73,6 +83,10 @@ export const reportResultSchema = lazy(() =>
           asOf: pricesAsOf().describe('The as-of dates of the prices used, over every priced plan of the report (points and series)'),
         })
         .describe('The price book every figure comes from'),
+      growth: z
+        .strictObject({ perMonth: num('Net monthly-active-user growth per month, a fraction (0.1 = 10 %)'), asOf: text('The day the dates count from, YYYY-MM-DD') })
+        .optional()
+        .describe("With --growth only: the growth the recommendations' migration dates assume"),
       recommendations: z.array(recommendation()).describe('One per --users value, in the order given'),
       migration: z
         .strictObject({

@@ -158,3 +158,31 @@ describe('report: break-even', () => {
     expect(result.stdout).not.toContain('**Break-even:**');
   });
 });
+
+describe('report --growth', () => {
+  it('dates the migration as advise does: phase 3 serves up to its headroom, reached at 10 % a month', async () => {
+    const json = JSON.parse((await run(['report', '--users', '50000', '--growth', '10%', '--as-of', '2027-01-01', '--format', 'json'])).stdout) as {
+      growth: { perMonth: number; asOf: string };
+      recommendations: Array<{ migrationDates: { daysToExhaustion: number; exhaustion: string; start: string; latestSafeStart: string } }>;
+      points: Array<{ headroom: { maxUsers: number } }>;
+    };
+    expect(json.growth).toEqual({ perMonth: 0.1, asOf: '2027-01-01' });
+    const { maxUsers } = json.points[0]!.headroom;
+    // t = (365.25 / 12) · ln(maxUsers / 50,000) / ln 1.1 days (docs/model.md § Headroom and migration dates); with
+    // phase 3's 105,624 users that is 30.4375 × ln 2.11248 / 0.0953102 = 238.8 days: 2027-01-01 + 238 = 2027-08-27,
+    // and the bundled steps take 5–8 weeks: start 56 days earlier (2027-07-02), latest safe start 35 days (2027-07-23).
+    const dates = json.recommendations[0]!.migrationDates;
+    expect(dates.daysToExhaustion).toBeCloseTo((30.4375 * Math.log(maxUsers / 50_000)) / Math.log(1.1), 9);
+    expect(maxUsers).toBe(105_624);
+    expect(dates).toMatchObject({ exhaustion: '2027-08-27', start: '2027-07-02', latestSafeStart: '2027-07-23' });
+  });
+
+  it('says so in the summary, and refuses --as-of without --growth (exit 2)', async () => {
+    const markdown = (await run(['report', '--users', '50000', '--growth', '10', '--as-of', '2027-01-01'])).stdout;
+    expect(markdown).toMatch(/10\.0 % a month from 2027-01-01 the phase runs out on 2027-08-27: start\s+migrating by 2027-07-02 \(latest safe start 2027-07-23\)/);
+    const refused = await run(['report', '--users', '50000', '--as-of', '2027-01-01']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--as-of dates the migration at a growth rate: give --growth too/);
+    expect(refused.stderr).not.toMatch(STACK_LINE);
+  });
+});
