@@ -14,6 +14,12 @@ import { collectSet, numberArg, percentArg, SET_HELP, type SetOption } from './a
 import type { CommandContext } from './context.js';
 import { cacheTtlOption, choosePriceBooks, parsePricing, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
+import { parseAsOf, parseGrowth } from './advise.js';
+import { DEFAULT_SEED, inputsFor, MAX_SAMPLES, runUncertainty } from './uncertainty.js';
+import { MAX_SEED } from '../model/random.js';
+import { phaseForUsers } from '../model/select.js';
+import { simulateSample } from '../model/uncertainty-simulate.js';
+import type { GlobalOptions } from '../output.js';
 
 interface GateOptions extends Omit<PricingOptions, 'pricing'> {
   users: number[];
@@ -23,6 +29,12 @@ interface GateOptions extends Omit<PricingOptions, 'pricing'> {
   minHeadroom?: number;
   baseline?: string;
   maxIncrease?: number;
+  minWeeksToMigrate?: number;
+  growth?: number;
+  asOf?: string;
+  maxBreachProbability?: number;
+  samples?: number;
+  seed?: number;
   policy?: string;
   pricing?: string;
   set: SetOption[];
@@ -39,8 +51,56 @@ export function gateLimits(options: GateOptions, policy: GatePolicy): GateLimits
     maxCostPerUserUsd: options.maxCostPerUser ?? policy.maxCostPerUser,
     minHeadroomPercent: options.minHeadroom ?? policy.minHeadroom,
     maxIncreasePercent: options.maxIncrease ?? policy.maxIncrease,
+    minWeeksToMigrate: options.minWeeksToMigrate ?? policy.minWeeksToMigrate,
+    maxBreachProbability: options.maxBreachProbability ?? policy.maxBreachProbability,
   };
   return asksForChecks(limits) ? limits : DEFAULT_LIMITS;
+}
+
+/** Default Monte Carlo samples for --max-breach-probability: a standard error of at most 0.016 on each probability. */
+export const GATE_DEFAULT_SAMPLES = 1000;
+
+/** "0.05" or "5%": a probability from 0 to 1. */
+export function parseProbability(raw: string): number {
+  const text = raw.trim();
+  const percent = text.endsWith('%');
+  const body = percent ? text.slice(0, -1).trim() : text;
+  const value = /^(\d+\.?\d*|\.\d+)$/.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
+  if (!(value >= 0 && value <= 1)) {
+    throw new UserError(`--max-breach-probability takes a probability from 0 to 1, or a percent (0.05 or 5%); got "${raw}"`);
+  }
+  return value;
+}
+
+/** Options that only mean something beside another: alone they would silently do nothing. */
+function checkCompanions(options: GateOptions, policy: GatePolicy, limits: GateLimits): void {
+  const needs = (given: boolean, flag: string, companion: string) => {
+    if (given) throw new UserError(`${flag} takes effect only with ${companion}; add it (or leave ${flag} out)`);
+  };
+  const migration = limits.minWeeksToMigrate !== undefined;
+  const breaches = limits.maxBreachProbability !== undefined;
+  needs(!migration && (options.growth ?? policy.growth) !== undefined, '--growth', '--min-weeks-to-migrate W');
+  needs(!migration && (options.asOf ?? policy.asOf) !== undefined, '--as-of', '--min-weeks-to-migrate W');
+  needs(!breaches && (options.samples ?? policy.samples) !== undefined, '--samples', '--max-breach-probability P');
+  needs(!breaches && (options.seed ?? policy.seed) !== undefined, '--seed', '--max-breach-probability P');
+  if (migration && (options.growth ?? policy.growth) === undefined) {
+    throw new UserError('--min-weeks-to-migrate needs a growth rate: give --growth PCT (net monthly-active-user growth, e.g. 10%)');
+  }
+}
+
+/**
+ * The Monte Carlo at each user count, on the phase whose range holds it (a count no phase holds is left to the
+ * gate, which names it). Each draws --samples from --seed, so every count is reproducible on its own.
+ */
+function breachesAt(catalog: Catalog, users: readonly number[], book: Parameters<typeof simulateSample>[0]['book'], samples: number, seed: number, globals: GlobalOptions, ctx: CommandContext) {
+  const thresholds = thresholdsOf(catalog);
+  return users.flatMap((n) => {
+    const phase = phaseForUsers(catalog, n);
+    if (!phase) return [];
+    inputsFor({ samples }, catalog, phase, '--max-breach-probability');
+    const run = { catalog, phase, samples, seed, metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability'] as const, evaluate: simulateSample({ phaseId: phase.id, users: n, book, thresholds }) };
+    return [{ users: n, breaches: runUncertainty(run, globals, ctx.io).breaches }];
+  });
 }
 
 export function registerGate(program: Command, ctx: CommandContext): void {
@@ -54,6 +114,12 @@ export function registerGate(program: Command, ctx: CommandContext): void {
     .option('--min-headroom <pct>', 'fewest more users, in percent of each count, the phase must still serve (10 or 10%)', percentArg('--min-headroom'))
     .option('--baseline <file>', 'compare costs with a saved simulate, sweep or gate JSON result, or with another catalog')
     .option('--max-increase <pct>', 'largest growth of the monthly cost over the baseline, in percent (10 or 10%)', percentArg('--max-increase'))
+    .option('--min-weeks-to-migrate <w>', 'fewest weeks from --as-of until the migration to the next phase must start, at --growth (advise\'s dates)', numberArg('--min-weeks-to-migrate', { min: 0 }))
+    .option('--growth <rate>', 'net monthly-active-user growth per month, in percent (10% or 10), for --min-weeks-to-migrate', parseGrowth)
+    .option('--as-of <date>', 'the day to count the weeks from, YYYY-MM-DD (default: today, UTC)', parseAsOf)
+    .option('--max-breach-probability <p>', 'highest probability of breaking each SLO and the budget in a Monte Carlo over the catalog\'s distributions (0.05 or 5%)', parseProbability)
+    .option('--samples <n>', `Monte Carlo samples at each user count for --max-breach-probability (1 to ${MAX_SAMPLES.toLocaleString('en-US')}; default ${GATE_DEFAULT_SAMPLES})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
+    .option('--seed <s>', `seed of the Monte Carlo's generator (default ${DEFAULT_SEED})`, numberArg('--seed', { min: 0, integer: true, max: MAX_SEED }))
     .option('--policy <file>', 'read the checks from a policy YAML whose keys are these flags (schema/policy.schema.json); flags win')
     .addOption(pricingOption().default(undefined, 'snapshot'))
     .addOption(strictOption())
@@ -70,6 +136,8 @@ Examples:
   $ cuenta-plan gate --users 10000 --users 50000 --budget 2500
   $ cuenta-plan gate --users 50000 --require-slo --min-headroom 20%
   $ cuenta-plan gate --users 50000 --baseline base.json --max-increase 10 --format md   a pull-request comment
+  $ cuenta-plan gate --users 5000 --min-weeks-to-migrate 12 --growth 10% --as-of 2027-01-01
+  $ cuenta-plan gate --users 50000 --max-breach-probability 5% --samples 2000 --seed 7
   $ cuenta-plan gate --policy examples/policy.yaml`,
     )
     .action(async (options: GateOptions, command: Command) => {
@@ -79,6 +147,8 @@ Examples:
       if (users.length === 0) throw new UserError('gate needs a user count: give --users N (repeatable), or users: in the --policy file');
       const pricing = parsePricing(options.pricing ?? policy.pricing ?? 'snapshot');
       const limits = gateLimits(options, policy);
+      checkCompanions(options, policy, limits);
+      const growthPercent = options.growth === undefined ? policy.growth : options.growth * 100;
       const baselineFile = options.baseline ?? policy.baseline;
       if (limits.maxIncreasePercent !== undefined && baselineFile === undefined) {
         throw new UserError('--max-increase compares with a baseline: give --baseline FILE (a saved simulate, sweep or gate result, or a catalog)');
@@ -88,7 +158,22 @@ Examples:
       const bookFor = async (priced: Catalog) => (await choosePriceBooks(ctx, globals, priced, { ...options, pricing })).book;
       const book = await bookFor(catalog);
       const baseline = baselineFile === undefined ? null : await loadBaseline(baselineFile, users, snapshot, bookFor);
-      const result = gate({ catalog, users, book, thresholds: thresholdsOf(catalog), limits, baseline });
+      const growth =
+        growthPercent === undefined ? undefined : { perMonth: growthPercent / 100, asOf: options.asOf ?? policy.asOf ?? new Date().toISOString().slice(0, 10) };
+      const breaches =
+        limits.maxBreachProbability === undefined
+          ? undefined
+          : breachesAt(catalog, users, book, options.samples ?? policy.samples ?? GATE_DEFAULT_SAMPLES, options.seed ?? policy.seed ?? DEFAULT_SEED, globals, ctx);
+      const result = gate({
+        catalog,
+        users,
+        book,
+        thresholds: thresholdsOf(catalog),
+        limits,
+        baseline,
+        ...(growth === undefined ? {} : { growth }),
+        ...(breaches === undefined ? {} : { breaches }),
+      });
       emit(result, { table: renderGateTable, md: renderGateMarkdown }, globals, ctx.io);
       if (!result.ok) throw new PolicyError(gateFailureText(result));
     });

@@ -6,6 +6,9 @@
 import * as z from 'zod';
 import { PERCENT_TEXT } from '../commands/args.js';
 import { PRICING_CHOICES, type PricingChoice } from '../commands/pricing.js';
+import { MAX_SAMPLES } from '../commands/uncertainty.js';
+import { dayNumber } from '../model/advise-dates.js';
+import { MAX_SEED } from '../model/random.js';
 
 /** A policy as the gate reads it: every key optional; flags given on the command line win over these. */
 export interface GatePolicy {
@@ -16,6 +19,14 @@ export interface GatePolicy {
   minHeadroom?: number;
   baseline?: string;
   maxIncrease?: number;
+  minWeeksToMigrate?: number;
+  /** Percent a month, as written (10 = 10 %). */
+  growth?: number;
+  asOf?: string;
+  /** 0 to 1. */
+  maxBreachProbability?: number;
+  samples?: number;
+  seed?: number;
   pricing?: PricingChoice;
   set?: Array<{ name: string; value: number }>;
 }
@@ -34,6 +45,15 @@ const percent = (description: string) =>
         .pipe(z.number().min(0)),
     ])
     .describe(`${description}; 10 and "10%" both mean ten percent`);
+
+const isDate = (text: string): boolean => {
+  try {
+    dayNumber(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Built on first use: zod is loaded lazily (scripts/build.mjs), and only `gate --policy` needs this. */
 let built: ReturnType<typeof buildPolicySchema> | undefined;
@@ -56,6 +76,30 @@ const buildPolicySchema = () =>
         .optional()
         .describe('A saved simulate, sweep or gate JSON result, or a catalog, to compare costs with (--baseline); relative to the policy file'),
       'max-increase': percent('Largest growth of the monthly cost over the baseline, in percent (--max-increase)').optional(),
+      'min-weeks-to-migrate': z
+        .number()
+        .min(0)
+        .optional()
+        .describe('Fewest weeks from as-of until the migration to the next phase must start, at the growth rate (--min-weeks-to-migrate; needs growth)'),
+      growth: percent('Net monthly-active-user growth per month, in percent, above 0 (--growth)').optional(),
+      'as-of': z
+        .string()
+        .refine(isDate, { message: 'a date as YYYY-MM-DD, e.g. 2027-01-01' })
+        .optional()
+        .describe('The day to count the weeks from, YYYY-MM-DD (--as-of; default: today, UTC)'),
+      'max-breach-probability': z
+        .union([
+          z.number().min(0).max(1),
+          z
+            .string()
+            .regex(PERCENT_TEXT, { message: 'a probability is a number from 0 to 1, or a percent such as 5%' })
+            .transform((text) => Number(PERCENT_TEXT.exec(text)![1]) / 100)
+            .pipe(z.number().min(0).max(1)),
+        ])
+        .optional()
+        .describe('Highest probability of breaking each SLO and the budget in a Monte Carlo (--max-breach-probability); 0.05 and "5%" are the same'),
+      samples: z.int().min(1).max(MAX_SAMPLES).optional().describe('Monte Carlo samples for max-breach-probability (--samples; default 1000)'),
+      seed: z.int().min(0).max(MAX_SEED).optional().describe("Seed of the Monte Carlo's generator (--seed; default 1)"),
       pricing: z.enum(PRICING_CHOICES).optional().describe('Price book (--pricing): snapshot, seed or live'),
       set: z
         .record(z.string().min(1), z.number())
@@ -72,6 +116,12 @@ const buildPolicySchema = () =>
       if (raw['min-headroom'] !== undefined) policy.minHeadroom = raw['min-headroom'];
       if (raw.baseline !== undefined) policy.baseline = raw.baseline;
       if (raw['max-increase'] !== undefined) policy.maxIncrease = raw['max-increase'];
+      if (raw['min-weeks-to-migrate'] !== undefined) policy.minWeeksToMigrate = raw['min-weeks-to-migrate'];
+      if (raw.growth !== undefined) policy.growth = raw.growth;
+      if (raw['as-of'] !== undefined) policy.asOf = raw['as-of'];
+      if (raw['max-breach-probability'] !== undefined) policy.maxBreachProbability = raw['max-breach-probability'];
+      if (raw.samples !== undefined) policy.samples = raw.samples;
+      if (raw.seed !== undefined) policy.seed = raw.seed;
       if (raw.pricing !== undefined) policy.pricing = raw.pricing;
       if (raw.set !== undefined) policy.set = Object.entries(raw.set).map(([name, value]) => ({ name, value }));
       return policy;

@@ -1,44 +1,12 @@
 /**
- * Which phase N users need, by capacity rather than by the document's user ranges, and where the next phase
- * becomes cheaper per user. Both price the sized plan with the run's book.
+ * Where the next phase becomes cheaper per user, pricing each sized plan with the run's book. (Which phase N
+ * users need by capacity is ./serving-phase.ts, shared with simulate.)
  */
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { HEADROOM_SEARCH_LIMIT } from './headroom.js';
-import { capacityAt, sizePlan, type Thresholds } from './plan.js';
-import { pricePlan } from './price-plan.js';
-
-/** One phase at N users: whether it passes every capacity check, what fails, and its monthly cost. */
-export interface PhaseCandidate {
-  phase: number;
-  capacityOk: boolean;
-  /** The capacity checks that fail (none when capacityOk). */
-  failing: string[];
-  totalUsd: number;
-  perUserUsd: number;
-}
-
-export const phaseCost = (catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds, book: PriceLookup): number =>
-  pricePlan(sizePlan(catalog, phase, users, thresholds), book).totalUsd;
-
-/** Every phase at N users, in catalog order. */
-export function phaseCandidates(catalog: Catalog, users: number, thresholds: Thresholds, book: PriceLookup): PhaseCandidate[] {
-  return catalog.phases.map((phase) => {
-    const verdict = capacityAt(catalog, phase, users, thresholds);
-    const totalUsd = phaseCost(catalog, phase, users, thresholds, book);
-    return { phase: phase.id, capacityOk: verdict.ok, failing: verdict.failing, totalUsd, perUserUsd: totalUsd / users };
-  });
-}
-
-/**
- * The phase N users need by capacity: the cheapest that passes every capacity check (ties: the earlier
- * phase). The rule `status.servedBy` is meant to follow (src/model/simulate-result.ts); null when none passes.
- */
-export function cheapestServingPhase(candidates: readonly PhaseCandidate[]): PhaseCandidate | null {
-  let best: PhaseCandidate | null = null;
-  for (const c of candidates) if (c.capacityOk && (best === null || c.totalUsd < best.totalUsd)) best = c;
-  return best;
-}
+import type { Thresholds } from './plan.js';
+import { phaseCost } from './serving-phase.js';
 
 export interface CheaperAt {
   from: number;

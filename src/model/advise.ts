@@ -6,7 +6,8 @@
  */
 import { alertLoads, type AlertLoad } from './advise-alerts.js';
 import { daysBetween, leadTimeOf, migrationDates, type LeadTime } from './advise-dates.js';
-import { cheaperAt, cheapestServingPhase, phaseCandidates, type CheaperAt, type PhaseCandidate } from './advise-phases.js';
+import { cheaperAt, type CheaperAt } from './advise-phases.js';
+import { cheapestServingPhase, phaseCandidates, type PhaseCandidate } from './serving-phase.js';
 import type { CalibrationResult } from './calibrate-result.js';
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';

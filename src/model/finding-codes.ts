@@ -6,7 +6,7 @@ export type Severity = 'fail' | 'warn' | 'info';
  * What a finding is about: `capacity` findings move with the load and decide headroom and phase selection;
  * the others do not.
  */
-export type FindingGroup = 'capacity' | 'availability' | 'errors' | 'cost' | 'pricing' | 'workload';
+export type FindingGroup = 'capacity' | 'availability' | 'errors' | 'cost' | 'pricing' | 'workload' | 'uncertainty';
 
 interface FindingCode {
   severity: Severity;
@@ -149,6 +149,18 @@ export const FINDING_CODES = {
     group: 'cost',
     metric: 'cost-increase',
     description: "the monthly cost grew over the baseline's at the same user count, to 0.01 %, by more than the gate allows (`gate --max-increase`), or the baseline has no cost there",
+  },
+  'migration-start-too-soon': {
+    severity: 'fail',
+    group: 'capacity',
+    metric: 'weeks-to-migration',
+    description: "at the gate's growth rate, the migration to the next phase would have to start sooner, to 0.1 week, than the gate's minimum (`gate --min-weeks-to-migrate`), or the phase does not serve even its smallest load",
+  },
+  'breach-probability-over-limit': {
+    severity: 'fail',
+    group: 'uncertainty',
+    metric: 'breach-probability',
+    description: "in the gate's Monte Carlo over the catalog's distributions, an SLO or the budget (the check's subject) is broken more often than the gate allows (`gate --max-breach-probability`)",
   },
   'unquoted-component': {
     severity: 'info',

@@ -1,3 +1,4 @@
+import { leadTimeOf, migrationDates, weeksToMigrationStart } from './advise-dates.js';
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { FINDING_CODES, type FindingCodeName } from './finding-codes.js';
@@ -10,6 +11,7 @@ import { groupedDecimal } from './decimal-text.js';
 import { combinedAsOf, pricePlan, type PricesAsOf } from './price-plan.js';
 import { overridesIn, type Override } from './overrides.js';
 import { phaseForUsers } from './select.js';
+import type { UncertaintySection } from './uncertainty-result.js';
 
 /** 1: the first gate result. */
 export const GATE_SCHEMA_VERSION = 1;
@@ -25,6 +27,10 @@ export interface GateLimits {
   maxCostPerUserUsd?: number | undefined;
   minHeadroomPercent?: number | undefined;
   maxIncreasePercent?: number | undefined;
+  /** The fewest weeks from as-of until the migration must start (needs `GateInput.growth`). */
+  minWeeksToMigrate?: number | undefined;
+  /** The highest probability, 0 to 1, of breaking each SLO and the budget (needs `GateInput.breaches`). */
+  maxBreachProbability?: number | undefined;
 }
 
 /** The limits a gate asked for nothing checks: the catalog's budget ceiling and its SLOs. */
@@ -34,7 +40,9 @@ export const DEFAULT_LIMITS: GateLimits = { phaseBudget: true, slo: true };
 export const asksForChecks = (limits: GateLimits): boolean =>
   limits.phaseBudget ||
   limits.slo ||
-  [limits.budgetUsd, limits.maxCostPerUserUsd, limits.minHeadroomPercent, limits.maxIncreasePercent].some((limit) => limit !== undefined);
+  [limits.budgetUsd, limits.maxCostPerUserUsd, limits.minHeadroomPercent, limits.maxIncreasePercent, limits.minWeeksToMigrate, limits.maxBreachProbability].some(
+    (limit) => limit !== undefined,
+  );
 
 /** A saved or computed monthly cost to compare with, by user count. */
 export interface BaselinePoint {
@@ -58,6 +66,10 @@ export interface GateInput {
   thresholds: Thresholds;
   limits: GateLimits;
   baseline: GateBaseline | null;
+  /** For `minWeeksToMigrate`: net monthly-active-user growth (0.1 = 10 %, > 0) and the day to count from (YYYY-MM-DD). */
+  growth?: { perMonth: number; asOf: string };
+  /** For `maxBreachProbability`: the Monte Carlo's breaches at each user count (the command runs it: it draws). */
+  breaches?: ReadonlyArray<{ users: number; breaches: UncertaintySection['breaches'] }>;
 }
 
 export interface GateCheck {
@@ -65,6 +77,8 @@ export interface GateCheck {
   id: FindingCodeName;
   users: number;
   metric: MetricName;
+  /** What the check is about when the id alone does not say: the breach (its finding code) a breach-probability check counts. */
+  subject?: string;
   /** In `unit`, rounded as printed; null when it cannot be evaluated (then the check fails). */
   value: number | null;
   limit: number | null;
@@ -138,10 +152,25 @@ export function increasePercent(totalUsd: number, baseUsd: number): number | nul
   return roundTo((difference * 100) / baseUsd, 2);
 }
 
+/**
+ * Weeks from as-of until the migration must start, to 0.1 week: the phase runs out when growth passes the most
+ * users its headroom search finds (advise's dates, ./advise-dates.ts). A phase unbounded to the search limit counts
+ * the weeks to reach that limit, a lower bound. Null when the phase does not serve even its smallest load.
+ */
+function weeksToMigrate(input: GateInput, users: number, growth: NonNullable<GateInput['growth']>, maxUsers: number | null): number | null {
+  if (maxUsers === null) return null;
+  const dates = migrationDates(growth.asOf, users, maxUsers, growth.perMonth, leadTimeOf(input.catalog.migration));
+  // Growth is checked to be positive (gate()), so the users always reach maxUsers.
+  return roundTo(weeksToMigrationStart(growth.asOf, dates!), 1);
+}
+
 /** The checks at one user count, in a fixed order: the catalog's budget and SLOs, then the gate's own limits. */
 function checksAt(input: GateInput, users: number, point: GatePoint, baselineUsd: number | null): GateCheck[] {
   const { limits } = input;
   const { plan } = point;
+  // One headroom search serves both checks that need it.
+  let room: ReturnType<typeof headroom> | undefined;
+  const roomAt = () => (room ??= headroom(input.catalog, plan.phase, users, input.thresholds));
   const checks: GateCheck[] = [];
   if (limits.phaseBudget) checks.push(check('over-budget', users, point.totalUsd, plan.phase.budgetUsd.max, atMost));
   if (limits.budgetUsd !== undefined) checks.push(check('cost-over-limit', users, point.totalUsd, limits.budgetUsd, atMost));
@@ -155,12 +184,21 @@ function checksAt(input: GateInput, users: number, point: GatePoint, baselineUsd
     checks.push(check('availability-short', users, value, availability?.limit ?? null, () => availability?.pass === true));
   }
   if (limits.minHeadroomPercent !== undefined) {
-    const room = headroom(input.catalog, plan.phase, users, input.thresholds).headroomPercent;
-    checks.push(check('headroom-under-minimum', users, room === null ? null : roundTo(room, 1), limits.minHeadroomPercent, atLeast));
+    const percent = roomAt().headroomPercent;
+    checks.push(check('headroom-under-minimum', users, percent === null ? null : roundTo(percent, 1), limits.minHeadroomPercent, atLeast));
   }
   if (limits.maxIncreasePercent !== undefined) {
     const growth = baselineUsd === null ? null : increasePercent(point.totalUsd, baselineUsd);
     checks.push(check('cost-increase-over-limit', users, growth, limits.maxIncreasePercent, atMost));
+  }
+  if (limits.minWeeksToMigrate !== undefined && input.growth !== undefined) {
+    const weeks = weeksToMigrate(input, users, input.growth, roomAt().maxUsers);
+    checks.push(check('migration-start-too-soon', users, weeks, limits.minWeeksToMigrate, atLeast));
+  }
+  if (limits.maxBreachProbability !== undefined) {
+    const limit = limits.maxBreachProbability;
+    const found = input.breaches?.find((b) => b.users === users)?.breaches ?? [];
+    for (const breach of found) checks.push({ ...check('breach-probability-over-limit', users, breach.probability, limit, atMost), subject: breach.id });
   }
   return checks;
 }
@@ -168,14 +206,21 @@ function checksAt(input: GateInput, users: number, point: GatePoint, baselineUsd
 /**
  * The gate: sizes and prices each user count on the phase whose range holds it and checks it against the limits.
  * A check that cannot be evaluated (no finite latency, no headroom, no baseline figure at that count) fails.
- * Figures are compared as printed (cost to the cent, cost per user to 4 decimals, headroom to 0.1 %, growth to 0.01 %), so what a
- * report shows is what was judged.
- * @throws InputError when no phase of the catalog holds a user count, or a baseline limit has no baseline (exit 2)
+ * Figures are compared as printed (cost to the cent, cost per user to 4 decimals, headroom to 0.1 %, growth to 0.01 %,
+ * weeks to 0.1, probabilities to 6 decimals), so what a report shows is what was judged.
+ * @throws InputError when no phase of the catalog holds a user count, or a limit lacks what it compares with (a
+ *   baseline, a positive growth rate, the breaches) (exit 2)
  */
 export function gate(input: GateInput): GateResult {
   const { catalog, book, thresholds, limits, baseline } = input;
   if (limits.maxIncreasePercent !== undefined && baseline === null) {
     throw new InputError('--max-increase compares with a baseline: give --baseline FILE (a saved simulate, sweep or gate result, or a catalog)');
+  }
+  if (limits.minWeeksToMigrate !== undefined && !(input.growth !== undefined && input.growth.perMonth > 0)) {
+    throw new InputError('--min-weeks-to-migrate needs a growth rate above 0: give --growth PCT (e.g. 10%); without growth the phase never runs out');
+  }
+  if (limits.maxBreachProbability !== undefined && input.breaches === undefined) {
+    throw new InputError('--max-breach-probability needs the Monte Carlo breaches at each user count');
   }
   const users = [...new Set(input.users)].sort((a, b) => a - b);
   if (users.length === 0) throw new InputError('the gate needs at least one user count: give --users N (repeatable) or users: in the policy');

@@ -20,6 +20,8 @@ export const METRICS = {
   'concurrent-users': { unit: 'users', description: 'concurrent users at the daily peak: the design peak sizing uses, against the peak engagement implies' },
   'max-users': { unit: 'users', description: 'the most users the phase serves within its capacity checks' },
   'cost-increase': { unit: '%', description: "growth of the monthly cost over a baseline's at the same user count" },
+  'weeks-to-migration': { unit: 'weeks', description: 'weeks from the as-of date until the migration must start (the phase runs out at the growth rate, less the migration steps at their longest); negative when that day has passed' },
+  'breach-probability': { unit: 'probability', description: 'the share of Monte Carlo samples, 0 to 1, that break an SLO or the budget' },
   'unverified-lines': { unit: 'lines', description: 'cost lines priced from estimates rather than dated, verified prices' },
   mrr: { unit: 'USD', description: "monthly recurring revenue from the catalog's paid plans at the user count" },
   margin: { unit: 'USD', description: 'gross margin: monthly revenue minus payment fees and the infrastructure cost' },

@@ -5,7 +5,7 @@ import type { PriceLookup, PricedLine } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { headroom, type Headroom } from './headroom.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
-import { capacityAt, sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
+import { sizePlan, type Check, type Thresholds, type TierPlan } from './plan.js';
 import type { LineClass } from './line-class.js';
 import type { CacheMemory, MemoryRow } from './memory.js';
 import { floorCost, floorSplit, pricePlan, type ComponentCost, type CostResult, type PricesAsOf } from './price-plan.js';
@@ -13,6 +13,7 @@ import { pricePurchase, type PurchaseInput, type PurchaseResult } from './purcha
 import { overriddenQuantities } from './overrides.js';
 import { revenueOf, revenueSection, type RevenueSection } from './revenue-result.js';
 import { roundFinding } from './round-finding.js';
+import { cheapestServingPhase, phaseCandidates } from './serving-phase.js';
 import { assumptionsFor } from './workload.js';
 import type { UncertaintySection } from './uncertainty-result.js';
 
@@ -84,7 +85,7 @@ export interface SimulateResult {
     exhausted: boolean;
     overBudget: boolean;
     availabilityShort: boolean;
-    /** A phase that serves N within its capacity checks when this one does not. */
+    /** When this phase fails a capacity check at N: the cheapest phase that passes every one (advise's `byCapacity`); else null. */
     servedBy: number | null;
   };
   /** The verdict, one entry per condition (codes: FINDING_CODES); renderers write the sentences. */
@@ -286,15 +287,9 @@ function vsQuote(estimate: CostResult, quotedTotalUsd: number): NonNullable<Simu
   return { estimateBook: estimate.book, differenceUsd: roundCents(estimate.totalUsd - quotedTotalUsd), drivers };
 }
 
-/** The first other phase (later phases first) whose capacity checks pass at N users. */
-function servingPhase(input: SimulateInput): number | null {
-  const { catalog, phase, users, thresholds } = input;
-  const later = catalog.phases.filter((p) => p.id > phase.id);
-  const earlier = catalog.phases.filter((p) => p.id < phase.id).reverse();
-  for (const candidate of [...later, ...earlier]) {
-    if (capacityAt(catalog, candidate, users, thresholds).ok) return candidate.id;
-  }
-  return null;
+/** The phase capacity needs when this one fails a capacity check: the cheapest that passes them all (./serving-phase.ts). */
+function servingPhase({ catalog, users, thresholds, book }: SimulateInput): number | null {
+  return cheapestServingPhase(phaseCandidates(catalog, users, thresholds, book))?.phase ?? null;
 }
 
 /** The phase's floor bought the same way as the bill, so that floor + variable = total under a strategy too. */

@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog-types.js';
+import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import { findingsOf, verdictOf, type Finding } from './findings.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
@@ -56,6 +56,8 @@ export interface SweepResult {
   /** Points asked for; `rows` can hold fewer when rounding to whole users makes some equal. */
   pointsAsked: number;
   latencyPercentile: number;
+  /** `range`: each point on the phase whose user range holds it; `option`: every point on the phase --phase named, past its range too. */
+  selectedBy: 'range' | 'option';
   /** `asOf`: the as-of dates of the prices used across every point. */
   pricing: { book: string; description: string; asOf: PricesAsOf };
   rows: SweepRow[];
@@ -73,14 +75,16 @@ export interface SweepInput {
   thresholds: Thresholds;
   /** --purchase: each point's bill bought under this strategy; absent = on demand. */
   purchase?: PurchaseInput;
+  /** --phase: every point on this phase, past its range too (where it runs out); absent = the phase whose range holds each. */
+  phase?: Phase;
 }
 
-/** Evaluates the phase that holds each user count, from `from` to `to`. */
+/** Evaluates each user count from `from` to `to` on the phase that holds it, or on the one phase the input names. */
 export function sweep(input: SweepInput): SweepResult {
   const { catalog, book, thresholds } = input;
   const spans: PricesAsOf[] = [];
   const rows = userPoints(input.from, input.to, input.points, input.log).map((users): SweepRow => {
-    const phase = phaseForUsers(catalog, users);
+    const phase = input.phase ?? phaseForUsers(catalog, users);
     if (!phase) throw new InputError(`no phase of the catalog holds ${users} users`);
     const plan = sizePlan(catalog, phase, users, thresholds);
     const onDemand = pricePlan(plan, book);
@@ -115,7 +119,8 @@ export function sweep(input: SweepInput): SweepResult {
     to: input.to,
     log: input.log,
     pointsAsked: input.points,
-    latencyPercentile: catalog.phases[0]?.slo.latency.percentile ?? 95,
+    latencyPercentile: (input.phase ?? catalog.phases[0])?.slo.latency.percentile ?? 95,
+    selectedBy: input.phase === undefined ? 'range' : 'option',
     pricing: { book: book.name, description: book.description, asOf: combinedAsOf(spans) },
     rows,
     overrides: overridesIn(catalog),

@@ -19,9 +19,21 @@ const CHECK_LABELS: Partial<Record<FindingCodeName, string>> = {
   'availability-short': 'expected availability ≥ the SLO',
   'headroom-under-minimum': 'headroom ≥ minimum',
   'cost-increase-over-limit': 'cost increase over the baseline ≤ limit',
+  'migration-start-too-soon': 'weeks until the migration must start ≥ minimum',
 };
 
-const label = (check: GateCheck): string => CHECK_LABELS[check.id] ?? check.id;
+/** The breaches a Monte Carlo counts, as a breach-probability check names them. */
+const BREACH_NAMES: Partial<Record<FindingCodeName, string>> = {
+  'latency-over-slo': 'the latency SLO',
+  'availability-short': 'the availability SLO',
+  'error-rate-over-slo': 'the error-rate SLO',
+  'over-budget': "the phase's budget",
+};
+
+const breachName = (check: GateCheck): string => BREACH_NAMES[check.subject as FindingCodeName] ?? check.subject ?? 'a limit';
+
+const label = (check: GateCheck): string =>
+  check.id === 'breach-probability-over-limit' ? `odds of breaking ${breachName(check)} ≤ limit` : (CHECK_LABELS[check.id] ?? check.id);
 
 /** A change with its sign; none on zero. */
 const signed = (text: string, value: number): string => (value < 0 ? `-${text}` : value > 0 ? `+${text}` : text);
@@ -46,6 +58,11 @@ function figure(check: GateCheck, value: number | null, asLimit = false): string
       return `${groupedDecimal(value, 2, 5)}%`;
     case 'cost-increase':
       return asLimit ? percentText(value) : signedPercent(value);
+    case 'weeks-to-migration':
+      return `${asLimit ? groupedDecimal(value, 0, 4) : formatNumber(value, 1)} weeks`;
+    case 'breach-probability':
+      // A probability as a percent, to the 4 decimals of the 6 the result keeps: 0.0123 → 1.23%.
+      return `${groupedDecimal(value * 100, 0, 4)}%`;
     default:
       return asLimit ? percentText(value) : `${formatNumber(value, 1)}%`;
   }
@@ -74,6 +91,14 @@ export function failureText(check: GateCheck, baselineUsd: number | null = null)
           ? `the baseline has no cost at this user count to compare with; the limit is ${limit}`
           : `the baseline costs $0.00 here, so the growth has no finite percent; the limit is ${limit}`
         : `monthly cost grew ${figure(check, check.value, true)} over the baseline, more than the ${limit} allowed`;
+    case 'migration-start-too-soon':
+      return check.value === null
+        ? `the phase does not serve even its smallest load, so the migration is already late; the minimum is ${limit}`
+        : check.value < 0
+          ? `the migration should have started ${formatNumber(-check.value, 1)} weeks ago; the minimum is ${limit} ahead`
+          : `the migration must start in ${value}, sooner than the minimum of ${limit}`;
+    case 'breach-probability-over-limit':
+      return `${breachName(check)} is broken in ${value} of the samples, more than the ${limit} allowed`;
     default:
       return `${check.metric} ${value} against ${limit}`;
   }

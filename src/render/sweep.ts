@@ -41,7 +41,8 @@ const title = (r: SweepResult) => {
   // Without --upfront each point takes its own cheapest payment: name one only when every point agrees.
   const oneUpfront = new Set(r.rows.map((row) => row.purchase?.upfront)).size === 1;
   const strategy = bought === undefined ? '' : `, bought as ${oneUpfront ? strategyLabel(bought) : `${bought.strategy} (the cheapest payment at each point)`}`;
-  return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${strategy}${merged}`;
+  const onPhase = r.selectedBy === 'option' && r.rows[0] ? `, all on phase ${r.rows[0].phase} (--phase)` : '';
+  return `sweep ${formatInt(r.from)} → ${formatInt(r.to)} users, ${r.rows.length} points${r.log ? ' (log-spaced)' : ''}${onPhase}${strategy}${merged}`;
 };
 
 const pricingText = (r: SweepResult) => `${r.pricing.description} · ${pricesAgeText(r.pricing.asOf)}`;

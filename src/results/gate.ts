@@ -28,6 +28,8 @@ export const gateResultSchema = lazy(() =>
               id: findingCode().describe('The finding code the check raises when it fails (the published list: docs/commands.md § Findings)'),
               users: int('The user count it was evaluated at'),
               metric: metricName(),
+              subject: text('What the check is about when the id alone does not say: for breach-probability-over-limit, the breach (its finding code) counted')
+                .optional(),
               value: nullableNum('The figure, in `unit`, rounded as printed; null when it cannot be evaluated (the check then fails)'),
               limit: nullableNum('The limit, in `unit`; null when there is none to compare with (the check then fails)'),
               unit: text("Unit of value and limit: the metric's unit"),

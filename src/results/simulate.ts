@@ -178,7 +178,7 @@ export const simulateResultSchema = lazy(() =>
           exhausted: flag('True when a tier cannot keep up even at its maximum size, or latency cannot be brought under the SLO: start migrating'),
           overBudget: flag("True when the monthly cost is above the phase's budget"),
           availabilityShort: flag('True when expected availability is below the target'),
-          servedBy: nullableInt('A phase that serves N within its capacity checks when this one does not'),
+          servedBy: nullableInt("When this phase fails a capacity check at N: the cheapest phase that passes every one (advise's byCapacity); else null"),
         })
         .describe('The verdict in flags, derived from `findings` alone'),
       findings: findingsField(),

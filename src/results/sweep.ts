@@ -15,12 +15,15 @@ export const sweepResultSchema = lazy(() =>
       log: flag('True when the points are evenly spaced in log10'),
       pointsAsked: count('Points asked for; rows can hold fewer when rounding to whole users makes some equal'),
       latencyPercentile: num('The percentile of latencyMs (95 = P95)'),
+      selectedBy: z
+        .enum(['range', 'option'])
+        .describe('range: each row on the phase whose user range holds it; option: every row on the phase --phase named, past its range too'),
       pricing: z.strictObject({ ...pricingFields, asOf: pricesAsOf() }).describe('Price book used; asOf spans every row'),
       rows: z
         .array(
           z.strictObject({
             users: int('User count'),
-            phase: int('The phase whose range holds it'),
+            phase: int('The phase whose range holds it (selectedBy range), or the one --phase named'),
             totalUsd: num('Monthly cost, USD'),
             perUserUsd: num('Monthly cost per user, USD'),
             latencyMs: nullableNum('End-to-end latency at the percentile, ms; null when a tier is unstable'),

@@ -64,10 +64,36 @@ describe('cuenta-plan sweep', () => {
     [['sweep', '--from', '1000', '--to', '100'], /--to \(100\) must be greater than --from \(1000\)/],
     [['sweep', '--from', '100', '--to', '5000000'], /within the catalog's phases/],
     [['sweep', '--from', '100', '--to', '1000', '--points', '1'], /--points must be at least 2/],
+    [['sweep', '--from', '100', '--to', '1000', '--phase', '7'], /--phase 7 is not in the catalog; its phases are 0, 1, 2, 3, 4/],
+    [['sweep', '--from', '100', '--to', '1000', '--phase', 'two'], /a phase id is a whole number such as 2; got "two"/],
   ])('rejects %j with exit 2', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('follows one phase past its range with --phase: every point on it, exhausted past what it serves', async () => {
+    // Phase 2's range is 1,001–10,000 users; its headroom search (simulate --users 10000) finds it serves at most
+    // 38,121: so 10,000 and 38,000 pass its capacity checks, 38,200 and 5,000,000 (past every phase's range) do not.
+    const result = await run(['sweep', '--from', '10000', '--to', '5000000', '--points', '2', '--phase', '2', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const r = JSON.parse(result.stdout) as SweepResult;
+    expect(r.selectedBy).toBe('option');
+    expect(r.rows.map((row) => [row.users, row.phase, row.exhausted])).toEqual([
+      [10_000, 2, false],
+      [5_000_000, 2, true],
+    ]);
+    const edge = JSON.parse((await run(['sweep', '--from', '38000', '--to', '38200', '--points', '2', '--phase', '2', '--format', 'json'])).stdout) as SweepResult;
+    expect(edge.rows.map((row) => row.exhausted)).toEqual([false, true]);
+    const text = await run(['sweep', '--from', '10000', '--to', '100000', '--points', '4', '--phase', '2']);
+    expect(text.stdout).toMatch(/^sweep 10,000 → 100,000 users, 4 points, all on phase 2 \(--phase\)/);
+  });
+
+  it('puts each point on the phase whose range holds it without --phase (selectedBy range)', async () => {
+    const r = JSON.parse((await run(['sweep', '--from', '500', '--to', '5000', '--points', '2', '--format', 'json'])).stdout) as SweepResult;
+    expect(r.selectedBy).toBe('range');
+    expect(r.rows.map((row) => row.phase)).toEqual([1, 2]);
   });
 });
 

@@ -143,3 +143,71 @@ describe('with no check given', () => {
     expect(result.checks[0].limit).toBe(450);
   });
 });
+
+describe('--min-weeks-to-migrate', () => {
+  // Phase 2 holds 5,000 users and serves at most 38,121 (its headroom search: simulate --users 10000). At 10 %/month
+  // users reach 38,121 after 30.4375 × ln(38,121 / 5,000) / ln 1.1 = 648.70 days: 2027-01-01 + 648 days; the
+  // catalog's migration steps take 8 weeks at their longest, so it starts 648 − 56 = 592 days away = 84.6 weeks.
+  const args = ['gate', '--users', '5000', '--growth', '10%', '--as-of', '2027-01-01'];
+
+  it('passes 84.6 weeks and fails 84.7, naming the check', async () => {
+    const pass = await run([...args, '--min-weeks-to-migrate', '84.6', '--format', 'json']);
+    expect(pass.code, pass.stderr).toBe(0);
+    expect(JSON.parse(pass.stdout).checks).toEqual([
+      { id: 'migration-start-too-soon', users: 5000, metric: 'weeks-to-migration', value: 84.6, limit: 84.6, unit: 'weeks', pass: true },
+    ]);
+    const fail = await run([...args, '--min-weeks-to-migrate', '84.7']);
+    expect(fail.code).toBe(1);
+    expect(fail.stderr).toContain('migration-start-too-soon at 5,000 users: the migration must start in 84.6 weeks, sooner than the minimum of 84.7 weeks');
+  });
+
+  it.each([
+    [['gate', '--users', '5000', '--min-weeks-to-migrate', '8'], /--min-weeks-to-migrate needs a growth rate: give --growth PCT/],
+    [['gate', '--users', '5000', '--growth', '10%'], /--growth takes effect only with --min-weeks-to-migrate W/],
+    [['gate', '--users', '5000', '--as-of', '2027-01-01', '--budget', '900'], /--as-of takes effect only with --min-weeks-to-migrate W/],
+    [['gate', '--users', '5000', '--min-weeks-to-migrate', '8', '--growth', '0'], /needs a growth rate above 0/],
+    [['gate', '--users', '5000', '--min-weeks-to-migrate', '8', '--growth', '10%', '--as-of', '2027-13-01'], /--as-of: "2027-13-01" is not a date as YYYY-MM-DD/],
+  ])('%j exits 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('reads the same from a policy', async () => {
+    const policy = file('migrate.yaml', 'users: 5000\nmin-weeks-to-migrate: 84.6\ngrowth: 10%\nas-of: 2027-01-01\n');
+    const result = await run(['gate', '--policy', policy, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).checks[0]).toMatchObject({ id: 'migration-start-too-soon', value: 84.6 });
+  });
+});
+
+describe('--max-breach-probability', () => {
+  const breachesOf = (stdout: string) => (JSON.parse(stdout) as { uncertainty: { breaches: Array<{ id: string; probability: number }> } }).uncertainty.breaches;
+
+  it("checks each breach simulate's Monte Carlo counts, with the same samples and seed", async () => {
+    const simulated = await run(['simulate', '--users', '50000', '--samples', '200', '--seed', '7', '--format', 'json']);
+    const gated = await run(['gate', '--users', '50000', '--max-breach-probability', '5%', '--samples', '200', '--seed', '7', '--format', 'json']);
+    const checks = (JSON.parse(gated.stdout) as { checks: Array<{ id: string; subject: string; value: number; limit: number; pass: boolean }> }).checks;
+    const expected = breachesOf(simulated.stdout);
+    expect(checks.map((c) => [c.subject, c.value, c.limit, c.pass])).toEqual(expected.map((b) => [b.id, b.probability, 0.05, b.probability <= 0.05]));
+    expect(checks.every((c) => c.id === 'breach-probability-over-limit')).toBe(true);
+    expect(gated.code).toBe(checks.every((c) => c.pass) ? 0 : 1);
+  });
+
+  it('takes 0.05 and 5% alike; the same seed gives the same output', async () => {
+    const a = await run(['gate', '--users', '20000', '--max-breach-probability', '0.05', '--samples', '100', '--format', 'json']);
+    const b = await run(['gate', '--users', '20000', '--max-breach-probability', '5%', '--samples', '100', '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it.each([
+    [['gate', '--users', '5000', '--max-breach-probability', '5'], /--max-breach-probability takes a probability from 0 to 1, or a percent \(0\.05 or 5%\); got "5"/],
+    [['gate', '--users', '5000', '--budget', '900', '--samples', '100'], /--samples takes effect only with --max-breach-probability P/],
+    [['gate', '--users', '5000', '--budget', '900', '--seed', '3'], /--seed takes effect only with --max-breach-probability P/],
+  ])('%j exits 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});

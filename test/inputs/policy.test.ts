@@ -22,7 +22,7 @@ describe('schema/policy.schema.json', () => {
 
   it("names every flag's key and refuses others", () => {
     const schema = JSON.parse(policyJsonSchemaText()) as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(['users', 'budget', 'max-cost-per-user', 'require-slo', 'min-headroom', 'baseline', 'max-increase', 'pricing', 'set']);
+    expect(Object.keys(schema.properties)).toEqual(['users', 'budget', 'max-cost-per-user', 'require-slo', 'min-headroom', 'baseline', 'max-increase', 'min-weeks-to-migrate', 'growth', 'as-of', 'max-breach-probability', 'samples', 'seed', 'pricing', 'set']);
     expect(schema.additionalProperties).toBe(false);
   });
 });
@@ -42,6 +42,20 @@ describe('parsePolicy', () => {
       set: [{ name: 'cache_hit_ratio', value: 0.9 }],
     });
     expect(parsePolicy('users: [1000, 10000]\nmin-headroom: 10%\n', 'p.yaml')).toEqual({ users: [1000, 10000], minHeadroom: 10 });
+  });
+
+  it('reads the migration and Monte Carlo keys: growth in percent, a probability as 0.05 or "5%"', () => {
+    const text = 'min-weeks-to-migrate: 12\ngrowth: 10%\nas-of: 2027-01-01\nmax-breach-probability: "5%"\nsamples: 2000\nseed: 7\n';
+    expect(parsePolicy(text, 'p.yaml')).toEqual({ minWeeksToMigrate: 12, growth: 10, asOf: '2027-01-01', maxBreachProbability: 0.05, samples: 2000, seed: 7 });
+    expect(parsePolicy('max-breach-probability: 0.05\n', 'p.yaml')).toEqual({ maxBreachProbability: 0.05 });
+  });
+
+  it('refuses a date that is not one, a probability over 1 and a sample count of 0', () => {
+    expect(problems('as-of: 2027-02-30\nmax-breach-probability: 5\nsamples: 0\n')).toEqual([
+      'p.yaml:1:8  ["as-of"]  a date as YYYY-MM-DD, e.g. 2027-01-01',
+      'p.yaml:2:25  ["max-breach-probability"]  must be at most 1; got 5',
+      'p.yaml:3:10  samples  must be at least 1; got 0',
+    ]);
   });
 
   it('names the line, column and key of each problem, in file order', () => {

@@ -132,3 +132,64 @@ describe('increasePercent', () => {
     expect(increasePercent(1, 0)).toBeNull();
   });
 });
+
+describe('--min-weeks-to-migrate', () => {
+  // Lead time: steps of 1–2 and 2–3 weeks, 3–5 summed; the migration starts 5 weeks before the phase runs out.
+  const migrating = { ...catalog, migration: { steps: [{ weeks: { min: 1, max: 2 } }, { weeks: { min: 2, max: 3 } }] } as unknown as typeof catalog.migration };
+  const weeks = (limit: number, options: { users?: number; growth?: number; on?: typeof catalog } = {}) =>
+    gate({
+      catalog: options.on ?? migrating,
+      users: [options.users ?? 6000],
+      book: { ...book, description: 'test' },
+      thresholds,
+      limits: { ...NONE, minWeeksToMigrate: limit },
+      baseline: null,
+      growth: { perMonth: options.growth ?? 0.2, asOf: '2027-01-01' },
+    }).checks[0]!;
+
+  it('6,000 users serving up to 13,333 at 20 %/month: 30.4375 × ln(13,333/6,000) / ln 1.2 = 133.30 days, less 35 → 14.0 weeks', () => {
+    expect(weeks(14)).toEqual({ id: 'migration-start-too-soon', users: 6000, metric: 'weeks-to-migration', value: 14, limit: 14, unit: 'weeks', pass: true });
+    expect(weeks(14.1).pass).toBe(false);
+  });
+
+  it('is negative, and fails even a 0-week minimum, when the lead time is longer than the time left', () => {
+    // 8–10 weeks a step: 20 at the longest, 140 days; 133 − 140 = −7 days = −1.0 week.
+    const slow = { ...catalog, migration: { steps: [{ weeks: { min: 8, max: 10 } }, { weeks: { min: 8, max: 10 } }] } as unknown as typeof catalog.migration };
+    expect(weeks(0, { on: slow })).toMatchObject({ value: -1, pass: false });
+  });
+
+  it('fails without a value when the phase does not serve even its smallest load', () => {
+    const tight = { ...migrating, phases: [{ ...catalog.phases[0]!, slo: { ...catalog.phases[0]!.slo, latency: { percentile: 95, targetMs: 1 } } }] };
+    expect(weeks(0, { on: tight })).toMatchObject({ value: null, pass: false });
+  });
+
+  it('needs a growth rate above 0 (exit 2)', () => {
+    const limits = { ...NONE, minWeeksToMigrate: 4 };
+    const base = { catalog: migrating, users: [6000], book: { ...book, description: 'test' }, thresholds, limits, baseline: null };
+    expect(() => gate(base)).toThrow(/--min-weeks-to-migrate needs a growth rate above 0/);
+    expect(() => gate({ ...base, growth: { perMonth: 0, asOf: '2027-01-01' } })).toThrow(InputError);
+  });
+});
+
+describe('--max-breach-probability', () => {
+  const breaches = (probability: number) => [
+    { id: 'latency-over-slo' as const, probability, standardError: 0.01 },
+    { id: 'over-budget' as const, probability: 0, standardError: 0 },
+  ];
+  const withBreaches = (limit: number, probability: number) =>
+    gate({ catalog, users: [6000], book: { ...book, description: 'test' }, thresholds, limits: { ...NONE, maxBreachProbability: limit }, baseline: null, breaches: [{ users: 6000, breaches: breaches(probability) }] });
+
+  it('one check per breach, its probability against the limit: 0.05 passes 0.05 and fails 0.049999', () => {
+    expect(withBreaches(0.05, 0.05).checks).toEqual([
+      { id: 'breach-probability-over-limit', users: 6000, metric: 'breach-probability', subject: 'latency-over-slo', value: 0.05, limit: 0.05, unit: 'probability', pass: true },
+      { id: 'breach-probability-over-limit', users: 6000, metric: 'breach-probability', subject: 'over-budget', value: 0, limit: 0.05, unit: 'probability', pass: true },
+    ]);
+    const failing = withBreaches(0.049999, 0.05);
+    expect(failing.checks.map((c) => c.pass)).toEqual([false, true]);
+    expect(failing.ok).toBe(false);
+  });
+
+  it('needs the breaches (exit 2)', () => {
+    expect(() => run({ maxBreachProbability: 0.1 })).toThrow(/--max-breach-probability needs the Monte Carlo breaches/);
+  });
+});
