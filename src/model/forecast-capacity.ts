@@ -1,5 +1,5 @@
 /**
- * The phase each month's users need by capacity — advise's rule (./advise-phases.ts `cheapestServingPhase`):
+ * The phase each month's users need by capacity — advise's rule (./serving-phase.ts `cheapestServingPhase`):
  * the cheapest phase, on demand, that passes every capacity check; ties go to the earlier phase.
  *
  * Checking every phase at every month would size 5 × 121 plans for ten years. Capacity is monotone in users
