@@ -143,9 +143,75 @@ export function instancesForLoad(stations: readonly Station[], requestsPerS: num
 }
 
 /**
+ * Where the one-instance-at-a-time loop of `sizeStations` stops adding to station `best`: the first count n past
+ * its current one at which the end-to-end percentile passes, the station reaches its maximum, or another station
+ * contributes more (the loop's own choice: the first largest contribution wins). Each of the three turns from
+ * "go on" to "stop" once and stays there as n grows — the station's contribution falls as its per-instance rate
+ * λ/n falls, and the total is a sum taken in a fixed order — so a galloping then binary search lands on the n the
+ * loop would reach, with the same state, in O(log n) latency evaluations instead of one per instance (a tier
+ * hundreds of instances wide under a tight SLO took hundreds).
+ */
+function latencyRun(
+  stations: readonly Station[],
+  states: StationState[],
+  best: number,
+  requestsPerS: number,
+  targets: SizingTargets,
+  total: () => { percentileS: number | null },
+): StationState {
+  const station = stations[best]!;
+  const contribution = (state: StationState): number => state.contributionS ?? Number.POSITIVE_INFINITY;
+  let before = -1;
+  let after = -1;
+  for (const [i, other] of stations.entries()) {
+    const state = states[i]!;
+    if (i === best || !other.autoscaled || state.instances >= other.maxInstances) continue;
+    if (i < best) before = Math.max(before, contribution(state));
+    else after = Math.max(after, contribution(state));
+  }
+  const current = states[best]!;
+  const tried = new Map<number, StationState>();
+  const stateAt = (n: number): StationState => {
+    let state = tried.get(n);
+    if (!state) {
+      state = stationState(station, requestsPerS, n, targets.percentile);
+      tried.set(n, state);
+    }
+    return state;
+  };
+  // Would the loop add another instance to this station once it runs n?
+  const goesOn = (n: number): boolean => {
+    if (n >= station.maxInstances) return false;
+    const state = stateAt(n);
+    const own = contribution(state);
+    if (!(own > before && own >= after)) return false;
+    states[best] = state;
+    const { percentileS } = total();
+    states[best] = current;
+    return percentileS === null || percentileS >= targets.targetS;
+  };
+  // goesOn(lo) holds (lo = the current count stands for it: the loop chose this station), goesOn(hi) does not.
+  let lo = current.instances;
+  let step = 1;
+  let hi = Math.min(lo + step, station.maxInstances);
+  while (goesOn(hi)) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(lo + step, station.maxInstances);
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (goesOn(mid)) lo = mid;
+    else hi = mid;
+  }
+  return stateAt(hi);
+}
+
+/**
  * Sizes every station for a request rate: first each autoscaled station by its utilisation target
  * (what the autoscaler does), then, while the end-to-end percentile is not strictly under the SLO,
- * one more instance for the autoscaled station that contributes most, until all are at their maximum.
+ * one more instance for the autoscaled station that contributes most, until all are at their maximum
+ * (`latencyRun` finds where a run of such steps on one station ends without taking them one by one).
  *
  * End-to-end percentile = overhead + Σ ⌈visits⌉ × (visit percentile). For the right-skewed,
  * exponential-tailed delays of M/M/c queues, the sum of upper percentiles (p ≥ 90) is at least the
@@ -189,9 +255,9 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
       }
     }
     if (best < 0) break;
-    const station = stations[best]!;
-    counts[best] = { instances: states[best]!.instances + 1, reason: 'latency' };
-    states[best] = stationState(station, requestsPerS, counts[best]!.instances, targets.percentile);
+    const reached = latencyRun(stations, states, best, requestsPerS, targets, total);
+    counts[best] = { instances: reached.instances, reason: 'latency' };
+    states[best] = reached;
     latency = total();
   }
 
