@@ -34,6 +34,26 @@ export function scaleOutRate(station: Station): number {
 }
 
 /**
+ * One visit's mean and percentile response at a station, by the per-instance rate they were computed at: the
+ * same M/M/c queue comes back hour after hour within one sizing (a grown tier's latency is taken at its fixed
+ * scale-out rate in every hour it has grown), and its percentile is a root-find. One memo serves one percentile.
+ */
+export type LatencyMemo = Map<Station, Map<number, { meanS: number; percentileS: number }>>;
+
+function queueLatency(station: Station, latencyRate: number, percentile: number, memo: LatencyMemo | undefined): { meanS: number; percentileS: number } {
+  let byRate = memo?.get(station);
+  const known = byRate?.get(latencyRate);
+  if (known) return known;
+  const queue = { arrivalRate: latencyRate, serviceRate: 1 / station.serviceTimeS, servers: station.serversPerInstance };
+  const latency = { meanS: mmc(queue).meanResponse, percentileS: responseTimePercentile(queue, percentile) };
+  if (memo) {
+    if (!byRate) memo.set(station, (byRate = new Map()));
+    byRate.set(latencyRate, latency);
+  }
+  return latency;
+}
+
+/**
  * One visit's response time at a station. Each instance is an M/M/v queue (v = vCPUs) fed an even
  * share of the arrivals (a Poisson stream split at random stays Poisson: Kleinrock vol. 1 §4.2);
  * delay stations (serverless) are M/M/∞, where the response is the service time itself.
@@ -46,6 +66,7 @@ export function stationState(
   instances: number,
   percentile: number,
   atScaleOut = false,
+  memo?: LatencyMemo,
 ): StationState {
   const visitRate = requestsPerS * station.visitsPerRequest;
   const perInstance = instances > 0 ? visitRate / instances : Number.POSITIVE_INFINITY;
@@ -79,15 +100,14 @@ export function stationState(
     };
   }
   const latencyRate = atScaleOut ? Math.max(perInstance, scaleOutRate(station)) : perInstance;
-  const queue = { arrivalRate: latencyRate, serviceRate: 1 / s, servers: station.serversPerInstance };
-  const percentileS = responseTimePercentile(queue, percentile);
+  const { meanS, percentileS } = queueLatency(station, latencyRate, percentile, memo);
   return {
     instances,
     utilization,
     arrivalPerInstancePerS: perInstance,
     latencyArrivalPerInstancePerS: latencyRate,
     stable: true,
-    meanS: mmc(queue).meanResponse,
+    meanS,
     percentileS,
     contributionS: weight * percentileS,
   };
@@ -158,6 +178,7 @@ function latencyRun(
   requestsPerS: number,
   targets: SizingTargets,
   total: () => { percentileS: number | null },
+  memo: LatencyMemo | undefined,
 ): StationState {
   const station = stations[best]!;
   const contribution = (state: StationState): number => state.contributionS ?? Number.POSITIVE_INFINITY;
@@ -174,7 +195,7 @@ function latencyRun(
   const stateAt = (n: number): StationState => {
     let state = tried.get(n);
     if (!state) {
-      state = stationState(station, requestsPerS, n, targets.percentile);
+      state = stationState(station, requestsPerS, n, targets.percentile, false, memo);
       tried.set(n, state);
     }
     return state;
@@ -218,7 +239,7 @@ function latencyRun(
  * percentile of the sum, so the estimate errs on the safe side (test/model/plan.test.ts checks this
  * against a seeded Monte Carlo of independent sojourn times).
  */
-export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets): SizingResult {
+export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets, memo?: LatencyMemo): SizingResult {
   const counts = stations.map((station) =>
     station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason },
   );
@@ -227,7 +248,7 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
   const states = stations.map((station, i) => {
     const { instances, reason } = counts[i]!;
     const grown = reason === 'utilization' || reason === 'requests-per-target';
-    return stationState(station, requestsPerS, instances, targets.percentile, grown);
+    return stationState(station, requestsPerS, instances, targets.percentile, grown, memo);
   });
 
   const total = () => {
@@ -255,7 +276,7 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
       }
     }
     if (best < 0) break;
-    const reached = latencyRun(stations, states, best, requestsPerS, targets, total);
+    const reached = latencyRun(stations, states, best, requestsPerS, targets, total, memo);
     counts[best] = { instances: reached.instances, reason: 'latency' };
     states[best] = reached;
     latency = total();
