@@ -301,14 +301,15 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
  * Pods packed on worker nodes (`nodes.podsPerNode`) are billed by whole nodes in every hour:
  * node_hours = Σ_h ⌈count_h / podsPerNode⌉ × hoursPerMonth / 24 (one pod per node without packing).
  */
-export function componentScope(plan: Plan, usage: ComponentPlan): FormulaScope {
+export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<string, number>): FormulaScope {
   const average = usage.hourly.reduce((a, b) => a + b, 0) / usage.hourly.length;
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
   // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
   const nodes = usage.hourly.reduce((sum, count) => sum + Math.ceil(count / perNode - 1e-9), 0) / usage.hourly.length;
   // The workload's variables are inherited from the plan's scope rather than copied: a catalog has dozens of
-  // assumptions, and this runs per component per book (copying them was most of pricePlan's time).
-  const scope = Object.create(plan.scope) as Record<string, number>;
+  // assumptions, and this runs per component per book (copying them was most of pricePlan's time). `reuse`, a
+  // scope this function made for the same plan, is refilled instead: an object per component was most of the rest.
+  const scope = reuse ?? (Object.create(plan.scope) as Record<string, number>);
   scope.instances = average;
   scope.peak_instances = usage.peak;
   scope.instance_hours = average * plan.hoursPerMonth;
