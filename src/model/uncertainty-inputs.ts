@@ -35,6 +35,16 @@ export function uncertainInputs(catalog: Catalog, phase: Phase): UncertainInput[
 }
 
 /**
+ * The uncertain inputs of a run over every phase (`breakeven`): each phase's, once each by name, in phase order.
+ * A drawn assumption holds in every phase, as `--set` does.
+ */
+export function catalogUncertainInputs(catalog: Catalog): UncertainInput[] {
+  const byName = new Map<string, UncertainInput>();
+  for (const phase of catalog.phases) for (const input of uncertainInputs(catalog, phase)) if (!byName.has(input.name)) byName.set(input.name, input);
+  return [...byName.values()];
+}
+
+/**
  * The catalog with each input set to `values[i]` (copy-on-write: the catalog given is not changed). The
  * assumptions are set together, so a Monte Carlo sample copies the assumptions once rather than once per input.
  */
