@@ -307,8 +307,8 @@ export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<
   // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
   const nodes = usage.hourly.reduce((sum, count) => sum + Math.ceil(count / perNode - 1e-9), 0) / usage.hourly.length;
   // The workload's variables are inherited from the plan's scope rather than copied: a catalog has dozens of
-  // assumptions, and this runs per component per book (copying them was most of pricePlan's time). `reuse`, a
-  // scope this function made for the same plan, is refilled instead: an object per component was most of the rest.
+  // assumptions, and this runs per component per book (copying them was most of pricePlan's time). `reuse`, a copy
+  // of the same plan's scope (pricePlan makes one per plan), is refilled instead.
   const scope = reuse ?? (Object.create(plan.scope) as Record<string, number>);
   scope.instances = average;
   scope.peak_instances = usage.peak;

@@ -88,7 +88,10 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
     if (priced.freeQuantity > 0) freeUsed.set(line.priceKey, (freeUsed.get(line.priceKey) ?? 0) + priced.freeQuantity);
     return priced;
   };
-  const scope = Object.create(plan.scope) as Record<string, number>;
+  // One copy of the plan's variables that every component's formulas read in turn. A plain copy, not an object
+  // inheriting from plan.scope: a fresh prototype each plan gives the formulas' property reads a new hidden class
+  // each plan, so none of them stays cached across the plans a Monte Carlo or a sweep prices.
+  const scope: Record<string, number> = { ...plan.scope };
   const components = plan.components.map((usage) => {
     const lines = declare(plan, usage, basis, scope).map(priceShared);
     return { component: usage.component.id, name: usage.component.name, quotedUsd: usage.component.quoted?.usd ?? null, lines };
