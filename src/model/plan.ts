@@ -302,10 +302,16 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
  * node_hours = Σ_h ⌈count_h / podsPerNode⌉ × hoursPerMonth / 24 (one pod per node without packing).
  */
 export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<string, number>): FormulaScope {
-  const average = usage.hourly.reduce((a, b) => a + b, 0) / usage.hourly.length;
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
-  // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
-  const nodes = usage.hourly.reduce((sum, count) => sum + Math.ceil(count / perNode - 1e-9), 0) / usage.hourly.length;
+  let instanceSum = 0;
+  let nodeSum = 0;
+  for (const count of usage.hourly) {
+    instanceSum += count;
+    // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
+    nodeSum += Math.ceil(count / perNode - 1e-9);
+  }
+  const average = instanceSum / usage.hourly.length;
+  const nodes = nodeSum / usage.hourly.length;
   // The workload's variables are inherited from the plan's scope rather than copied: a catalog has dozens of
   // assumptions, and this runs per component per book (copying them was most of pricePlan's time). `reuse`, a copy
   // of the same plan's scope (pricePlan makes one per plan), is refilled instead.
