@@ -12,7 +12,8 @@ import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
-
+import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, type UncertaintyOptions } from './uncertainty.js';
+import { BREAKEVEN_BREACH_IDS, BREAKEVEN_METRICS, breakevenSample, breakevenUncertaintySection } from '../model/uncertainty-breakeven.js';
 
 export function registerBreakeven(program: Command, ctx: CommandContext): void {
   const command = program
@@ -23,7 +24,7 @@ export function registerBreakeven(program: Command, ctx: CommandContext): void {
     .addOption(strictOption())
     .addOption(cacheTtlOption())
     .option('--set <name=value>', SET_HELP, collectSet, []);
-  purchaseOptions(command)
+  addUncertaintyOptions(purchaseOptions(command))
     .addHelpText(
       'after',
       `
@@ -34,29 +35,50 @@ Examples:
   $ cuenta-plan breakeven
   $ cuenta-plan breakeven --opex 30000
   $ cuenta-plan breakeven --purchase optimized         infrastructure bought at the cheapest mix of commitments
-  $ cuenta-plan breakeven --set revenue.free_share=0.6 --format json`,
+  $ cuenta-plan breakeven --set revenue.free_share=0.6 --format json
+  $ cuenta-plan breakeven --samples 200 --seed 7       P10/P50/P90 of the break-even users over the catalog's distributions`,
     )
-    .action(async (options: PricingOptions & PurchaseOptions & { opex?: number; set: SetOption[] }, command: Command) => {
+    .action(async (options: PricingOptions & PurchaseOptions & UncertaintyOptions & { opex?: number; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
+      checkSeedNeedsSamples(options);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const revenue = requireSection(catalog, 'revenue', 'breakeven');
       const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const purchase = purchaseFrom(options, catalog, options.pricing, book);
       const opexUsd = options.opex ?? revenue.opexUsdPerMonth.value;
-      const analysis = breakeven({
-        catalog,
-        revenue,
+      const inputs = options.samples === undefined ? [] : catalogInputsFor(catalog);
+      const shared = {
         thresholds: thresholdsOf(catalog),
         infrastructureUsd: boughtTotalUsd(book, purchase),
-        opexUsd,
         claimedPremiumUsers: claimedPremiumUsers(catalog),
-      });
+      };
+      const analysis = breakeven({ ...shared, catalog, revenue, opexUsd });
+      const uncertainty =
+        options.samples === undefined
+          ? undefined
+          : breakevenUncertaintySection(
+              monteCarloWithProgress(
+                {
+                  catalog,
+                  inputs,
+                  samples: options.samples,
+                  seed: options.seed ?? DEFAULT_SEED,
+                  metrics: shared.claimedPremiumUsers === null ? ['breakeven-users'] : BREAKEVEN_METRICS,
+                  breachIds: BREAKEVEN_BREACH_IDS,
+                  evaluate: breakevenSample({ ...shared, opexUsd: options.opex ?? null }),
+                },
+                globals,
+                ctx.io,
+              ),
+              shared.claimedPremiumUsers !== null,
+            );
       const result = breakevenResult(analysis, {
         opexUsd,
         opexFrom: options.opex === undefined ? 'catalog' : 'option',
         purchase: purchase?.strategy ?? 'on-demand',
         pricing: { book: book.name, description: book.description },
         overrides: overridesIn(catalog),
+        ...(uncertainty === undefined ? {} : { uncertainty }),
       });
       emit(result, { table: renderBreakevenTable, md: renderBreakevenMarkdown }, globals, ctx.io);
     });

@@ -1,13 +1,13 @@
 /**
- * `--samples N --seed S`, shared by the commands that run a Monte Carlo (simulate now; forecast, breakeven and
- * gate after issue 9 and 10 merge): the options, their checks, and the run with its progress bar.
+ * `--samples N --seed S`, shared by the commands that run a Monte Carlo (simulate and breakeven; forecast and gate
+ * after issue 10 merges): the options, their checks, and the run with its progress bar.
  */
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import type { Catalog, Phase } from '../model/catalog-types.js';
 import { MAX_SEED } from '../model/random.js';
-import { monteCarlo, type SampleOutcome } from '../model/uncertainty.js';
-import { uncertainInputs, type UncertainInput } from '../model/uncertainty-inputs.js';
+import { monteCarlo, type MonteCarloInput, type SampleOutcome, type UncertaintySummary } from '../model/uncertainty.js';
+import { catalogUncertainInputs, uncertainInputs, type UncertainInput } from '../model/uncertainty-inputs.js';
 import { uncertaintySection, type UncertaintySection } from '../model/uncertainty-result.js';
 import { BREACH_IDS, type UncertainMetric } from '../model/uncertainty-simulate.js';
 import type { GlobalOptions, Io } from '../output.js';
@@ -53,19 +53,38 @@ export interface UncertaintyRun<M extends UncertainMetric> {
   evaluate(catalog: Catalog): SampleOutcome<M>;
 }
 
-/** Runs the Monte Carlo with a progress bar on stderr (src/progress.ts decides whether it shows). */
-export function runUncertainty<M extends UncertainMetric>(run: UncertaintyRun<M>, globals: GlobalOptions, io: Io): UncertaintySection {
-  const inputs = inputsFor({ samples: run.samples }, run.catalog, run.phase);
+/** Any Monte Carlo, with a progress bar on stderr (src/progress.ts decides whether it shows). */
+export function monteCarloWithProgress<M extends string>(input: MonteCarloInput<M>, globals: GlobalOptions, io: Io): UncertaintySummary<M> {
   const progress = progressBar(
     { stderr: io.stderr, stderrIsTTY: io.stderrIsTTY?.() ?? false, env: io.env, format: globals.format, now: () => performance.now(), columns: io.columns },
     'sampling',
   );
   try {
-    const summary = monteCarlo({ ...run, inputs, breachIds: BREACH_IDS, onProgress: (done, total) => progress.update(done, total) });
-    return uncertaintySection(summary);
+    return monteCarlo({ ...input, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.finish();
   }
+}
+
+/** Runs simulate's Monte Carlo at one phase: its figures and the odds of breaking each SLO and the budget. */
+export function runUncertainty<M extends UncertainMetric>(run: UncertaintyRun<M>, globals: GlobalOptions, io: Io): UncertaintySection {
+  const inputs = inputsFor({ samples: run.samples }, run.catalog, run.phase);
+  return uncertaintySection(monteCarloWithProgress({ ...run, inputs, breachIds: BREACH_IDS }, globals, io));
+}
+
+/**
+ * The uncertain inputs of a run over every phase (breakeven).
+ * @throws UserError when no quantity in the catalog carries a distribution (exit 2)
+ */
+export function catalogInputsFor(catalog: Catalog, flag = '--samples'): UncertainInput[] {
+  const inputs = catalogUncertainInputs(catalog);
+  if (inputs.length === 0) {
+    throw new UserError(
+      `${flag}: no quantity of the catalog carries a distribution (or each was fixed with --set); ` +
+        'add one beside a value, e.g. cache_hit_ratio: { value: 0.8, source: assumption, range: [0.5, 0.95], distribution: range } (docs/catalog.md § Distributions)',
+    );
+  }
+  return inputs;
 }
 
 /** --seed alone would silently do nothing. */

@@ -1,6 +1,7 @@
 /** The versioned result of `cuenta-plan breakeven`: ./breakeven.ts's analysis with what it was computed from. */
 import type { BreakevenAnalysis, BreakevenPoint, UserRange } from './breakeven.js';
 import type { Override } from './overrides.js';
+import type { BreakevenUncertainty } from './uncertainty-breakeven.js';
 
 export const BREAKEVEN_SCHEMA_VERSION = 1;
 
@@ -25,6 +26,8 @@ export interface BreakevenResult {
   /** User counts sized and priced by the search. */
   evaluations: number;
   overrides: Override[];
+  /** With --samples: the spread of the contribution break-even and of the implied opex over the catalog's distributions. */
+  uncertainty?: BreakevenUncertainty;
 }
 
 export interface BreakevenContext {
@@ -33,6 +36,7 @@ export interface BreakevenContext {
   purchase: string;
   pricing: BreakevenResult['pricing'];
   overrides: Override[];
+  uncertainty?: BreakevenUncertainty;
 }
 
 export function breakevenResult(analysis: BreakevenAnalysis, context: BreakevenContext): BreakevenResult {
@@ -50,5 +54,6 @@ export function breakevenResult(analysis: BreakevenAnalysis, context: BreakevenC
     pricing: context.pricing,
     evaluations: analysis.evaluations,
     overrides: context.overrides,
+    ...(context.uncertainty === undefined ? {} : { uncertainty: context.uncertainty }),
   };
 }

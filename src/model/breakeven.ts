@@ -118,10 +118,34 @@ function runs(samples: readonly number[], ok: (users: number) => boolean): UserR
 }
 
 /**
- * Both break-evens over the catalog's user range, and the opex the claimed premium users imply.
- * @throws InputError when a user count in the range falls in no phase (the catalog rules keep ranges contiguous)
+ * The smallest user count where `ok` holds: `runs(samples, ok)[0].from` (null when there is no run), found by the
+ * same scan and bisection without evaluating anything past it.
  */
-export function breakeven(input: BreakevenInput): BreakevenAnalysis {
+export function firstRun(samples: readonly number[], ok: (users: number) => boolean): number | null {
+  if (ok(samples[0]!)) return samples[0]!;
+  for (let i = 1; i < samples.length; i += 1) {
+    if (!ok(samples[i]!)) continue;
+    let low = samples[i - 1]!;
+    let high = samples[i]!;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (ok(mid)) high = mid;
+      else low = mid;
+    }
+    return high;
+  }
+  return null;
+}
+
+/** The margins over the catalog's user range: each user count evaluated once, as simulate evaluates it. */
+interface MarginCurve {
+  range: UserRange;
+  samples: number[];
+  at(users: number): { phase: number; revenue: RevenueAt };
+  evaluations(): number;
+}
+
+function marginCurve(input: BreakevenInput): MarginCurve {
   const { catalog, revenue, thresholds, opexUsd } = input;
   const first = catalog.phases[0]!;
   const last = catalog.phases[catalog.phases.length - 1]!;
@@ -137,7 +161,35 @@ export function breakeven(input: BreakevenInput): BreakevenAnalysis {
     seen.set(users, point);
     return point;
   };
-  const samples = sampleUsers(catalog, revenue, range);
+  return { range, samples: sampleUsers(catalog, revenue, range), at, evaluations: () => seen.size };
+}
+
+/** The claim's user count when it lies in the searched range. */
+function impliedUsersIn(input: BreakevenInput, range: UserRange): number | null {
+  const claimed = input.claimedPremiumUsers;
+  const users = claimed === null ? null : usersForPremium(input.revenue, claimed);
+  return users !== null && users >= range.from && users <= range.to ? users : null;
+}
+
+/**
+ * What one Monte Carlo sample of `breakeven` reads: the contribution break-even (the first user count of
+ * `breakeven(input).withOpex`, found without searching past it) and the implied opex, as `breakeven` gives them.
+ */
+export function breakevenFigures(input: BreakevenInput): { withOpexUsers: number | null; impliedOpexUsd: number | null } {
+  const { range, samples, at } = marginCurve(input);
+  const implied = impliedUsersIn(input, range);
+  return {
+    withOpexUsers: firstRun(samples, (n) => roundCents(at(n).revenue.contributionMarginUsd) >= 0),
+    impliedOpexUsd: implied === null ? null : roundCents(at(implied).revenue.grossMarginUsd),
+  };
+}
+
+/**
+ * Both break-evens over the catalog's user range, and the opex the claimed premium users imply.
+ * @throws InputError when a user count in the range falls in no phase (the catalog rules keep ranges contiguous)
+ */
+export function breakeven(input: BreakevenInput): BreakevenAnalysis {
+  const { range, samples, at, evaluations } = marginCurve(input);
   const pointOf = (ranges: UserRange[]): BreakevenPoint => {
     const users = ranges[0]?.from ?? null;
     const found = users === null ? null : at(users);
@@ -146,15 +198,13 @@ export function breakeven(input: BreakevenInput): BreakevenAnalysis {
   const infrastructureOnly = pointOf(runs(samples, (n) => roundCents(at(n).revenue.grossMarginUsd) >= 0));
   const withOpex = pointOf(runs(samples, (n) => roundCents(at(n).revenue.contributionMarginUsd) >= 0));
 
-  const claimed = input.claimedPremiumUsers;
-  const impliedUsers = claimed === null ? null : usersForPremium(revenue, claimed);
-  const inRange = impliedUsers !== null && impliedUsers >= range.from && impliedUsers <= range.to;
+  const impliedUsers = impliedUsersIn(input, range);
   return {
     range,
     infrastructureOnly,
     withOpex,
-    impliedAt: inRange ? { premiumUsers: claimed!, users: impliedUsers } : null,
-    impliedOpexUsd: inRange ? roundCents(at(impliedUsers).revenue.grossMarginUsd) : null,
-    evaluations: seen.size,
+    impliedAt: impliedUsers === null ? null : { premiumUsers: input.claimedPremiumUsers!, users: impliedUsers },
+    impliedOpexUsd: impliedUsers === null ? null : roundCents(at(impliedUsers).revenue.grossMarginUsd),
+    evaluations: evaluations(),
   };
 }

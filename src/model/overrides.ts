@@ -146,16 +146,34 @@ function setAt(node: unknown, keys: ReadonlyArray<string | number>, value: numbe
   return { ...object, [key!]: setAt(object[key!], rest, value) };
 }
 
-function withAssumption(catalog: Catalog, name: string, value: number): Catalog {
-  const shared = catalog.workload.assumptions[name];
-  const workload = shared === undefined ? catalog.workload : { ...catalog.workload, assumptions: { ...catalog.workload.assumptions, [name]: overridden(shared, value) } };
+/** The assumptions with each name in `values` overridden where present (null when none is: nothing to copy). */
+function overriddenAssumptions(assumptions: Readonly<Record<string, Quantity>>, values: ReadonlyMap<string, number>): Record<string, Quantity> | null {
+  let copy: Record<string, Quantity> | null = null;
+  for (const [name, value] of values) {
+    const quantity = assumptions[name];
+    if (quantity === undefined) continue;
+    copy ??= { ...assumptions };
+    copy[name] = overridden(quantity, value);
+  }
+  return copy;
+}
+
+/**
+ * The catalog with several assumptions set at once, copied once: what setting them one by one with
+ * `withSettable` gives (each name is set in the catalog's workload and in every phase that has its own).
+ */
+export function withAssumptions(catalog: Catalog, values: ReadonlyMap<string, number>): Catalog {
+  const shared = overriddenAssumptions(catalog.workload.assumptions, values);
+  const workload = shared === null ? catalog.workload : { ...catalog.workload, assumptions: shared };
   // The override wins over a phase's own value: the phase keeps its own entry, overridden too.
   const phases = catalog.phases.map((phase): Phase => {
-    const own = phase.assumptions[name];
-    return own === undefined ? phase : { ...phase, assumptions: { ...phase.assumptions, [name]: overridden(own, value) } };
+    const own = overriddenAssumptions(phase.assumptions, values);
+    return own === null ? phase : { ...phase, assumptions: own };
   });
   return { ...catalog, workload, phases };
 }
+
+const withAssumption = (catalog: Catalog, name: string, value: number): Catalog => withAssumptions(catalog, new Map([[name, value]]));
 
 /** The catalog with one resolved quantity set to `value` (no checks: `solve` calls this at every step). */
 export function withSettable(catalog: Catalog, settable: Settable, value: number): Catalog {

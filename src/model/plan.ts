@@ -6,7 +6,7 @@ import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import { capacityFindings, isFailing } from './findings.js';
 import { InputError } from './input-error.js';
 import { cacheMemory, cacheWorkingSetGb, memoryRows, visitsWithHitRatio, type CacheMemory, type MemoryRow } from './memory.js';
-import { instancesForLoad, sizeStations, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
+import { instancesForLoad, sizeStations, type LatencyMemo, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';
 import type { Thresholds } from './thresholds.js';
 import { buildWorkerStations, sizeWorkers, workerInstances, type WorkerQueue, type WorkerSizing } from './workers.js';
@@ -149,7 +149,7 @@ interface PeakModel {
  * that follows decides the database's reads (and replaces `cache_hit_ratio` in the formulas' scope, so
  * read-priced lines bill the same misses). Hot users are the concurrent users at the peak (see cacheWorkingSetGb).
  */
-function peakModel(ctx: Context, workload: WorkloadAt): PeakModel {
+function peakModel(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakModel {
   const scope = baseScope(ctx, workload);
   const fixedCount = fixedCountFor(scope);
   const hotUsers = workload.concurrentUsers;
@@ -158,7 +158,7 @@ function peakModel(ctx: Context, workload: WorkloadAt): PeakModel {
   if (cache) scope.cache_hit_ratio = cache.effectiveHitRatio;
   const targets = sizingTargets(ctx);
   const stations = buildStations(ctx.phase.components, visits, ctx.assumptions, fixedCount);
-  const sizing = sizeStations(stations, workload.peakRequestsPerS, targets);
+  const sizing = sizeStations(stations, workload.peakRequestsPerS, targets, memo);
   const workerStations = buildWorkerStations(ctx.phase.components, scope, fixedCount);
   const workers = sizeWorkers(workerStations, workload.peakRequestsPerS, targets.percentile, ctx.thresholds.cpuUtilization);
   const memory = memoryRows(sizing, ctx.assumptions, cache, cacheWorkingSetGb(ctx.assumptions, hotUsers), targets.overheadS);
@@ -188,17 +188,17 @@ export function capacityAt(catalog: Catalog, phase: Phase, users: number, thresh
 }
 
 /** Instances per station in each hour of the daily profile. */
-function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, targets: SizingTargets, peak: SizingResult): number[][] {
+function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, targets: SizingTargets, peak: SizingResult, memo: LatencyMemo): number[][] {
   // When the peak needed no instance for latency's sake, no quieter hour does either (latency never
   // falls as load grows), so the autoscaler's rule alone sizes each hour; otherwise every hour is
-  // sized in full. Identical load factors are sized once.
+  // sized in full. Identical load factors are sized once, and the peak hour's rate is the peak's own.
   const latencyBound = peak.stations.some((s) => s.reason === 'latency');
-  const byRate = new Map<number, number[]>();
+  const byRate = new Map<number, number[]>([[workload.peakRequestsPerS, peak.stations.map((s) => s.state.instances)]]);
   const hours = workload.hours.map((hour) => {
     let counts = byRate.get(hour.requestsPerS);
     if (!counts) {
       counts = latencyBound
-        ? sizeStations(stations, hour.requestsPerS, targets).stations.map((s) => s.state.instances)
+        ? sizeStations(stations, hour.requestsPerS, targets, memo).stations.map((s) => s.state.instances)
         : instancesForLoad(stations, hour.requestsPerS);
       byRate.set(hour.requestsPerS, counts);
     }
@@ -249,9 +249,10 @@ function tierPlan(sized: StationSizing | WorkerSizing, hourly: readonly number[]
 export function sizePlan(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): Plan {
   const ctx = contextFor(catalog, phase, thresholds);
   const workload = workloadAt(catalog, phase, users);
-  const peak = peakModel(ctx, workload);
+  const memo: LatencyMemo = new Map();
+  const peak = peakModel(ctx, workload, memo);
   const { scope, fixedCount, stations } = peak;
-  const hourly = hourlyCounts(stations, workload, sizingTargets(ctx), peak.sizing);
+  const hourly = hourlyCounts(stations, workload, sizingTargets(ctx), peak.sizing, memo);
   // A worker tier is sized by its own arrival rate in every hour; latency never asks it for more.
   const workerHourly = peak.workerStations.map((station) => workload.hours.map((hour) => workerInstances(station, hour.requestsPerS).instances));
   const tiers = [
@@ -300,14 +301,21 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
  * Pods packed on worker nodes (`nodes.podsPerNode`) are billed by whole nodes in every hour:
  * node_hours = Σ_h ⌈count_h / podsPerNode⌉ × hoursPerMonth / 24 (one pod per node without packing).
  */
-export function componentScope(plan: Plan, usage: ComponentPlan): FormulaScope {
-  const average = usage.hourly.reduce((a, b) => a + b, 0) / usage.hourly.length;
+export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<string, number>): FormulaScope {
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
-  // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
-  const nodes = usage.hourly.reduce((sum, count) => sum + Math.ceil(count / perNode - 1e-9), 0) / usage.hourly.length;
+  let instanceSum = 0;
+  let nodeSum = 0;
+  for (const count of usage.hourly) {
+    instanceSum += count;
+    // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
+    nodeSum += Math.ceil(count / perNode - 1e-9);
+  }
+  const average = instanceSum / usage.hourly.length;
+  const nodes = nodeSum / usage.hourly.length;
   // The workload's variables are inherited from the plan's scope rather than copied: a catalog has dozens of
-  // assumptions, and this runs per component per book (copying them was most of pricePlan's time).
-  const scope = Object.create(plan.scope) as Record<string, number>;
+  // assumptions, and this runs per component per book (copying them was most of pricePlan's time). `reuse`, a copy
+  // of the same plan's scope (pricePlan makes one per plan), is refilled instead.
+  const scope = reuse ?? (Object.create(plan.scope) as Record<string, number>);
   scope.instances = average;
   scope.peak_instances = usage.peak;
   scope.instance_hours = average * plan.hoursPerMonth;

@@ -1,7 +1,7 @@
 import type { Catalog, Phase } from './catalog-types.js';
 import { declareComponentLines, declareQuotedLine, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
 import type { LineClass } from './line-class.js';
-import { roundCents, sumMoney } from './money.js';
+import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
 import { componentScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
@@ -67,10 +67,11 @@ export function combinedAsOf(spans: readonly PricesAsOf[]): PricesAsOf {
   };
 }
 
-function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis): DeclaredLine[] {
+/** `scope`: one object the components' formulas are evaluated in, in turn (each line is evaluated as it is declared). */
+function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis, scope: Record<string, number>): DeclaredLine[] {
   return basis === 'component-quote'
     ? [declareQuotedLine(plan.phase, usage.component)]
-    : declareComponentLines(usage.component, componentScope(plan, usage));
+    : declareComponentLines(usage.component, componentScope(plan, usage, scope));
 }
 
 /**
@@ -87,8 +88,12 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
     if (priced.freeQuantity > 0) freeUsed.set(line.priceKey, (freeUsed.get(line.priceKey) ?? 0) + priced.freeQuantity);
     return priced;
   };
+  // One copy of the plan's variables that every component's formulas read in turn. A plain copy, not an object
+  // inheriting from plan.scope: a fresh prototype each plan gives the formulas' property reads a new hidden class
+  // each plan, so none of them stays cached across the plans a Monte Carlo or a sweep prices.
+  const scope: Record<string, number> = { ...plan.scope };
   const components = plan.components.map((usage) => {
-    const lines = declare(plan, usage, basis).map(priceShared);
+    const lines = declare(plan, usage, basis, scope).map(priceShared);
     return { component: usage.component.id, name: usage.component.name, quotedUsd: usage.component.quoted?.usd ?? null, lines };
   });
   return costOf(plan, book.name, basis, components);
@@ -118,12 +123,15 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
     budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
     unverifiedLines: lines.filter((line) => !line.verified).length,
     asOf: pricesAsOf(lines),
-    byClassUsd: {
-      fixed: sumMoney(lines.filter((line) => line.class === 'fixed')),
-      'per-user': sumMoney(lines.filter((line) => line.class === 'per-user')),
-      'per-request': sumMoney(lines.filter((line) => line.class === 'per-request')),
-    },
+    byClassUsd: byClass(lines),
   };
+}
+
+/** The lines' total by class, each the exact micro-dollar sum `sumMoney` gives of that class's lines, in one pass. */
+function byClass(lines: readonly PricedLine[]): Record<LineClass, number> {
+  const micros: Record<LineClass, number> = { fixed: 0, 'per-user': 0, 'per-request': 0 };
+  for (const line of lines) micros[line.class] += toMicros(line.monthlyUsd);
+  return { fixed: fromMicros(micros.fixed), 'per-user': fromMicros(micros['per-user']), 'per-request': fromMicros(micros['per-request']) };
 }
 
 /**

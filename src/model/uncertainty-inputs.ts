@@ -3,7 +3,7 @@
  * A value set with `--set` carries none (./overrides.ts drops it): a what-if is fixed, not a guess.
  */
 import type { Catalog, Phase, Quantity } from './catalog-types.js';
-import { assumptionSettable, pathSettables, withSettable, type Settable } from './overrides.js';
+import { assumptionSettable, pathSettables, withAssumptions, withSettable, type Settable } from './overrides.js';
 import { distributionOf, quantileOf, type Distribution } from './uncertainty-distribution.js';
 
 export interface UncertainInput {
@@ -34,10 +34,25 @@ export function uncertainInputs(catalog: Catalog, phase: Phase): UncertainInput[
   return inputs;
 }
 
-/** The catalog with each input set to `values[i]` (copy-on-write: the catalog given is not changed). */
+/**
+ * The uncertain inputs of a run over every phase (`breakeven`): each phase's, once each by name, in phase order.
+ * A drawn assumption holds in every phase, as `--set` does.
+ */
+export function catalogUncertainInputs(catalog: Catalog): UncertainInput[] {
+  const byName = new Map<string, UncertainInput>();
+  for (const phase of catalog.phases) for (const input of uncertainInputs(catalog, phase)) if (!byName.has(input.name)) byName.set(input.name, input);
+  return [...byName.values()];
+}
+
+/**
+ * The catalog with each input set to `values[i]` (copy-on-write: the catalog given is not changed). The
+ * assumptions are set together, so a Monte Carlo sample copies the assumptions once rather than once per input.
+ */
 export function withInputValues(catalog: Catalog, inputs: readonly UncertainInput[], values: ArrayLike<number>): Catalog {
-  let result = catalog;
-  for (let i = 0; i < inputs.length; i++) result = withSettable(result, inputs[i]!.settable, values[i]!);
+  const assumptions = new Map<string, number>();
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.settable.kind === 'assumption') assumptions.set(inputs[i]!.name, values[i]!);
+  let result = assumptions.size > 0 ? withAssumptions(catalog, assumptions) : catalog;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.settable.kind === 'path') result = withSettable(result, inputs[i]!.settable, values[i]!);
   return result;
 }
 

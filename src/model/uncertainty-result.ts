@@ -35,6 +35,13 @@ const spread = (metric: UncertainMetric, s: { p10: number; p50: number; p90: num
   p90: roundMetric(metric, s.p90),
 });
 
+/** What a summary drew, as every section reports it (a lognormal's σ to 6 decimals). */
+export const drawnInputs = (summary: Pick<UncertaintySummary<string>, 'inputs'>): UncertaintySection['inputs'] =>
+  summary.inputs.map(({ name, distribution }) => ({
+    name,
+    distribution: distribution.kind === 'lognormal' ? { ...distribution, sigma: roundTo(distribution.sigma, 6) } : distribution,
+  }));
+
 /**
  * The section from a summary of samples that read cost, cost per user, latency and availability (and margin,
  * included when the summary has it).
@@ -52,10 +59,7 @@ export function uncertaintySection<M extends UncertainMetric>(summary: Uncertain
     samples: summary.samples,
     seed: summary.seed,
     method: UNCERTAINTY_METHOD,
-    inputs: summary.inputs.map(({ name, distribution }) => ({
-      name,
-      distribution: distribution.kind === 'lognormal' ? { ...distribution, sigma: roundTo(distribution.sigma, 6) } : distribution,
-    })),
+    inputs: drawnInputs(summary),
     metrics,
     breaches: summary.breaches.map((b) => ({
       id: b.id as (typeof BREACH_IDS)[number],

@@ -3,6 +3,7 @@ import type { BreakevenPoint } from '../model/breakeven.js';
 import type { RenderOptions } from '../output.js';
 import { formatInt, formatUsd, overridesText } from './format.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type TableSpec } from './table.js';
+import { breakevenSpreadRows, uncertaintyHeadline } from './uncertainty.js';
 
 const title = (r: BreakevenResult) => `break-even over ${formatInt(r.range.from)}–${formatInt(r.range.to)} users (${r.purchase})`;
 
@@ -36,11 +37,16 @@ export function renderBreakevenTable(r: BreakevenResult, options: RenderOptions)
   const c = paint(options);
   const text = (line: string) => wrapToWidth(line, options.columns);
   const set = r.overrides.length > 0 ? [text(overridesText(r.overrides))] : [];
-  return [c.bold(text(title(r))), text(pricingLine(r)), ...set, fittedTable(rows(r), options), text(impliedLine(r))].join('\n');
+  const u = r.uncertainty;
+  const spread = u ? ['', c.bold('Uncertainty (Monte Carlo)'), text(uncertaintyHeadline(u)), fittedTable(breakevenSpreadRows(u), options)] : [];
+  return [c.bold(text(title(r))), text(pricingLine(r)), ...set, fittedTable(rows(r), options), text(impliedLine(r)), ...spread].join('\n');
 }
 
 export function renderBreakevenMarkdown(r: BreakevenResult): string {
   const { head, rows: body, align } = rows(r);
   const set = r.overrides.length > 0 ? [`${overridesText(r.overrides).replace(/^set/, 'Set')} (--set).`] : [];
-  return [`## cuenta-plan ${title(r)}`, pricingLine(r).replace(/^pricing/, 'Pricing'), ...set, markdownTable(head, body, align), impliedLine(r)].join('\n\n');
+  const u = r.uncertainty;
+  const table = u ? breakevenSpreadRows(u) : undefined;
+  const spread = u && table ? ['### Uncertainty (Monte Carlo)', uncertaintyHeadline(u), markdownTable(table.head, table.rows, table.align)] : [];
+  return [`## cuenta-plan ${title(r)}`, pricingLine(r).replace(/^pricing/, 'Pricing'), ...set, markdownTable(head, body, align), impliedLine(r), ...spread].join('\n\n');
 }

@@ -3,6 +3,7 @@
  * terminal and markdown renderers (simulate today; forecast and breakeven reuse them).
  */
 import type { UncertaintySection } from '../model/uncertainty-result.js';
+import type { BreakevenUncertainty } from '../model/uncertainty-breakeven.js';
 import type { Distribution } from '../model/uncertainty-distribution.js';
 import { formatMs, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
 import type { TableSpec } from './table.js';
@@ -59,8 +60,26 @@ export function distributionText(d: Distribution): string {
   }
 }
 
+/** The break-even's spread (breakeven --samples): users, implied opex, and the odds of never breaking even. */
+export function breakevenSpreadRows(u: BreakevenUncertainty): TableSpec {
+  const users = (n: number | null) => (n === null ? 'beyond the catalog' : formatNumber(n, 0));
+  const opex = (usd: number | null) => (usd === null ? '—' : formatUsd(usd));
+  const b = u.metrics['breakeven-users'];
+  const o = u.metrics['implied-opex'];
+  const never = u.breaches.find((x) => x.id === 'no-breakeven');
+  return {
+    head: ['figure', 'P10', 'P50', 'P90'],
+    rows: [
+      ['break-even users (with opex)', users(b.p10), users(b.p50), users(b.p90)],
+      ...(o ? [['implied opex / month', opex(o.p10), opex(o.p50), opex(o.p90)]] : []),
+      ...(never ? [['never breaks even in range', `${percent(never.probability)} ± ${percent(never.standardError)}`, '', '']] : []),
+    ],
+    align: ['left', 'right', 'right', 'right'],
+  };
+}
+
 /** One line: samples, seed and what was drawn. */
-export function uncertaintyHeadline(u: UncertaintySection): string {
+export function uncertaintyHeadline(u: Pick<UncertaintySection, 'samples' | 'seed' | 'inputs'>): string {
   const inputs = u.inputs.map((i) => `${i.name} (${distributionText(i.distribution)})`).join(', ');
   return `${formatNumber(u.samples, 0)} samples, seed ${u.seed}; drawn: ${inputs}`;
 }

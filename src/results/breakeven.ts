@@ -3,6 +3,8 @@ import * as z from 'zod';
 import { BREAKEVEN_SCHEMA_VERSION, type BreakevenResult } from '../model/breakeven-result.js';
 import { count, int, lazy, nullableInt, nullableNum, num, overridesField, pricingFields, resultHeader, text } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
+import { breachFields, spread, uncertaintyHeader } from './uncertainty.js';
+import { BREAKEVEN_BREACH_IDS } from '../model/uncertainty-breakeven.js';
 
 const userRange = (what: string) => z.strictObject({ from: int('First user count'), to: int('Last user count') }).describe(what);
 
@@ -36,6 +38,21 @@ export const breakevenResultSchema = lazy(() =>
       pricing: z.strictObject(pricingFields).describe('Price book used'),
       evaluations: count('User counts sized and priced by the search'),
       overrides: overridesField(),
+      uncertainty: z
+        .strictObject({
+          ...uncertaintyHeader(),
+          metrics: z
+            .strictObject({
+              'breakeven-users': spread('the smallest user count with the contribution margin ≥ 0 (a sample that never breaks even in range counts as beyond it: null)'),
+              'implied-opex': spread("the opex the catalog's premium-user claim implies, USD").optional(),
+            })
+            .describe('P10/P50/P90 of each figure; implied-opex only when the catalog makes the claim'),
+          breaches: z
+            .array(z.strictObject({ id: z.enum(BREAKEVEN_BREACH_IDS).describe("no-breakeven: the contribution margin stays < 0 over the catalog's whole range"), ...breachFields() }))
+            .describe('The probability of never breaking even inside the catalog'),
+        })
+        .optional()
+        .describe('Monte Carlo over the catalog’s distributions (present only with --samples)'),
     })
     .describe('The result of `cuenta-plan breakeven --format json`'),
 );

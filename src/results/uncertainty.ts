@@ -5,7 +5,7 @@ import type { UncertaintySection } from '../model/uncertainty-result.js';
 import { count, int, lazy, num, text } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
 
-const spread = (what: string) =>
+export const spread = (what: string) =>
   z
     .strictObject({
       p10: z.number().nullable().describe(`10th percentile of ${what}; null when unbounded (an unstable queue)`),
@@ -24,13 +24,24 @@ export const distributionSchema = lazy(() =>
     .describe('The distribution drawn from, defaults resolved (a catalog `range` is the uniform over it)'),
 );
 
+/** The fields every `uncertainty` section shares (simulate's, breakeven's). */
+export const uncertaintyHeader = () => ({
+  samples: count('Samples drawn (--samples)'),
+  seed: int('Seed of the generator (--seed): the same seed gives the same section on every machine'),
+  method: text('How samples are drawn and summarised'),
+  inputs: z.array(z.strictObject({ name: text('The uncertain quantity, as --set names it'), distribution: distributionSchema() })).describe('Every uncertain input drawn, in draw order'),
+});
+
+/** A breach's probability over the samples. */
+export const breachFields = () => ({
+  probability: z.number().min(0).max(1).describe('Share of samples that break it, to 6 decimals'),
+  standardError: z.number().min(0).describe('Monte Carlo standard error √(p(1 − p)/N), to 6 decimals'),
+});
+
 export const uncertaintySchema = lazy(() =>
   z
     .strictObject({
-      samples: count('Samples drawn (--samples)'),
-      seed: int('Seed of the generator (--seed): the same seed gives the same section on every machine'),
-      method: text('How samples are drawn and summarised'),
-      inputs: z.array(z.strictObject({ name: text('The uncertain quantity, as --set names it'), distribution: distributionSchema() })).describe('Every uncertain input drawn, in draw order'),
+      ...uncertaintyHeader(),
       metrics: z
         .strictObject({
           cost: spread('the monthly cost, USD'),
@@ -44,8 +55,7 @@ export const uncertaintySchema = lazy(() =>
         .array(
           z.strictObject({
             id: z.enum(BREACH_IDS).describe('The finding code broken: an SLO or the budget'),
-            probability: z.number().min(0).max(1).describe('Share of samples that break it, to 6 decimals'),
-            standardError: z.number().min(0).describe('Monte Carlo standard error √(p(1 − p)/N), to 6 decimals'),
+            ...breachFields(),
           }),
         )
         .describe('The probability of breaking each SLO and the budget'),

@@ -77,3 +77,33 @@ describe('sensitivity', () => {
     expect(result.stderr).toMatch(/cost-per-user/);
   });
 });
+
+describe('breakeven --samples', () => {
+  const args = ['breakeven', '--samples', '6'];
+
+  it('gives byte-identical output for the same seed, a schema-valid section, and no section without --samples', async () => {
+    const a = await run([...args, '--seed', '4', '--format', 'json']);
+    const b = await run([...args, '--seed', '4', '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const result = JSON.parse(a.stdout);
+    expect(RESULT_SCHEMAS.breakeven().safeParse(result).success).toBe(true);
+    expect(result.uncertainty).toMatchObject({ samples: 6, seed: 4, breaches: [{ id: 'no-breakeven' }] });
+    expect(Object.keys(result.uncertainty.metrics)).toEqual(['breakeven-users', 'implied-opex']);
+    const plain = JSON.parse((await run(['breakeven', '--format', 'json'])).stdout);
+    expect(plain).not.toHaveProperty('uncertainty');
+    delete result.uncertainty;
+    expect(result).toEqual(plain);
+  });
+
+  it('renders the spread on a terminal and in markdown', async () => {
+    expect((await run(args)).stdout).toContain('break-even users (with opex)');
+    expect((await run([...args, '--format', 'md'])).stdout).toContain('### Uncertainty (Monte Carlo)');
+  });
+
+  it('refuses --seed without --samples (exit 2)', async () => {
+    const result = await run(['breakeven', '--seed', '3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--seed takes effect only with --samples/);
+  });
+});
