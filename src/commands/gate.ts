@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+// Our own grouping, not toLocaleString: the first toLocaleString loads ICU data (~20 ms), here at every start-up.
+import { groupedDecimal } from '../model/decimal-text.js';
 import type { Catalog } from '../model/catalog-types.js';
 import { PolicyError, UserError } from '../errors.js';
 import { asksForChecks, DEFAULT_LIMITS, gate, type GateLimits } from '../model/gate.js';
@@ -118,7 +120,7 @@ export function registerGate(program: Command, ctx: CommandContext): void {
     .option('--growth <rate>', 'net monthly-active-user growth per month, in percent (10% or 10), for --min-weeks-to-migrate', parseGrowth)
     .option('--as-of <date>', 'the day to count the weeks from, YYYY-MM-DD (default: today, UTC)', parseAsOf)
     .option('--max-breach-probability <p>', 'highest probability of breaking each SLO and the budget in a Monte Carlo over the catalog\'s distributions (0.05 or 5%)', parseProbability)
-    .option('--samples <n>', `Monte Carlo samples at each user count for --max-breach-probability (1 to ${MAX_SAMPLES.toLocaleString('en-US')}; default ${GATE_DEFAULT_SAMPLES})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
+    .option('--samples <n>', `Monte Carlo samples at each user count for --max-breach-probability (1 to ${groupedDecimal(MAX_SAMPLES, 0)}; default ${GATE_DEFAULT_SAMPLES})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
     .option('--seed <s>', `seed of the Monte Carlo's generator (default ${DEFAULT_SEED})`, numberArg('--seed', { min: 0, integer: true, max: MAX_SEED }))
     .option('--policy <file>', 'read the checks from a policy YAML whose keys are these flags (schema/policy.schema.json); flags win')
     .addOption(pricingOption().default(undefined, 'snapshot'))

@@ -3,6 +3,8 @@
  * after issue 10 merges): the options, their checks, and the run with its progress bar.
  */
 import type { Command } from 'commander';
+// Our own grouping, not toLocaleString: the first toLocaleString loads ICU data (~20 ms), here at every start-up.
+import { groupedDecimal } from '../model/decimal-text.js';
 import { UserError } from '../errors.js';
 import type { Catalog, Phase } from '../model/catalog-types.js';
 import { MAX_SEED } from '../model/random.js';
@@ -25,7 +27,7 @@ export interface UncertaintyOptions {
 
 export function addUncertaintyOptions(command: Command): Command {
   return command
-    .option('--samples <n>', `Monte Carlo over the catalog's distributions: P10/P50/P90 and the odds of breaking each SLO and the budget (1 to ${MAX_SAMPLES.toLocaleString('en-US')})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
+    .option('--samples <n>', `Monte Carlo over the catalog's distributions: P10/P50/P90 and the odds of breaking each SLO and the budget (1 to ${groupedDecimal(MAX_SAMPLES, 0)})`, numberArg('--samples', { min: 1, integer: true, max: MAX_SAMPLES }))
     .option('--seed <s>', `seed of the Monte Carlo's generator: the same seed gives the same figures on every machine (default ${DEFAULT_SEED})`, numberArg('--seed', { min: 0, integer: true, max: MAX_SEED }));
 }
 
