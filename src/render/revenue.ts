@@ -12,7 +12,7 @@ export function revenueLine(r: RevenueFigures, infrastructureUsd: number): strin
 }
 
 const payers = (p: RevenueSection['plans'][number]): string =>
-  p.groups === null ? `${formatInt(p.users)} users` : `${formatInt(p.groups)} groups (${formatNumber(p.users, Number.isInteger(p.users) ? 0 : 1)} users)`;
+  p.groups === null ? `${formatInt(p.users)} users` : `${formatInt(p.groups)} group${p.groups === 1 ? '' : 's'} (${formatNumber(p.users, Number.isInteger(p.users) ? 0 : 1)} users)`;
 
 /** The paid plans: who pays, the price step at N, and the plan's MRR. */
 export function revenuePlanRows(r: RevenueSection): TableSpec {
