@@ -7,10 +7,10 @@ import { InputError } from '../model/input-error.js';
 import { thresholdsOf } from '../model/plan.js';
 import { emit } from '../output.js';
 import { renderAdviseMarkdown, renderAdviseTable } from '../render/advise.js';
-import { collectSet, SET_HELP, type SetOption } from './args.js';
+import type { SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { calibratedCatalog, metricsOptions, type MetricsOptions } from './metrics.js';
-import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, parsePhaseId, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
 /** "10%", "10" (percent a month) → 0.1; more than −100 %. */
@@ -42,11 +42,8 @@ export function registerAdvise(program: Command, ctx: CommandContext): void {
     .requiredOption('-u, --users <n>', 'monthly active users today', usersArg)
     .option('--growth <rate>', 'net monthly-active-user growth per month, in percent (10% or 10)', parseGrowth)
     .option('--as-of <date>', 'the day to count from, YYYY-MM-DD (default: today, UTC)', parseAsOf)
-    .option('-p, --phase <id>', 'the phase running today (default: the phase measured by --metrics, else the one capacity needs)', parsePhaseId)
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('-p, --phase <id>', 'the phase running today (default: the phase measured by --metrics, else the one capacity needs)', parsePhaseId);
+  costingOptions(command);
   for (const option of metricsOptions()) command.addOption(option);
   command
     .addHelpText(

@@ -8,10 +8,10 @@ import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { requireSection } from '../catalog/sections.js';
 import { renderBreakevenMarkdown, renderBreakevenTable } from '../render/breakeven.js';
-import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
+import { numberArg, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
 import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, type UncertaintyOptions } from './uncertainty.js';
 import { BREAKEVEN_BREACH_IDS, BREAKEVEN_METRICS, breakevenSample, breakevenUncertaintySection } from '../model/uncertainty-breakeven.js';
 
@@ -19,11 +19,8 @@ export function registerBreakeven(program: Command, ctx: CommandContext): void {
   const command = program
     .command('breakeven')
     .description('the smallest user count where revenue covers infrastructure, and opex too; every profitable user range; the opex the ~50K premium-user claim implies')
-    .option('--opex <usd>', "monthly costs besides infrastructure (default: the catalog's revenue.opex_usd_per_month)", numberArg('--opex', { min: 0, max: 1e9 }))
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('--opex <usd>', "monthly costs besides infrastructure (default: the catalog's revenue.opex_usd_per_month)", numberArg('--opex', { min: 0, max: 1e9 }));
+  costingOptions(command);
   addUncertaintyOptions(purchaseOptions(command))
     .addHelpText(
       'after',

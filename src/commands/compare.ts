@@ -6,10 +6,10 @@ import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { renderCompareMarkdown, renderCompareTable } from '../render/compare.js';
-import { collectSet, SET_HELP, type SetOption } from './args.js';
+import type { SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, parsePhaseId, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
@@ -17,11 +17,8 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .command('compare')
     .description('evaluate two or more phases at the same user count, side by side with deltas and the better one per metric')
     .argument('<phases...>', 'phase ids, e.g. 2 3')
-    .option('-u, --users <n>', 'users to compare at (default: the top of the first phase’s range, where migrating is decided)', usersArg)
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('-u, --users <n>', 'users to compare at (default: the top of the first phase’s range, where migrating is decided)', usersArg);
+  costingOptions(command);
   purchaseOptions(command)
     .addHelpText(
       'after',

@@ -11,11 +11,11 @@ import { emit } from '../output.js';
 import { renderForecastMarkdown, renderForecastTable } from '../render/forecast.js';
 import { forecastChartFiles } from '../render/forecast-charts.js';
 import { parseGrowth } from './advise.js';
-import { collectSet, numberArg, SET_HELP, type SetOption } from './args.js';
+import { numberArg, type SetOption } from './args.js';
 import { chartsHref, writeCharts } from './charts.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 
 type ForecastOptions = PricingOptions & PurchaseOptions & { users: number; growth: number; months: number; start?: string; charts?: string; set: SetOption[] };
@@ -38,11 +38,8 @@ export function registerForecast(program: Command, ctx: CommandContext): void {
     .requiredOption('--growth <rate>', 'net monthly-active-user growth per month, in percent (10% or 10)', parseGrowth)
     .option('--months <n>', 'months to forecast after the start month', numberArg('--months', { min: 1, max: 600, integer: true }), 36)
     .option('--start <YYYY-MM>', 'the start month, month 0 (default: this month, UTC)', parseStartMonth)
-    .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown');
+  costingOptions(command);
   purchaseOptions(command)
     .addHelpText(
       'after',

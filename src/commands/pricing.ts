@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import type { Catalog } from '../model/catalog-types.js';
 import type { PriceBook } from '../pricing/price-book.js';
@@ -8,6 +8,7 @@ import { priceCachePath } from '../pricing/cache-file.js';
 import { resolveLivePrices } from '../pricing/live-chain.js';
 import { fetchLivePrices } from '../pricing/live-fetch.js';
 import { liveProductsFor } from '../pricing/live-products.js';
+import { collectSet, SET_HELP } from './args.js';
 import type { CommandContext, CommandGlobals } from './context.js';
 
 export const PRICING_CHOICES = ['snapshot', 'seed', 'live'] as const;
@@ -73,6 +74,15 @@ export const cacheTtlOption = (): Option =>
   new Option('--cache-ttl <age>', 'with --pricing live: the oldest cached price to fall back on (90min, 12h, 7d)')
     .default(parseDuration(DEFAULT_CACHE_TTL), DEFAULT_CACHE_TTL)
     .argParser((raw: string) => parseDuration(raw));
+
+/** The options of a command that prices a plan: --pricing, --strict and --cache-ttl for its book, and --set. */
+export function costingOptions(command: Command): Command {
+  return command
+    .addOption(pricingOption())
+    .addOption(strictOption())
+    .addOption(cacheTtlOption())
+    .option('--set <name=value>', SET_HELP, collectSet, []);
+}
 
 /** Every price key the catalog's cost lines name: the products a live book must price. */
 export const catalogPriceKeys = (catalog: Catalog): string[] => [

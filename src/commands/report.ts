@@ -10,11 +10,11 @@ import { loadCatalog } from '../catalog/load.js';
 import { formatProblem } from '../catalog/problems.js';
 import { renderReportMarkdown } from '../render/report.js';
 import { reportChartFiles } from '../render/report-charts.js';
-import { collectSet, SET_HELP, type SetOption } from './args.js';
+import type { SetOption } from './args.js';
 import { chartsHref, writeCharts } from './charts.js';
 import { parseAsOf, parseGrowth } from './advise.js';
 import type { CommandContext, CommandGlobals } from './context.js';
-import { cacheTtlOption, choosePriceBooks, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { usersArg } from './simulate.js';
 
@@ -97,11 +97,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown')
     .option('--from <file>', 're-render a report saved with --format json, without recomputing it')
     .option('--growth <rate>', 'net monthly-active-user growth in percent (10% or 10): adds the day each phase runs out and the day to start migrating', parseGrowth)
-    .option('--as-of <date>', 'with --growth: the day to count from, YYYY-MM-DD (default: today, UTC)', parseAsOf)
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('--as-of <date>', 'with --growth: the day to count from, YYYY-MM-DD (default: today, UTC)', parseAsOf);
+  costingOptions(command);
   purchaseOptions(command)
     .addHelpText(
       'after',

@@ -6,10 +6,10 @@ import { withOverrides } from '../model/overrides.js';
 import { emit } from '../output.js';
 import { loadCatalog } from '../catalog/load.js';
 import { renderSweepMarkdown, renderSweepTable } from '../render/sweep.js';
-import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
+import { numberArg, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
+import { choosePriceBooks, costingOptions, parsePhaseId, type PricingOptions } from './pricing.js';
 
 const MAX_POINTS = 1000;
 
@@ -21,11 +21,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .requiredOption('--to <n>', 'last user count', numberArg('--to', { min: 1, integer: true }))
     .option('--points <k>', `how many user counts (2–${MAX_POINTS})`, numberArg('--points', { min: 2, max: MAX_POINTS, integer: true }), 20)
     .option('--log', 'space the points evenly on a log scale (for ranges over several orders of magnitude)')
-    .option('-p, --phase <id>', 'every point on this phase, past its user range too (default: the phase whose range holds each point)', parsePhaseId)
-    .addOption(pricingOption())
-    .addOption(strictOption())
-    .addOption(cacheTtlOption())
-    .option('--set <name=value>', SET_HELP, collectSet, []);
+    .option('-p, --phase <id>', 'every point on this phase, past its user range too (default: the phase whose range holds each point)', parsePhaseId);
+  costingOptions(command);
   purchaseOptions(command)
     .addHelpText(
       'after',

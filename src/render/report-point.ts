@@ -3,7 +3,8 @@
  * chart, purchase options and revenue when the result carries them, and headroom. Pure markdown.
  */
 import type { SimulateResult } from '../model/simulate-result.js';
-import { remarkSentences, statusSentences, type FindingContext } from './findings.js';
+import { remarkSentences, statusSentences } from './findings.js';
+import { findingContext } from './simulate.js';
 import { formatInt, formatMs, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
 import { componentChart } from './report-charts.js';
 import { chartMarkdown, type ChartLinks } from './report-chart-markdown.js';
@@ -14,24 +15,6 @@ import { markdownTable } from './table.js';
 import { listItem, paragraph } from './report-text.js';
 
 const percent = (value: number, decimals = 1) => `${formatNumber(value, decimals)} %`;
-
-/** What the shared finding sentences need to know about the result (src/render/findings.ts). */
-export function findingContext(r: SimulateResult): FindingContext {
-  const dominant = r.availability.dominant;
-  const placed = dominant && r.availability.components.find((c) => c.id === dominant.id);
-  return {
-    phaseId: r.phase.id,
-    users: r.users,
-    servedBy: r.status.servedBy,
-    latencyPercentile: r.latency.percentile,
-    budget: r.cost.budget,
-    headroomMaxUsers: r.headroom.maxUsers,
-    book: r.cost.book,
-    tiers: r.tiers,
-    checks: r.checks,
-    availabilityCause: dominant && placed ? { id: dominant.id, domain: dominant.domain, zones: placed.zones, regions: placed.regions, recovery: placed.recovery } : null,
-  };
-}
 
 /** The heading of a point's section. */
 const pointHeading = (r: SimulateResult): string => `At ${formatInt(r.users)} users: phase ${r.phase.id}, ${r.phase.name}`;

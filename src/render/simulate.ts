@@ -271,7 +271,8 @@ function assumptionRows(r: SimulateResult): TableSpec {
   };
 }
 
-function findingContext(r: SimulateResult): FindingContext {
+/** What the shared finding sentences need to know about the result (src/render/findings.ts). */
+export function findingContext(r: SimulateResult): FindingContext {
   return {
     phaseId: r.phase.id,
     users: r.users,
