@@ -23,20 +23,11 @@ import { phaseForUsers } from '../model/select.js';
 import { simulateSample } from '../model/uncertainty-simulate.js';
 import type { GlobalOptions } from '../output.js';
 
-interface GateOptions extends Omit<PricingOptions, 'pricing'> {
+/** The gate's flags: the policy's keys (flags win over them), plus what only the command line gives. */
+interface GateOptions extends Omit<PricingOptions, 'pricing'>, Omit<GatePolicy, 'users' | 'growth' | 'pricing' | 'set'> {
   users: number[];
-  budget?: number;
-  maxCostPerUser?: number;
-  requireSlo?: boolean;
-  minHeadroom?: number;
-  baseline?: string;
-  maxIncrease?: number;
-  minWeeksToMigrate?: number;
+  /** A fraction a month (0.1 = 10 %), as parseGrowth reads it; the policy's growth is in percent. */
   growth?: number;
-  asOf?: string;
-  maxBreachProbability?: number;
-  samples?: number;
-  seed?: number;
   policy?: string;
   pricing?: string;
   set: SetOption[];

@@ -8,13 +8,11 @@
  * By the utilisation law with a background (src/model/calibrate-demand.ts' docs): busy_t = 2 instances × v vCPUs ×
  * (0.02 + 0.04 r_t) = 0.04 v + 0.08 v · r_t, so the app's demand is the slope 0.08 v vCPU-s per request.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeAwsEnv, startAwsServer, type AwsServer } from '../helpers/aws-server.js';
-import { binPath } from '../cli/run.js';
+import { fakeAwsEnv, runBinaryAsync, startAwsServer, type AwsServer } from '../helpers/aws-server.js';
 
 const rate = (t: number) => 1 + new Date(t * 1000).getUTCHours() / 10;
 const VALUES: Record<string, (t: number) => number> = {
@@ -39,18 +37,6 @@ beforeAll(async () => {
   }, 'application/x-amz-json-1.0');
 });
 afterAll(() => server.close());
-
-/** The binary run asynchronously: the fake server answers from this process, which spawnSync would block. */
-function runBinaryAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [binPath, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('metrics pull → simulate --metrics', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cuenta-plan-metrics-'));

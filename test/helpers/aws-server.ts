@@ -5,8 +5,10 @@
  * slow reply, or raw bytes. Protocol-neutral: the Pricing tests use AWS JSON 1.1, a CloudWatch test can
  * use JSON 1.0 by passing `contentType`.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { binPath } from '../cli/run.js';
 
 export interface RecordedRequest {
   method: string;
@@ -111,4 +113,19 @@ export function fakeAwsEnv(url: string, service = 'PRICING'): Record<string, str
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
   };
+}
+
+/**
+ * Runs the built binary asynchronously with only `env` (and PATH): a fake server answers from this process,
+ * which spawnSync would block.
+ */
+export function runBinaryAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [binPath, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

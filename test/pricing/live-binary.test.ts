@@ -2,14 +2,12 @@
  * The built binary with --pricing live (`npm test` builds first): no library warning reaches the user on
  * Node 20, the SDK loads only on the live path, and the process exits promptly after the request.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page, priceItem } from '../fixtures/aws/price-items.js';
-import { fakeAwsEnv, startAwsServer, type AwsServer } from '../helpers/aws-server.js';
-import { binPath } from '../cli/run.js';
+import { fakeAwsEnv, runBinaryAsync, startAwsServer, type AwsServer } from '../helpers/aws-server.js';
 import { runTraced } from '../cli/trace.js';
 
 let server: AwsServer;
@@ -21,22 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The binary run asynchronously: the fake server answers from this process, which spawnSync would block. */
-function runLive(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [binPath, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('the binary, --pricing live', () => {
   it('prints no SDK warning on Node 20 and exits 0', async () => {
     const home = mkdtempSync(join(tmpdir(), 'cuenta-plan-bin-'));
-    const result = await runLive(['simulate', '--users', '5000', '--pricing', 'live'], { ...fakeAwsEnv(server.url), HOME: home, XDG_CACHE_HOME: home });
+    const result = await runBinaryAsync(['simulate', '--users', '5000', '--pricing', 'live'], { ...fakeAwsEnv(server.url), HOME: home, XDG_CACHE_HOME: home });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('AWS Price List');
@@ -45,7 +31,7 @@ describe('the binary, --pricing live', () => {
   it('leaves a warning switch the user set alone', async () => {
     const home = mkdtempSync(join(tmpdir(), 'cuenta-plan-bin-'));
     const env = { ...fakeAwsEnv(server.url), HOME: home, XDG_CACHE_HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' };
-    const result = await runLive(['simulate', '--users', '5000', '--pricing', 'live'], env);
+    const result = await runBinaryAsync(['simulate', '--users', '5000', '--pricing', 'live'], env);
     expect(result.code).toBe(0);
     // The user asked for the SDK's own notices: on Node < 22 the SDK prints its NodeVersionSupportWarning.
     if (Number(process.versions.node.split('.')[0]) < 22) expect(result.stderr).toContain('NodeVersionSupportWarning');
