@@ -6,9 +6,9 @@
  */
 import { breakevenFigures, type BreakevenInput } from './breakeven.js';
 import type { Catalog, Revenue } from './catalog-types.js';
-import { roundCents, roundTo } from './money.js';
+import { roundCents } from './money.js';
 import type { SampleOutcome, UncertaintySummary } from './uncertainty.js';
-import { drawnInputs, UNCERTAINTY_METHOD, type SpreadResult, type UncertaintySection } from './uncertainty-result.js';
+import { sectionFrame, type SpreadResult, type UncertaintySection } from './uncertainty-result.js';
 
 export const BREAKEVEN_METRICS = ['breakeven-users', 'implied-opex'] as const;
 export type BreakevenMetric = (typeof BREAKEVEN_METRICS)[number];
@@ -52,12 +52,5 @@ export function breakevenUncertaintySection(summary: UncertaintySummary<Breakeve
   // Interpolating between two user counts can land between whole users: the break-even is reported as one.
   const metrics: BreakevenUncertainty['metrics'] = { 'breakeven-users': spread(summary.metrics['breakeven-users'], Math.ceil) };
   if (withClaim) metrics['implied-opex'] = spread(summary.metrics['implied-opex'], roundCents);
-  return {
-    samples: summary.samples,
-    seed: summary.seed,
-    method: UNCERTAINTY_METHOD,
-    inputs: drawnInputs(summary),
-    metrics,
-    breaches: summary.breaches.map((b) => ({ id: b.id as (typeof BREAKEVEN_BREACH_IDS)[number], probability: roundTo(b.probability, 6), standardError: roundTo(b.standardError, 6) })),
-  };
+  return { ...sectionFrame(summary, BREAKEVEN_BREACH_IDS), metrics };
 }

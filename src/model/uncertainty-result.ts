@@ -36,11 +36,27 @@ const spread = (metric: UncertainMetric, s: { p10: number; p50: number; p90: num
 });
 
 /** What a summary drew, as every section reports it (a lognormal's σ to 6 decimals). */
-export const drawnInputs = (summary: Pick<UncertaintySummary<string>, 'inputs'>): UncertaintySection['inputs'] =>
+const drawnInputs = (summary: Pick<UncertaintySummary<string>, 'inputs'>): UncertaintySection['inputs'] =>
   summary.inputs.map(({ name, distribution }) => ({
     name,
     distribution: distribution.kind === 'lognormal' ? { ...distribution, sigma: roundTo(distribution.sigma, 6) } : distribution,
   }));
+
+/**
+ * Every section's frame: samples, seed, method, what was drawn and the breaches (probabilities and standard errors
+ * to 6 decimals); each command adds its own metrics.
+ * @param _breachIds the ids the command counts: they type the breaches it reports
+ */
+export function sectionFrame<B extends string>(summary: UncertaintySummary<string>, _breachIds: readonly B[]) {
+  return {
+    samples: summary.samples,
+    seed: summary.seed,
+    method: UNCERTAINTY_METHOD,
+    inputs: drawnInputs(summary),
+    // The summary counts exactly the ids the command asked for.
+    breaches: summary.breaches.map((b) => ({ id: b.id as B, probability: roundTo(b.probability, 6), standardError: roundTo(b.standardError, 6) })),
+  };
+}
 
 /**
  * The section from a summary of samples that read cost, cost per user, latency and availability (and margin,
@@ -55,16 +71,5 @@ export function uncertaintySection<M extends UncertainMetric>(summary: Uncertain
     availability: spread('availability', m.availability!),
   };
   if (m.margin) metrics.margin = spread('margin', m.margin);
-  return {
-    samples: summary.samples,
-    seed: summary.seed,
-    method: UNCERTAINTY_METHOD,
-    inputs: drawnInputs(summary),
-    metrics,
-    breaches: summary.breaches.map((b) => ({
-      id: b.id as (typeof BREACH_IDS)[number],
-      probability: roundTo(b.probability, 6),
-      standardError: roundTo(b.standardError, 6),
-    })),
-  };
+  return { ...sectionFrame(summary, BREACH_IDS), metrics };
 }
