@@ -96,12 +96,13 @@ export const seedPriceKey = (phase: Phase, component: Component): string => `see
 
 /** The lines a component costs under a detailed price book, quantities evaluated over the workload. */
 export function declareComponentLines(component: Component, scope: FormulaScope): DeclaredLine[] {
+  // One literal, field by field (`unit` undefined when the line names none): a spread here cost more than pricing the line.
   return component.cost.map((line) => ({
     component: component.id,
     description: line.description ?? line.priceKey,
     priceKey: line.priceKey,
     quantity: evaluateAmount(line.quantity, scope),
-    ...(line.unit !== undefined ? { unit: line.unit } : {}),
+    unit: line.unit,
     class: lineClass(line.quantity, component),
   }));
 }

@@ -42,5 +42,14 @@ function countClass(component: Component): LineClass {
  * @example lineClass(730, alb) // 'fixed'
  */
 export function lineClass(quantity: Amount, component: Component): LineClass {
-  return typeof quantity === 'number' ? 'fixed' : classOf(quantity.variables, () => countClass(component));
+  if (typeof quantity === 'number') return 'fixed';
+  // Every plan priced asks again for the same lines (a Monte Carlo, ten thousand times): the answer is kept per
+  // formula and count rule, the two things it reads (a sampled catalog shares both with the catalog it came from).
+  let byCount = memo.get(quantity);
+  if (byCount === undefined) memo.set(quantity, (byCount = new WeakMap()));
+  let cls = byCount.get(component.count);
+  if (cls === undefined) byCount.set(component.count, (cls = classOf(quantity.variables, () => countClass(component))));
+  return cls;
 }
+
+const memo = new WeakMap<Exclude<Amount, number>, WeakMap<Component['count'], LineClass>>();

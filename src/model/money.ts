@@ -35,7 +35,13 @@ export function roundTo(x: number, decimals: number): number {
  * @throws RangeError when the amount is not finite or too large to count exactly (> ~9 × 10⁹ USD).
  */
 export function toMicros(usd: number): number {
-  const micros = Math.round(roundTo(usd, 6) * MICROS_PER_USD);
+  if (!Number.isFinite(usd)) throw new InputError(`money amount must be a finite number; got ${usd}`);
+  // Away from a .5 tie, which is nearly always, rounding the scaled amount gives what roundTo(usd, 6) × 10⁶ does
+  // without its work (this runs several times per priced line); next to one, roundTo's snap decides.
+  const scaled = usd * MICROS_PER_USD;
+  const frac = Math.abs(scaled) - Math.floor(Math.abs(scaled));
+  const nearTie = Math.abs(frac - 0.5) <= Math.abs(scaled) * 1e-14 + 1e-12;
+  const micros = nearTie ? Math.round(roundTo(usd, 6) * MICROS_PER_USD) : Math.round(scaled);
   if (!Number.isSafeInteger(micros)) throw new InputError(`money amount ${usd} USD is too large to sum exactly`);
   return micros === 0 ? 0 : micros;
 }

@@ -2,7 +2,7 @@ import type { Catalog, Phase } from './catalog-types.js';
 import { declareComponentLines, declareQuotedLine, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
 import type { LineClass } from './line-class.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
-import { componentScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
+import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
   component: string;
@@ -91,7 +91,7 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
   // One copy of the plan's variables that every component's formulas read in turn. A plain copy, not an object
   // inheriting from plan.scope: a fresh prototype each plan gives the formulas' property reads a new hidden class
   // each plan, so none of them stays cached across the plans a Monte Carlo or a sweep prices.
-  const scope: Record<string, number> = { ...plan.scope };
+  const scope = pricingScope(plan);
   const components = plan.components.map((usage) => {
     const lines = declare(plan, usage, basis, scope).map(priceShared);
     return { component: usage.component.id, name: usage.component.name, quotedUsd: usage.component.quoted?.usd ?? null, lines };
@@ -113,6 +113,8 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
   const rounded = roundCents(totalUsd);
   const { min, max } = plan.phase.budgetUsd;
   const lines = components.flatMap((c) => c.lines);
+  let unverifiedLines = 0;
+  for (const line of lines) if (!line.verified) unverifiedLines += 1;
   return {
     book,
     basis,
@@ -121,7 +123,7 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
     perUserUsd: plan.users > 0 ? totalUsd / plan.users : 0,
     quotedTotalUsd: plan.phase.quotedTotalUsd ?? null,
     budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
-    unverifiedLines: lines.filter((line) => !line.verified).length,
+    unverifiedLines,
     asOf: pricesAsOf(lines),
     byClassUsd: byClass(lines),
   };
