@@ -184,7 +184,8 @@ function latencyRun(
   const contribution = (state: StationState): number => state.contributionS ?? Number.POSITIVE_INFINITY;
   let before = -1;
   let after = -1;
-  for (const [i, other] of stations.entries()) {
+  for (let i = 0; i < stations.length; i++) {
+    const other = stations[i]!;
     const state = states[i]!;
     if (i === best || !other.autoscaled || state.instances >= other.maxInstances) continue;
     if (i < best) before = Math.max(before, contribution(state));
@@ -254,7 +255,9 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
   const total = () => {
     let percentileS = targets.overheadS;
     let meanS = targets.overheadS;
-    for (const [i, state] of states.entries()) {
+    // Indexed loops here and below: `entries()` allocates a pair per step, and this runs at every step of a search.
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i]!;
       if (state.contributionS === null || state.meanS === null) return { percentileS: null, meanS: null };
       percentileS += state.contributionS;
       meanS += state.meanS * stations[i]!.visitsPerRequest;
@@ -266,7 +269,8 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
   while (latency.percentileS === null || latency.percentileS >= targets.targetS) {
     let best = -1;
     let bestContribution = -1;
-    for (const [i, station] of stations.entries()) {
+    for (let i = 0; i < stations.length; i++) {
+      const station = stations[i]!;
       const state = states[i]!;
       if (!station.autoscaled || state.instances >= station.maxInstances) continue;
       const contribution = state.contributionS ?? Number.POSITIVE_INFINITY;

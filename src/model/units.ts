@@ -165,7 +165,7 @@ export function parseUnit(text: string): ParsedUnit {
   const groups = text.trim().toLowerCase().split(/\s+per\s+|\s*\/\s*/);
   let dimension: Dimension = DIMENSIONLESS;
   for (const [i, group] of groups.entries()) {
-    const words = group.split(/[\s*·-]+/).filter((word) => word !== '');
+    const words = group.split(/[\s*\u00b7-]+/).filter((word) => word !== '');
     if (words.length === 0) return { ok: false, message: `the unit "${text}" has an empty part; write e.g. "gb per user" or "requests per second"` };
     for (const word of words) {
       const base = Object.hasOwn(UNIT_WORDS, word) ? UNIT_WORDS[word] : undefined;
