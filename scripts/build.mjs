@@ -19,11 +19,11 @@ const require = createRequire(import.meta.url);
  * Imports that load on first use instead of when the bundle starts (scripts/lazy-modules.mjs): the parsers
  * and validators only a catalog's or snapshot's first check needs, node:crypto (only the cache of a user's
  * catalogs hashes), node:os (only to find that cache), node:child_process (commander needs it only for
- * external subcommands) and the AWS SDK clients (only the live paths need them). A lazy module must not
+ * external subcommands), node:worker_threads (only a Monte Carlo shared with a worker) and the AWS SDK clients (only the live paths need them). A lazy module must not
  * be used at the top level of a module the common commands load: test/cli/startup.test.ts checks.
  */
 const LAZY_PACKAGES = /^(yaml|zod|mathjs(\/number)?|@aws-sdk\/.+)$/;
-const LAZY_BUILTINS = /^(node:)?(crypto|child_process|os)$/;
+const LAZY_BUILTINS = /^(node:)?(crypto|child_process|os|worker_threads)$/;
 /**
  * Source modules that use a lazy package at their top level (zod schemas built on import). src/results/registry.ts
  * holds every result schema, whose modules build zod fields at their top level; `gate` reads saved results

@@ -11,6 +11,7 @@ import { registerGate } from './commands/gate.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerQueue } from './commands/queue.js';
 import { registerReport } from './commands/report.js';
+import { runSampleWorker, SAMPLE_WORKER_FLAG } from './commands/sample-workers.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSolve } from './commands/solve.js';
@@ -21,8 +22,8 @@ import { processIo } from './process-io.js';
 import { version } from './version.js';
 
 /** Builds the command tree. Each command module registers itself; this file only wires them. */
-export function buildProgram(io: Io): Command {
-  const ctx = makeContext(io);
+export function buildProgram(io: Io, argv: readonly string[] = []): Command {
+  const ctx = makeContext(io, argv);
   const program = new Command('cuenta-plan')
     .description(
       'Capacity planning and cost modelling for a web platform that grows through phases: which phase and ' +
@@ -85,7 +86,7 @@ const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => vo
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -102,5 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The entry point bin/cuenta-plan.js calls. */
 export async function run(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  const argv = process.argv.slice(2);
+  if (argv[0] === SAMPLE_WORKER_FLAG) return runSampleWorker(argv.slice(1), main);
+  process.exitCode = await main(argv, processIo());
 }

@@ -12,7 +12,7 @@ import { numberArg, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
-import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, type UncertaintyOptions } from './uncertainty.js';
+import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, shareableArgv, type UncertaintyOptions } from './uncertainty.js';
 import { BREAKEVEN_BREACH_IDS, BREAKEVEN_METRICS, breakevenSample, breakevenUncertaintySection } from '../model/uncertainty-breakeven.js';
 
 export function registerBreakeven(program: Command, ctx: CommandContext): void {
@@ -54,7 +54,7 @@ Examples:
         options.samples === undefined
           ? undefined
           : breakevenUncertaintySection(
-              monteCarloWithProgress(
+              await monteCarloWithProgress(
                 {
                   catalog,
                   inputs,
@@ -66,6 +66,7 @@ Examples:
                 },
                 globals,
                 ctx.io,
+                shareableArgv(ctx, globals, options),
               ),
               shared.claimedPremiumUsers !== null,
             );

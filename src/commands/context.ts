@@ -12,6 +12,8 @@ export interface CommandGlobals extends GlobalOptions {
 /** What every command gets: the process's streams and the resolved global options. */
 export interface CommandContext {
   io: Io;
+  /** The command line being run (after the program name): what a worker thread runs again (./sample-workers.ts). */
+  argv: readonly string[];
   globals(command: Command): CommandGlobals;
   /**
    * The snapshot-format price book the command validates and prices with: --prices FILE, else the bundled one.
@@ -20,9 +22,10 @@ export interface CommandContext {
   snapshotBook(globals: CommandGlobals): SnapshotPriceBook;
 }
 
-export function makeContext(io: Io): CommandContext {
+export function makeContext(io: Io, argv: readonly string[] = []): CommandContext {
   return {
     io,
+    argv,
     globals(command) {
       const raw = command.optsWithGlobals<{ catalog?: string; format?: string; out?: string; color?: boolean; prices?: string }>();
       return {

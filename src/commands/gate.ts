@@ -85,15 +85,18 @@ function checkCompanions(options: GateOptions, policy: GatePolicy, limits: GateL
  * The Monte Carlo at each user count, on the phase whose range holds it (a count no phase holds is left to the
  * gate, which names it). Each draws --samples from --seed, so every count is reproducible on its own.
  */
-function breachesAt(catalog: Catalog, users: readonly number[], book: Parameters<typeof simulateSample>[0]['book'], samples: number, seed: number, globals: GlobalOptions, ctx: CommandContext) {
+async function breachesAt(catalog: Catalog, users: readonly number[], book: Parameters<typeof simulateSample>[0]['book'], samples: number, seed: number, globals: GlobalOptions, ctx: CommandContext) {
   const thresholds = thresholdsOf(catalog);
-  return users.flatMap((n) => {
+  const found = [];
+  // One run after another, none shared with a worker thread: a worker runs the command's first Monte Carlo only.
+  for (const n of users) {
     const phase = phaseForUsers(catalog, n);
-    if (!phase) return [];
+    if (!phase) continue;
     inputsFor({ samples }, catalog, phase, '--max-breach-probability');
     const run = { catalog, phase, samples, seed, metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability'] as const, evaluate: simulateSample({ phaseId: phase.id, users: n, book, thresholds }) };
-    return [{ users: n, breaches: runUncertainty(run, globals, ctx.io).breaches }];
-  });
+    found.push({ users: n, breaches: (await runUncertainty(run, globals, ctx.io)).breaches });
+  }
+  return found;
 }
 
 export function registerGate(program: Command, ctx: CommandContext): void {
@@ -156,7 +159,7 @@ Examples:
       const breaches =
         limits.maxBreachProbability === undefined
           ? undefined
-          : breachesAt(catalog, users, book, options.samples ?? policy.samples ?? GATE_DEFAULT_SAMPLES, options.seed ?? policy.seed ?? DEFAULT_SEED, globals, ctx);
+          : await breachesAt(catalog, users, book, options.samples ?? policy.samples ?? GATE_DEFAULT_SAMPLES, options.seed ?? policy.seed ?? DEFAULT_SEED, globals, ctx);
       const result = gate({
         catalog,
         users,

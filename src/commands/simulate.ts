@@ -11,7 +11,7 @@ import { renderSimulateMarkdown, renderSimulateTable } from '../render/simulate.
 import { numberArg, collectSet, SET_HELP, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
 import { simulateSample } from '../model/uncertainty-simulate.js';
-import { addUncertaintyOptions, checkSeedNeedsSamples, DEFAULT_SEED, runUncertainty, type UncertaintyOptions } from './uncertainty.js';
+import { addUncertaintyOptions, checkSeedNeedsSamples, DEFAULT_SEED, runUncertainty, shareableArgv, type UncertaintyOptions } from './uncertainty.js';
 import { calibratedCatalog, metricsOptions, type MetricsOptions } from './metrics.js';
 import { cacheTtlOption, choosePriceBooks, parsePhaseId, pricingOption, strictOption, type PricingOptions } from './pricing.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
@@ -100,7 +100,7 @@ Examples:
           ? result
           : {
               ...result,
-              uncertainty: runUncertainty(
+              uncertainty: await runUncertainty(
                 {
                   catalog,
                   phase,
@@ -111,6 +111,7 @@ Examples:
                 },
                 globals,
                 ctx.io,
+                shareableArgv(ctx, globals, options),
               ),
             };
       const detail = options.detail ?? false;

@@ -15,6 +15,8 @@ import { BREACH_IDS, type UncertainMetric } from '../model/uncertainty-simulate.
 import type { GlobalOptions, Io } from '../output.js';
 import { progressBar } from '../progress.js';
 import { numberArg } from './args.js';
+import type { CommandContext, CommandGlobals } from './context.js';
+import { mayShare, sharedMonteCarlo, workerShare } from './sample-workers.js';
 
 /** Up to a million samples: the standard error of a probability is then under 0.0005. */
 export const MAX_SAMPLES = 1_000_000;
@@ -55,23 +57,43 @@ export interface UncertaintyRun<M extends UncertainMetric> {
   evaluate(catalog: Catalog): SampleOutcome<M>;
 }
 
-/** Any Monte Carlo, with a progress bar on stderr (src/progress.ts decides whether it shows). */
-export function monteCarloWithProgress<M extends string>(input: MonteCarloInput<M>, globals: GlobalOptions, io: Io): UncertaintySummary<M> {
+/**
+ * Any Monte Carlo, with a progress bar on stderr (src/progress.ts decides whether it shows). Given `share`, the
+ * command line, a long run is shared with a worker thread running it again (./sample-workers.ts); the figures are
+ * the same either way. In that worker, this is where its command stops.
+ */
+export async function monteCarloWithProgress<M extends string>(
+  input: MonteCarloInput<M>,
+  globals: GlobalOptions,
+  io: Io,
+  share?: readonly string[],
+): Promise<UncertaintySummary<M>> {
+  workerShare(input);
   const progress = progressBar(
     { stderr: io.stderr, stderrIsTTY: io.stderrIsTTY?.() ?? false, env: io.env, format: globals.format, now: () => performance.now(), columns: io.columns },
     'sampling',
   );
+  const onProgress = (done: number, total: number) => progress.update(done, total);
   try {
-    return monteCarlo({ ...input, onProgress: (done, total) => progress.update(done, total) });
+    if (share !== undefined && mayShare(input.samples, io.env)) return await sharedMonteCarlo(input, share, onProgress);
+    return monteCarlo({ ...input, onProgress });
   } finally {
     progress.finish();
   }
 }
 
+/**
+ * The command line a worker thread may run again to share a Monte Carlo, or undefined when a second run could
+ * read other inputs: a catalog on standard input, live prices, CloudWatch measurements.
+ */
+export function shareableArgv(ctx: CommandContext, globals: CommandGlobals, options: { pricing?: string; metrics?: string }): readonly string[] | undefined {
+  return globals.catalog === '-' || options.pricing === 'live' || options.metrics === 'cloudwatch' ? undefined : ctx.argv;
+}
+
 /** Runs simulate's Monte Carlo at one phase: its figures and the odds of breaking each SLO and the budget. */
-export function runUncertainty<M extends UncertainMetric>(run: UncertaintyRun<M>, globals: GlobalOptions, io: Io): UncertaintySection {
+export async function runUncertainty<M extends UncertainMetric>(run: UncertaintyRun<M>, globals: GlobalOptions, io: Io, share?: readonly string[]): Promise<UncertaintySection> {
   const inputs = inputsFor({ samples: run.samples }, run.catalog, run.phase);
-  return uncertaintySection(monteCarloWithProgress({ ...run, inputs, breachIds: BREACH_IDS }, globals, io));
+  return uncertaintySection(await monteCarloWithProgress({ ...run, inputs, breachIds: BREACH_IDS }, globals, io, share));
 }
 
 /**

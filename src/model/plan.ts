@@ -232,21 +232,24 @@ export function capacityAt(catalog: Catalog, phase: Phase, users: number, thresh
 
 /** Instances per station in each hour of the daily profile. */
 function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, targets: SizingTargets, peak: SizingResult, memo: LatencyMemo): number[][] {
-  // When the peak needed no instance for latency's sake, no quieter hour does either (latency never
-  // falls as load grows), so the autoscaler's rule alone sizes each hour; otherwise every hour is
-  // sized in full. Identical load factors are sized once, and the peak hour's rate is the peak's own.
-  const latencyBound = peak.stations.some((s) => s.reason === 'latency');
+  // Latency never falls as load grows (a grown tier's latency is taken at its scale-out point), so once a rate
+  // needs no instance for latency's sake, no quieter rate does: the hours' rates are sized from the busiest down,
+  // in full while latency adds instances, then by the autoscaler's rule alone. Each rate is sized once, and the
+  // peak hour's is the peak's own.
   const byRate = new Map<number, number[]>([[workload.peakRequestsPerS, peak.stations.map((s) => s.state.instances)]]);
-  const hours = workload.hours.map((hour) => {
-    let counts = byRate.get(hour.requestsPerS);
-    if (!counts) {
-      counts = latencyBound
-        ? sizeStations(stations, hour.requestsPerS, targets, memo).stations.map((s) => s.state.instances)
-        : instancesForLoad(stations, hour.requestsPerS);
-      byRate.set(hour.requestsPerS, counts);
+  let latencyBound = peak.stations.some((s) => s.reason === 'latency');
+  const rates = [...new Set(workload.hours.map((hour) => hour.requestsPerS))].sort((a, b) => b - a);
+  for (const rate of rates) {
+    if (byRate.has(rate)) continue;
+    if (latencyBound) {
+      const sized = sizeStations(stations, rate, targets, memo).stations;
+      latencyBound = sized.some((s) => s.reason === 'latency');
+      byRate.set(rate, sized.map((s) => s.state.instances));
+    } else {
+      byRate.set(rate, instancesForLoad(stations, rate));
     }
-    return counts;
-  });
+  }
+  const hours = workload.hours.map((hour) => byRate.get(hour.requestsPerS)!);
   return stations.map((_, i) => hours.map((hour) => hour[i]!));
 }
 

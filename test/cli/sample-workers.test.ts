@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { sharedMonteCarlo } from '../../src/commands/sample-workers.js';
+import { thresholdsOf } from '../../src/model/plan.js';
+import { phaseForUsers } from '../../src/model/select.js';
+import { monteCarlo } from '../../src/model/uncertainty.js';
+import { uncertainInputs } from '../../src/model/uncertainty-inputs.js';
+import { BREACH_IDS, simulateSample } from '../../src/model/uncertainty-simulate.js';
+import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
+import { runBinary } from './run.js';
+
+// A Monte Carlo shared with a worker thread must give what one thread gives, byte for byte: sample i draws from
+// stream i of the seed wherever it runs (src/model/random.ts), percentiles sort every sample, breaches are counts.
+const argv = ['simulate', '--users', '5000', '--samples', '2000', '--seed', '4', '--format', 'json'];
+
+function simulateRun() {
+  const book = loadSnapshotPriceBook();
+  const { catalog } = loadCatalog(undefined, book);
+  const phase = phaseForUsers(catalog, 5000)!;
+  return {
+    catalog,
+    inputs: uncertainInputs(catalog, phase),
+    samples: 2000,
+    seed: 4,
+    metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability', 'margin'] as const,
+    breachIds: BREACH_IDS,
+    evaluate: simulateSample({ phaseId: phase.id, users: 5000, book, thresholds: thresholdsOf(catalog) }),
+  };
+}
+
+describe('a Monte Carlo shared with a worker thread', () => {
+  it('gives what one thread gives, with the worker running the same command line in the built CLI', async () => {
+    const input = simulateRun();
+    const done: number[] = [];
+    const shared = await sharedMonteCarlo(input, argv, (n) => done.push(n));
+    expect(shared).toEqual(monteCarlo(input));
+    expect(done.at(-1)).toBe(2000);
+  }, 60_000);
+
+  it('computes every chunk itself when the worker fails', async () => {
+    const input = simulateRun();
+    const shared = await sharedMonteCarlo(input, ['no-such-command'], () => {});
+    expect(shared).toEqual(monteCarlo(input));
+  }, 60_000);
+
+  it('prints the same result with threads as with CUENTA_PLAN_THREADS=1', () => {
+    const threads = runBinary(argv);
+    const one = runBinary(argv, { env: { CUENTA_PLAN_THREADS: '1' } });
+    expect(threads.code).toBe(0);
+    expect(threads.stderr).toBe('');
+    expect(threads.stdout).toBe(one.stdout);
+    expect(JSON.parse(threads.stdout).uncertainty.samples).toBe(2000);
+  }, 60_000);
+});
