@@ -15,7 +15,8 @@ const cacheFile = join(__dirname, '..', 'dist', 'cli.cache');
 
 let source;
 try {
-  source = readFileSync(bundle, 'utf8');
+  // ASCII (the build checks), so Latin-1 reads it exactly without decoding UTF-8.
+  source = readFileSync(bundle, 'latin1');
 } catch {
   process.stderr.write('cuenta-plan: the CLI is not built yet. Run `npm run build` (npm ci does it for you).\n');
   process.exit(70);

@@ -106,6 +106,10 @@ const bundled = await build({
 });
 const text = bundled.outputFiles[0].text;
 if (text.split(placeholder).length !== 2) throw new Error('build: the build id placeholder must occur exactly once in the bundle');
+// bin/cuenta-plan.js reads the bundle as Latin-1, which is exact for ASCII: no UTF-8 decoding, and a one-byte string
+// half the size of a two-byte one. esbuild escapes non-ASCII in strings but not in a regular expression's literal.
+const nonAscii = text.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) throw new Error(`build: the bundle must be ASCII; write \\u escapes in the sources instead of: ${JSON.stringify(text.slice(Math.max(0, nonAscii - 40), nonAscii + 10))}`);
 const id = createHash('sha256').update(text).digest('hex');
 writeFileSync('dist/cli.cjs.tmp', text.replace(placeholder, id));
 renameSync('dist/cli.cjs.tmp', 'dist/cli.cjs');

@@ -39,7 +39,7 @@ function checkedFile(): CheckedFile | undefined {
   if (file === undefined) {
     file = null;
     try {
-      const parsed = JSON.parse(readFileSync(checkedDir('checked.json'), 'utf8')) as CheckedFile;
+      const parsed = JSON.parse(readFileSync(checkedDir('checked.json'), 'latin1')) as CheckedFile;
       if (parsed.build === buildId) file = parsed;
     } catch {
       // Missing or unreadable: every file is validated in full, as from the sources.
