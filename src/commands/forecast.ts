@@ -51,14 +51,15 @@ capacity column is the cheapest phase that passes every capacity check (advise's
 catalog's lead time (its steps at their longest) before users pass the phase's most; until the cutover both phases
 run and are paid for. With --purchase, reservations bought for a phase that ends before their term are charged as
 stranded until the term ends. Months past the catalog's top extrapolate its last phase (marked *).
-With --samples each sample is a whole forecast on drawn values (~50 ms each for 120 months: 200 samples take
-seconds; the bar shows progress).
+
+With --samples each sample is a whole forecast on values drawn from the catalog's distributions (~50 ms each for
+120 months: 200 samples take seconds; the bar shows progress).
 
 Examples:
   $ cuenta-plan forecast --users 500 --growth 10% --months 48 --start 2027-01
   $ cuenta-plan forecast --users 500 --growth 10% --purchase reserved-3y --upfront all
   $ cuenta-plan forecast --users 5000 --growth 8% --months 60 --format md --out forecast.md --charts charts
-  $ cuenta-plan forecast --users 500 --growth 10% --samples 200 --seed 7`,
+  $ cuenta-plan forecast --users 500 --growth 10% --samples 200 --seed 7   P10/P50/P90 of the break-even month and the funding`,
     )
     .action(async (options: ForecastOptions, cmd: Command) => {
       const globals = ctx.globals(cmd);
