@@ -17,8 +17,10 @@ import type { CommandContext } from './context.js';
 import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
 import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
+import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, shareableArgv, type UncertaintyOptions } from './uncertainty.js';
+import { FORECAST_BREACH_IDS, FORECAST_METRICS, forecastSample, forecastUncertaintySection } from '../model/uncertainty-forecast.js';
 
-type ForecastOptions = PricingOptions & PurchaseOptions & { users: number; growth: number; months: number; start?: string; charts?: string; set: SetOption[] };
+type ForecastOptions = PricingOptions & PurchaseOptions & UncertaintyOptions & { users: number; growth: number; months: number; start?: string; charts?: string; set: SetOption[] };
 
 export function parseStartMonth(raw: string): string {
   try {
@@ -30,6 +32,9 @@ export function parseStartMonth(raw: string): string {
   return raw;
 }
 
+/** The command line with the start month the run took from the clock, when it did. */
+const withStart = (argv: readonly string[] | undefined, start: string | undefined) => (argv === undefined || start === undefined ? argv : [...argv, '--start', start]);
+
 export function registerForecast(program: Command, ctx: CommandContext): void {
   const command = program
     .command('forecast')
@@ -40,7 +45,7 @@ export function registerForecast(program: Command, ctx: CommandContext): void {
     .option('--start <YYYY-MM>', 'the start month, month 0 (default: this month, UTC)', parseStartMonth)
     .option('--charts <dir>', 'also draw the charts as SVG files in DIR (created when missing), linked from the markdown');
   costingOptions(command);
-  purchaseOptions(command)
+  addUncertaintyOptions(purchaseOptions(command))
     .addHelpText(
       'after',
       `
@@ -50,20 +55,24 @@ catalog's lead time (its steps at their longest) before users pass the phase's m
 run and are paid for. With --purchase, reservations bought for a phase that ends before their term are charged as
 stranded until the term ends. Months past the catalog's top extrapolate its last phase (marked *).
 
+With --samples each sample is a whole forecast on values drawn from the catalog's distributions (~50 ms each for
+120 months: 200 samples take seconds; the bar shows progress).
+
 Examples:
   $ cuenta-plan forecast --users 500 --growth 10% --months 48 --start 2027-01
   $ cuenta-plan forecast --users 500 --growth 10% --purchase reserved-3y --upfront all
-  $ cuenta-plan forecast --users 5000 --growth 8% --months 60 --format md --out forecast.md --charts charts`,
+  $ cuenta-plan forecast --users 5000 --growth 8% --months 60 --format md --out forecast.md --charts charts
+  $ cuenta-plan forecast --users 500 --growth 10% --samples 200 --seed 7   P10/P50/P90 of the break-even month and the funding`,
     )
     .action(async (options: ForecastOptions, cmd: Command) => {
       const globals = ctx.globals(cmd);
+      checkSeedNeedsSamples(options);
       const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
       const revenue = requireSection(catalog, 'revenue', 'forecast');
       const { book } = await choosePriceBooks(ctx, globals, catalog, options);
       const purchase = purchaseFrom(options, catalog, options.pricing, book);
-      const result = forecast({
-        catalog,
-        revenue,
+      const inputs = options.samples === undefined ? [] : catalogInputsFor(catalog);
+      const shared = {
         thresholds: thresholdsOf(catalog),
         book,
         startUsers: options.users,
@@ -71,8 +80,31 @@ Examples:
         months: options.months,
         start: options.start ?? new Date().toISOString().slice(0, 7),
         ...(purchase === undefined ? {} : { purchase }),
-        opexUsd: revenue.opexUsdPerMonth.value,
-      });
+      };
+      const deterministic = forecast({ ...shared, catalog, revenue, opexUsd: revenue.opexUsdPerMonth.value });
+      const result =
+        options.samples === undefined
+          ? deterministic
+          : {
+              ...deterministic,
+              uncertainty: forecastUncertaintySection(
+                await monteCarloWithProgress(
+                  {
+                    catalog,
+                    inputs,
+                    samples: options.samples,
+                    seed: options.seed ?? DEFAULT_SEED,
+                    metrics: FORECAST_METRICS,
+                    breachIds: FORECAST_BREACH_IDS,
+                    evaluate: forecastSample(shared),
+                  },
+                  globals,
+                  ctx.io,
+                  // A worker thread starts from the same month even if the clock turns one over meanwhile.
+                  withStart(shareableArgv(ctx, globals, options), options.start === undefined ? shared.start : undefined),
+                ),
+              ),
+            };
       if (options.charts !== undefined) writeCharts(options.charts, forecastChartFiles(result));
       const href = options.charts === undefined ? undefined : chartsHref(options.charts, globals.out);
       emit(result, { table: renderForecastTable, md: (r) => renderForecastMarkdown(r, { chartsHref: href }) }, globals, ctx.io);

@@ -1,6 +1,6 @@
 /**
- * `--samples N --seed S`, shared by the commands that run a Monte Carlo (simulate and breakeven; forecast and gate
- * after issue 10 merges): the options, their checks, and the run with its progress bar.
+ * `--samples N --seed S`, shared by the commands that run a Monte Carlo (simulate, breakeven and forecast; gate
+ * takes its own --samples for one check): the options, their checks, and the run with its progress bar.
  */
 import type { Command } from 'commander';
 // Our own grouping, not toLocaleString: the first toLocaleString loads ICU data (~20 ms), here at every start-up.
@@ -97,7 +97,7 @@ export async function runUncertainty<M extends UncertainMetric>(run: Uncertainty
 }
 
 /**
- * The uncertain inputs of a run over every phase (breakeven).
+ * The uncertain inputs of a run over every phase (breakeven, forecast).
  * @throws UserError when no quantity in the catalog carries a distribution (exit 2)
  */
 export function catalogInputsFor(catalog: Catalog, flag = '--samples'): UncertainInput[] {

@@ -24,6 +24,7 @@ import { pricePurchase, type PurchaseInput } from './purchase.js';
 import type { Upfront } from './purchase-rates.js';
 import { revenueAt } from './revenue.js';
 import { phaseForUsers } from './select.js';
+import type { ForecastUncertainty } from './uncertainty-forecast.js';
 
 export const FORECAST_SCHEMA_VERSION = 1;
 
@@ -109,6 +110,8 @@ export interface ForecastResult {
   extrapolatedFrom: number | null;
   totals: { costUsd: number; mrrUsd: number; migrationUsd: number; strandedUsd: number; upfrontUsd: number; marginUsd: number };
   overrides: Override[];
+  /** With --samples: the spread of the break-even month, the funding needed, cost and margin (./uncertainty-forecast.ts). */
+  uncertainty?: ForecastUncertainty;
 }
 
 /** The phase whose range holds N, else the nearest end of the catalog. */

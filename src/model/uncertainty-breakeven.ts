@@ -8,7 +8,7 @@ import { breakevenFigures, type BreakevenInput } from './breakeven.js';
 import type { Catalog, Revenue } from './catalog-types.js';
 import { roundCents } from './money.js';
 import type { SampleOutcome, UncertaintySummary } from './uncertainty.js';
-import { sectionFrame, type SpreadResult, type UncertaintySection } from './uncertainty-result.js';
+import { roundedSpread, sectionFrame, type SpreadResult, type UncertaintySection } from './uncertainty-result.js';
 
 export const BREAKEVEN_METRICS = ['breakeven-users', 'implied-opex'] as const;
 export type BreakevenMetric = (typeof BREAKEVEN_METRICS)[number];
@@ -42,15 +42,10 @@ export function breakevenSample(ctx: BreakevenSampleContext): (catalog: Catalog)
   };
 }
 
-const spread = (s: { p10: number; p50: number; p90: number }, round: (x: number) => number): SpreadResult => {
-  const one = (x: number) => (Number.isFinite(x) ? round(x) : null);
-  return { p10: one(s.p10), p50: one(s.p50), p90: one(s.p90) };
-};
-
 /** The section from a summary (implied-opex included when the summary has it: the catalog makes the claim). */
 export function breakevenUncertaintySection(summary: UncertaintySummary<BreakevenMetric>, withClaim: boolean): BreakevenUncertainty {
   // Interpolating between two user counts can land between whole users: the break-even is reported as one.
-  const metrics: BreakevenUncertainty['metrics'] = { 'breakeven-users': spread(summary.metrics['breakeven-users'], Math.ceil) };
-  if (withClaim) metrics['implied-opex'] = spread(summary.metrics['implied-opex'], roundCents);
+  const metrics: BreakevenUncertainty['metrics'] = { 'breakeven-users': roundedSpread(summary.metrics['breakeven-users'], Math.ceil) };
+  if (withClaim) metrics['implied-opex'] = roundedSpread(summary.metrics['implied-opex'], roundCents);
   return { ...sectionFrame(summary, BREAKEVEN_BREACH_IDS), metrics };
 }

@@ -35,7 +35,7 @@ export function uncertainInputs(catalog: Catalog, phase: Phase): UncertainInput[
 }
 
 /**
- * The uncertain inputs of a run over every phase (`breakeven`): each phase's, once each by name, in phase order.
+ * The uncertain inputs of a run over every phase (`breakeven`, `forecast`): each phase's, once each by name, in phase order.
  * A drawn assumption holds in every phase, as `--set` does.
  */
 export function catalogUncertainInputs(catalog: Catalog): UncertainInput[] {

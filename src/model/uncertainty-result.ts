@@ -35,6 +35,15 @@ const spread = (metric: UncertainMetric, s: { p10: number; p50: number; p90: num
   p90: roundMetric(metric, s.p90),
 });
 
+/**
+ * A spread with each figure rounded as its command reports it; a non-finite one (a sample counted as +∞, such as
+ * one that never breaks even) as null.
+ */
+export const roundedSpread = (s: { p10: number; p50: number; p90: number }, round: (x: number) => number): SpreadResult => {
+  const one = (x: number) => (Number.isFinite(x) ? round(x) : null);
+  return { p10: one(s.p10), p50: one(s.p50), p90: one(s.p90) };
+};
+
 /** What a summary drew, as every section reports it (a lognormal's σ to 6 decimals). */
 const drawnInputs = (summary: Pick<UncertaintySummary<string>, 'inputs'>): UncertaintySection['inputs'] =>
   summary.inputs.map(({ name, distribution }) => ({

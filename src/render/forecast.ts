@@ -6,6 +6,7 @@ import { formatInt, formatNumber, formatUsd, formatUsdPerUser, overridesText } f
 import { strategyLabel } from './purchase.js';
 import { chartMarkdown, type ChartLinks } from './report-chart-markdown.js';
 import { fittedTable, markdownTable, paint, wrapToWidth, type Align, type TableSpec } from './table.js';
+import { forecastSpreadRows, uncertaintyHeadline } from './uncertainty.js';
 
 const percent = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 2);
 const monthOf = (r: ForecastResult, m: number | null) => (m === null ? '' : `month ${m} (${r.months[m]!.date})`);
@@ -83,7 +84,10 @@ function monthTable(r: ForecastResult): TableSpec {
 export function renderForecastTable(r: ForecastResult, options: RenderOptions): string {
   const c = paint(options);
   const text = (line: string) => wrapToWidth(line, options.columns);
-  const parts = [c.bold(text(title(r))), ...summaryLines(r).map(text), '', fittedTable(monthTable(r), options)];
+  const u = r.uncertainty;
+  // Beside the summary it qualifies, before the long month table.
+  const spread = u ? ['', c.bold('Uncertainty (Monte Carlo)'), text(uncertaintyHeadline(u)), fittedTable(forecastSpreadRows(u), options)] : [];
+  const parts = [c.bold(text(title(r))), ...summaryLines(r).map(text), ...spread, '', fittedTable(monthTable(r), options)];
   if (options.columns !== undefined && r.months.length > 1) {
     for (const chart of forecastTerminalCharts(r, Math.min(options.columns, 100))) parts.push('', c.bold(chart.title), chart.chart);
   }
@@ -92,9 +96,13 @@ export function renderForecastTable(r: ForecastResult, options: RenderOptions): 
 
 export function renderForecastMarkdown(r: ForecastResult, links: ChartLinks = {}): string {
   const { head, rows, align } = monthTable(r);
+  const u = r.uncertainty;
+  const table = u ? forecastSpreadRows(u) : undefined;
+  const spread = u && table ? ['### Uncertainty (Monte Carlo)', uncertaintyHeadline(u), markdownTable(table.head, table.rows, table.align)] : [];
   return [
     `## cuenta-plan ${title(r)}`,
     summaryLines(r).map((line) => `- ${line}`).join('\n'),
+    ...spread,
     '### Months',
     markdownTable(head, rows, align),
     '### Charts',

@@ -1,9 +1,10 @@
 /**
  * The `uncertainty` section of a result run with `--samples`, as table rows and sentences shared by the
- * terminal and markdown renderers (simulate today; forecast and breakeven reuse them).
+ * terminal and markdown renderers (simulate's, breakeven's and forecast's).
  */
 import type { UncertaintySection } from '../model/uncertainty-result.js';
 import type { BreakevenUncertainty } from '../model/uncertainty-breakeven.js';
+import type { ForecastUncertainty } from '../model/uncertainty-forecast.js';
 import type { Distribution } from '../model/uncertainty-distribution.js';
 import { formatMs, formatNumber, formatUsd, formatUsdPerUser } from './format.js';
 import type { TableSpec } from './table.js';
@@ -73,6 +74,28 @@ export function breakevenSpreadRows(u: BreakevenUncertainty): TableSpec {
       ['break-even users (with opex)', users(b.p10), users(b.p50), users(b.p90)],
       ...(o ? [['implied opex / month', opex(o.p10), opex(o.p50), opex(o.p90)]] : []),
       ...(never ? [['never breaks even in range', `${percent(never.probability)} ± ${percent(never.standardError)}`, '', '']] : []),
+    ],
+    align: ['left', 'right', 'right', 'right'],
+  };
+}
+
+/** The forecast's spread (forecast --samples): break-even month, funding, totals, and the odds of each breach. */
+export function forecastSpreadRows(u: ForecastUncertainty): TableSpec {
+  const month = (m: number | null) => (m === null ? 'beyond the months' : `month ${formatNumber(m, 0)}`);
+  const usd = (row: string, s: ForecastUncertainty['metrics']['cost']) => [row, ...[s.p10, s.p50, s.p90].map((x) => (x === null ? '—' : formatUsd(x)))];
+  const b = u.metrics['breakeven-month'];
+  const labels: Record<ForecastUncertainty['breaches'][number]['id'], string> = {
+    'no-breakeven': 'never breaks even within the months',
+    'capacity-short': 'the phase priced runs short of capacity',
+  };
+  return {
+    head: ['figure', 'P10', 'P50', 'P90'],
+    rows: [
+      ['break-even month (with opex)', month(b.p10), month(b.p50), month(b.p90)],
+      usd('lowest cumulative cash', u.metrics['lowest-cash']),
+      usd('total cost', u.metrics.cost),
+      usd('total contribution margin', u.metrics.margin),
+      ...u.breaches.map((x) => [labels[x.id], `${percent(x.probability)} ± ${percent(x.standardError)}`, '', '']),
     ],
     align: ['left', 'right', 'right', 'right'],
   };

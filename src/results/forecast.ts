@@ -4,6 +4,8 @@ import { FORECAST_SCHEMA_VERSION, type ForecastResult } from '../model/forecast.
 import { UPFRONT_OPTIONS } from '../model/purchase-rates.js';
 import { count, flag, int, lazy, nullableInt, num, overridesField, pricingFields, resultHeader, text } from './common.js';
 import type { Assert, SameShape } from './same-shape.js';
+import { breachFields, spread, uncertaintyHeader } from './uncertainty.js';
+import { FORECAST_BREACH_IDS } from '../model/uncertainty-forecast.js';
 
 const date = (description: string) => z.iso.date().describe(description);
 const month = (description: string) => z.string().regex(/^\d{4}-\d{2}$/).describe(description);
@@ -90,6 +92,28 @@ export const forecastResultSchema = lazy(() =>
         })
         .describe('Sums over every month'),
       overrides: overridesField(),
+      uncertainty: z
+        .strictObject({
+          ...uncertaintyHeader(),
+          metrics: z
+            .strictObject({
+              'breakeven-month': spread('the first month whose contribution margin is ≥ 0, rounded up to a whole month (a sample that never breaks even within the months counts as beyond them: null)'),
+              'lowest-cash': spread('the lowest cumulative cash, USD (the funding the forecast needs)'),
+              cost: spread('Σ costUsd over the months, USD'),
+              margin: spread('Σ marginUsd over the months, USD'),
+            })
+            .describe('P10/P50/P90 of each figure, each sample a whole forecast'),
+          breaches: z
+            .array(
+              z.strictObject({
+                id: z.enum(FORECAST_BREACH_IDS).describe('no-breakeven: the contribution margin stays < 0 in every month; capacity-short: in some month the phase priced fails a capacity check'),
+                ...breachFields(),
+              }),
+            )
+            .describe('The probability of never breaking even within the months and of running short of capacity'),
+        })
+        .optional()
+        .describe('Monte Carlo over the catalog’s distributions (present only with --samples)'),
     })
     .describe('The result of `cuenta-plan forecast --format json`'),
 );

@@ -107,3 +107,45 @@ describe('breakeven --samples', () => {
     expect(result.stderr).toMatch(/--seed takes effect only with --samples/);
   });
 });
+
+describe('forecast --samples', () => {
+  const base = ['forecast', '--users', '500', '--growth', '10%', '--months', '12', '--start', '2027-01'];
+  const args = [...base, '--samples', '6'];
+
+  it('gives byte-identical output for the same seed, a schema-valid section, and no section without --samples', async () => {
+    const a = await run([...args, '--seed', '4', '--format', 'json']);
+    const b = await run([...args, '--seed', '4', '--format', 'json']);
+    const c = await run([...args, '--seed', '5', '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const result = JSON.parse(a.stdout);
+    expect(JSON.parse(c.stdout).uncertainty.metrics).not.toEqual(result.uncertainty.metrics);
+    expect(RESULT_SCHEMAS.forecast().safeParse(result).success).toBe(true);
+    expect(result.uncertainty).toMatchObject({ samples: 6, seed: 4, breaches: [{ id: 'no-breakeven' }, { id: 'capacity-short' }] });
+    expect(Object.keys(result.uncertainty.metrics)).toEqual(['breakeven-month', 'lowest-cash', 'cost', 'margin']);
+    const plain = JSON.parse((await run([...base, '--format', 'json'])).stdout);
+    expect(plain).not.toHaveProperty('uncertainty');
+    delete result.uncertainty;
+    expect(result).toEqual(plain);
+  });
+
+  it('renders the spread on a terminal and in markdown', async () => {
+    const table = await run(args);
+    expect(table.stdout).toContain('6 samples, seed 1');
+    expect(table.stdout).toContain('break-even month (with opex)');
+    expect((await run([...args, '--format', 'md'])).stdout).toContain('### Uncertainty (Monte Carlo)');
+  });
+
+  it('refuses --seed without --samples (exit 2)', async () => {
+    const result = await run([...base, '--seed', '3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--seed takes effect only with --samples/);
+  });
+
+  it('says how to add a distribution when every uncertain quantity is fixed with --set (exit 2)', async () => {
+    const fixed = ['dau_per_mau=0.3', 'active_minutes_per_day=15', 'requests_per_active_user_per_s=0.2', 'cache_hit_ratio=0.8', 'demand_app_s=0.02', 'transfer_mb_per_active_minute=0.15'];
+    const result = await run([...args, ...fixed.flatMap((s) => ['--set', s])]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--samples: no quantity of the catalog carries a distribution.*docs\/catalog.md/);
+  });
+});

@@ -121,6 +121,12 @@ const CASES: Array<{ command: ResultCommand; args: string[]; exit?: number; reac
     args: ['forecast', '--users', '500000', '--growth', '10%', '--months', '12', '--start', '2027-01', '--purchase', 'reserved-1y', '--upfront', 'all'],
     reaches: { purchase: { upfront: 'all', reservations: 'stranded' }, extrapolatedFrom: 8, months: expect.arrayContaining([expect.objectContaining({ capacityPhase: null })]) },
   },
+  // --samples adds the optional uncertainty section; 1,569 users at most never cover the opex: every percentile of the break-even null.
+  {
+    command: 'forecast',
+    args: ['forecast', '--users', '500', '--growth', '10%', '--months', '12', '--start', '2027-01', '--samples', '4', '--seed', '2'],
+    reaches: { uncertainty: { samples: 4, seed: 2, metrics: { 'breakeven-month': { p10: null, p50: null, p90: null } } } },
+  },
   { command: 'catalog validate', args: ['catalog', 'validate'] },
   { command: 'catalog validate', args: ['catalog', 'validate', patchedFile('bad-enum', tmp)], exit: 2, reaches: { valid: false, errors: [{ line: expect.any(Number) }] } },
   { command: 'catalog validate', args: ['catalog', 'validate', warned], reaches: { valid: true, warnings: [{ path: 'workload.requests_per_active_user_per_s.source' }] } },
