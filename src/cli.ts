@@ -61,28 +61,47 @@ Run \`cuenta-plan <command> --help\` for a command's options and examples.`,
       outputError: (text, write) => write(text.replace(/^error: /, 'cuenta-plan: ')),
     })
     .exitOverride();
-  for (const register of registrations) register(program, ctx);
+  const only = commandOf(argv);
+  for (const [name, register] of Object.entries(registrations)) if (only === undefined || name === only) register(program, ctx);
   return program;
 }
 
-/** Every command module exports one `register…(program, ctx)`; add new commands here. */
-const registrations: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
-  registerSimulate,
-  registerCompare,
-  registerSweep,
-  registerSolve,
-  registerGate,
-  registerBreakeven,
-  registerClaims,
-  registerSensitivity,
-  registerAdvise,
-  registerForecast,
-  registerMetrics,
-  registerCatalog,
-  registerQueue,
-  registerReport,
-  registerPricing,
-];
+/** Every command module exports one `register…(program, ctx)` for the command it names; add new commands here. */
+const registrations: Readonly<Record<string, (program: Command, ctx: CommandContext) => void>> = {
+  simulate: registerSimulate,
+  compare: registerCompare,
+  sweep: registerSweep,
+  solve: registerSolve,
+  gate: registerGate,
+  breakeven: registerBreakeven,
+  claims: registerClaims,
+  sensitivity: registerSensitivity,
+  advise: registerAdvise,
+  forecast: registerForecast,
+  metrics: registerMetrics,
+  catalog: registerCatalog,
+  queue: registerQueue,
+  report: registerReport,
+  pricing: registerPricing,
+};
+
+/** Global options that take a value: the word after one is not a command. */
+const GLOBAL_VALUES = new Set(['--catalog', '--prices', '--format', '--out']);
+
+/**
+ * The command a command line names: its first word that is neither an option nor a global option's value. Only
+ * that command is registered then (registering every command's options cost ~7 ms of each start); anything
+ * else — no command, `help`, a misspelt one that deserves a suggestion — gets them all.
+ */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-')) return Object.hasOwn(registrations, arg) ? arg : undefined;
+    if (GLOBAL_VALUES.has(arg)) i++;
+  }
+  return undefined;
+}
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: string[], io: Io): Promise<number> {
