@@ -1,8 +1,13 @@
 /**
- * A Monte Carlo shared with a worker thread, on machines with a second core. The worker runs the same command
- * line in the same bundle, so it draws from the same catalog, prices and evaluator without anything crossing
- * threads but samples: when the command reaches its Monte Carlo, the worker takes chunks of samples from a shared
- * counter, as the main thread does, posts each chunk's figures, and stops there (it never writes output).
+ * A Monte Carlo shared with worker threads, when asked for with CUENTA_PLAN_THREADS=N (N threads in all). Each
+ * worker runs the same command line in the same bundle, so it draws from the same catalog, prices and evaluator
+ * without anything crossing threads but samples: when the command reaches its Monte Carlo, the worker takes chunks
+ * of samples from a shared counter, as the main thread does, posts each chunk's figures, and stops there (it never
+ * writes output).
+ *
+ * Off by default: on the two-core machines this project is measured on, one thread already keeps the second core
+ * busy with V8's garbage collector and compiler (3.3 s of CPU in 2.3 s for 10,000 samples), and a worker made the
+ * run slower, not faster (bench/uncertainty.mjs). With more cores it may pay; measure before turning it on.
  *
  * The result is the same as in one thread, byte for byte: sample i always draws from stream i of the seed
  * (src/model/random.ts), percentiles sort every sample, and breaches are counts. A worker that fails or never
@@ -21,7 +26,7 @@ export const SAMPLE_WORKER_FLAG = '--sample-worker';
 
 /** Samples per chunk: small enough to balance two threads, large enough that posting costs nothing. */
 const CHUNK = 250;
-/** Below this a worker's start-up (~100 ms: a thread, the bundle, the command's set-up) costs more than it saves. */
+/** Below this a worker's start-up (~100 ms: a thread, the bundle, the command's set-up) costs more than it can save. */
 export const PARALLEL_MIN_SAMPLES = 2000;
 
 /** counter[0]: the next chunk to take; counter[1]: samples done by both threads (for the progress bar). */
@@ -41,12 +46,14 @@ let share: { counter: Int32Array; post: (message: ChunkMessage | 'done') => void
 class ShareDone extends Error {}
 
 /**
- * Whether a run may share its samples with a worker: from the built CLI (a worker runs bin/cuenta-plan.js), with
- * enough samples, a second core, and not turned off with CUENTA_PLAN_THREADS=1. The command decides the rest
- * (its inputs must read the same in a second run: no standard input, no live prices).
+ * The worker threads to start: CUENTA_PLAN_THREADS − 1, at most one per further core, none below a few thousand
+ * samples or from the sources (a worker runs the built bin/cuenta-plan.js). The command decides the rest (its
+ * inputs must read the same in a second run: no standard input, no live prices).
  */
-export function mayShare(samples: number, env: NodeJS.ProcessEnv): boolean {
-  return buildId !== undefined && samples >= PARALLEL_MIN_SAMPLES && env.CUENTA_PLAN_THREADS !== '1' && availableParallelism() >= 2;
+export function workersFor(samples: number, env: NodeJS.ProcessEnv): number {
+  const threads = Number(env.CUENTA_PLAN_THREADS ?? '1');
+  if (buildId === undefined || samples < PARALLEL_MIN_SAMPLES || !Number.isInteger(threads) || threads < 2) return 0;
+  return Math.min(threads, availableParallelism()) - 1;
 }
 
 const chunkRange = (chunk: number, samples: number) => ({ from: chunk * CHUNK, to: Math.min(samples, (chunk + 1) * CHUNK) });
@@ -76,35 +83,50 @@ export function workerShare<M extends string>(input: MonteCarloInput<M>): never 
 }
 
 /**
- * The Monte Carlo on this thread and a worker started with the same command line. `progress` hears the samples
- * done by both.
+ * The Monte Carlo on this thread and `workers` worker threads started with the same command line. `progress`
+ * hears the samples done by all.
  */
 export async function sharedMonteCarlo<M extends string>(
   input: MonteCarloInput<M>,
   argv: readonly string[],
+  workers: number,
   progress: (done: number, total: number) => void,
 ): Promise<UncertaintySummary<M>> {
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const data: WorkerData = { counter: counter.buffer as SharedArrayBuffer };
   const chunks = Math.ceil(input.samples / CHUNK);
   const batches = new Map<number, SampleBatch<M>>();
-  const worker = new Worker(join(packageRoot, 'bin', 'cuenta-plan.js'), { argv: [SAMPLE_WORKER_FLAG, ...argv], workerData: data, stdout: true, stderr: true });
-  // Settles when every chunk is in, or the worker ends without them (it failed: its chunks are done below).
+  // Settles when every chunk is in, or every worker has ended (one that failed leaves its chunks, done below).
+  let running = workers;
   let settle = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  worker.on('message', (message: ChunkMessage | 'done') => {
-    if (message !== 'done') batches.set(message.chunk, message.batch as SampleBatch<M>);
-    if (message === 'done' || batches.size === chunks) settle();
+  const ended = () => {
+    running -= 1;
+    if (running === 0) settle();
+  };
+  const started = Array.from({ length: workers }, () => {
+    const worker = new Worker(join(packageRoot, 'bin', 'cuenta-plan.js'), { argv: [SAMPLE_WORKER_FLAG, ...argv], workerData: data, stdout: true, stderr: true });
+    let done = false;
+    const end = () => {
+      if (!done) ended();
+      done = true;
+    };
+    worker.on('message', (message: ChunkMessage | 'done') => {
+      if (message === 'done') end();
+      else batches.set(message.chunk, message.batch as SampleBatch<M>);
+      if (batches.size === chunks) settle();
+    });
+    worker.on('error', end);
+    worker.on('exit', end);
+    return worker;
   });
-  worker.on('error', () => settle());
-  worker.on('exit', () => settle());
   takeChunks(input, counter, (chunk, batch) => {
     batches.set(chunk, batch);
     progress(Atomics.load(counter, 1), input.samples);
   });
-  // A worker still starting when this thread took the last chunk has none to give: it is not waited for.
+  // Workers still starting when this thread took the last chunk have none to give: they are not waited for.
   if (batches.size < chunks) await settled;
-  await worker.terminate();
+  await Promise.all(started.map((worker) => worker.terminate()));
   for (let chunk = 0; chunk < chunks; chunk++) {
     if (batches.has(chunk)) continue;
     const { from, to } = chunkRange(chunk, input.samples);

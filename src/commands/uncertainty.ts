@@ -16,7 +16,7 @@ import type { GlobalOptions, Io } from '../output.js';
 import { progressBar } from '../progress.js';
 import { numberArg } from './args.js';
 import type { CommandContext, CommandGlobals } from './context.js';
-import { mayShare, sharedMonteCarlo, workerShare } from './sample-workers.js';
+import { sharedMonteCarlo, workerShare, workersFor } from './sample-workers.js';
 
 /** Up to a million samples: the standard error of a probability is then under 0.0005. */
 export const MAX_SAMPLES = 1_000_000;
@@ -59,8 +59,8 @@ export interface UncertaintyRun<M extends UncertainMetric> {
 
 /**
  * Any Monte Carlo, with a progress bar on stderr (src/progress.ts decides whether it shows). Given `share`, the
- * command line, a long run is shared with a worker thread running it again (./sample-workers.ts); the figures are
- * the same either way. In that worker, this is where its command stops.
+ * command line, a long run may be shared with worker threads running it again (CUENTA_PLAN_THREADS,
+ * ./sample-workers.ts); the figures are the same either way. In such a worker, this is where its command stops.
  */
 export async function monteCarloWithProgress<M extends string>(
   input: MonteCarloInput<M>,
@@ -74,8 +74,9 @@ export async function monteCarloWithProgress<M extends string>(
     'sampling',
   );
   const onProgress = (done: number, total: number) => progress.update(done, total);
+  const workers = share === undefined ? 0 : workersFor(input.samples, io.env);
   try {
-    if (share !== undefined && mayShare(input.samples, io.env)) return await sharedMonteCarlo(input, share, onProgress);
+    if (workers > 0) return await sharedMonteCarlo(input, share!, workers, onProgress);
     return monteCarlo({ ...input, onProgress });
   } finally {
     progress.finish();

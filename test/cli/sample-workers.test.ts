@@ -9,7 +9,7 @@ import { BREACH_IDS, simulateSample } from '../../src/model/uncertainty-simulate
 import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
 import { runBinary } from './run.js';
 
-// A Monte Carlo shared with a worker thread must give what one thread gives, byte for byte: sample i draws from
+// A Monte Carlo shared with worker threads must give what one thread gives, byte for byte: sample i draws from
 // stream i of the seed wherever it runs (src/model/random.ts), percentiles sort every sample, breaches are counts.
 const argv = ['simulate', '--users', '5000', '--samples', '2000', '--seed', '4', '--format', 'json'];
 
@@ -28,24 +28,24 @@ function simulateRun() {
   };
 }
 
-describe('a Monte Carlo shared with a worker thread', () => {
-  it('gives what one thread gives, with the worker running the same command line in the built CLI', async () => {
+describe('a Monte Carlo shared with worker threads (CUENTA_PLAN_THREADS)', () => {
+  it('gives what one thread gives, with two workers running the same command line in the built CLI', async () => {
     const input = simulateRun();
     const done: number[] = [];
-    const shared = await sharedMonteCarlo(input, argv, (n) => done.push(n));
+    const shared = await sharedMonteCarlo(input, argv, 2, (n: number) => done.push(n));
     expect(shared).toEqual(monteCarlo(input));
     expect(done.at(-1)).toBe(2000);
   }, 60_000);
 
-  it('computes every chunk itself when the worker fails', async () => {
+  it('computes every chunk itself when the workers fail', async () => {
     const input = simulateRun();
-    const shared = await sharedMonteCarlo(input, ['no-such-command'], () => {});
+    const shared = await sharedMonteCarlo(input, ['no-such-command'], 2, () => {});
     expect(shared).toEqual(monteCarlo(input));
   }, 60_000);
 
-  it('prints the same result with threads as with CUENTA_PLAN_THREADS=1', () => {
-    const threads = runBinary(argv);
-    const one = runBinary(argv, { env: { CUENTA_PLAN_THREADS: '1' } });
+  it('prints the same result with CUENTA_PLAN_THREADS=2 as on one thread', () => {
+    const threads = runBinary(argv, { env: { CUENTA_PLAN_THREADS: '2' } });
+    const one = runBinary(argv);
     expect(threads.code).toBe(0);
     expect(threads.stderr).toBe('');
     expect(threads.stdout).toBe(one.stdout);
