@@ -1,4 +1,4 @@
-import { mmc, responseTimePercentile } from './queueing/index.js';
+import { responseTimeMeanAndPercentile } from './queueing/index.js';
 import type { Station } from './stations.js';
 
 /** The latency of one visit to a station with `instances` instances at `requestsPerS` end-to-end. */
@@ -44,8 +44,7 @@ function queueLatency(station: Station, latencyRate: number, percentile: number,
   let byRate = memo?.get(station);
   const known = byRate?.get(latencyRate);
   if (known) return known;
-  const queue = { arrivalRate: latencyRate, serviceRate: 1 / station.serviceTimeS, servers: station.serversPerInstance };
-  const latency = { meanS: mmc(queue).meanResponse, percentileS: responseTimePercentile(queue, percentile) };
+  const latency = responseTimeMeanAndPercentile({ arrivalRate: latencyRate, serviceRate: 1 / station.serviceTimeS, servers: station.serversPerInstance }, percentile);
   if (memo) {
     if (!byRate) memo.set(station, (byRate = new Map()));
     byRate.set(latencyRate, latency);

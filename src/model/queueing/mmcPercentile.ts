@@ -53,6 +53,20 @@ export function responseTimePercentile(params: MmcParams, percentile: number): n
 }
 
 /**
+ * The mean and one percentile of the response time together, Erlang C computed once: the mean is
+ * C/(cμ − λ) + 1/μ from the same expressions `mmc` evaluates, so it is `mmc(params).meanResponse` to the bit.
+ * @throws {RangeError} as `responseTimePercentile`
+ * @example
+ *   responseTimeMeanAndPercentile({ arrivalRate: 2, serviceRate: 1, servers: 3 }, 95)
+ *   // meanS 13/9 s (as mmc), percentileS as responseTimePercentile
+ */
+export function responseTimeMeanAndPercentile(params: MmcParams, percentile: number): { meanS: number; percentileS: number } {
+  requirePercentile('percentile', percentile);
+  const dist = mmcTimeDistribution(params);
+  return { meanS: dist.waitProbability / dist.drainRate + 1 / dist.serviceRate, percentileS: responseQuantile(dist, tailOf(percentile)) };
+}
+
+/**
  * Several response-time percentiles at once (Erlang C is computed once).
  * @throws {RangeError} as `responseTimePercentile`
  * @example

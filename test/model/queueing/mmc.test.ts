@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   mmc,
   responseSurvival,
+  responseTimeMeanAndPercentile,
   responseTimePercentile,
   responseTimePercentiles,
   waitPercentile,
@@ -240,6 +241,16 @@ describe('M/M/c properties (fast-check)', () => {
       fc.property(stableQueue, (q) => {
         for (const v of Object.values(mmc(q))) expect(Number.isFinite(v)).toBe(true);
         for (const v of responseTimePercentiles(q, [50, 99.9])) expect(Number.isFinite(v)).toBe(true);
+      }),
+    );
+  });
+
+  it('gives the mean and a percentile together exactly as mmc and responseTimePercentile do apart', () => {
+    fc.assert(
+      fc.property(stableQueue, fc.constantFrom(50, 95, 99, 99.9), (q, p) => {
+        const both = responseTimeMeanAndPercentile(q, p);
+        expect(both.meanS).toBe(mmc(q).meanResponse);
+        expect(both.percentileS).toBe(responseTimePercentile(q, p));
       }),
     );
   });
