@@ -145,7 +145,7 @@ export function forecast(input: ForecastInput): ForecastResult {
   const months = users.map((n, m): ForecastMonth => {
     const { phase, extrapolated } = priced[m]!;
     const { plan, onDemand } = plans(phase, n);
-    const bought = purchase === undefined ? null : pricePurchase(plan, onDemand, purchase);
+    const bought = purchase === undefined ? null : pricePurchase(plan, onDemand, purchase, { alone: true });
     const reserved = ledger.month(m, bought?.purchase.commitments ?? []);
     let incoming = 0;
     for (const w of windows) {

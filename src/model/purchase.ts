@@ -253,20 +253,23 @@ function notesOf(chosen: Evaluated, analysis: LineAnalysis, spotNote: string): s
 /**
  * Prices the plan's bill under a purchase strategy, and every strategy beside it.
  * @param cost the plan priced on demand (`pricePlan`): what every saving is measured against
+ * @param options.alone price only the strategy asked for (its `strategies` list holds just its own rows): what a
+ *   search over many plans needs, at a fraction of the cost of the whole table
  * @throws InputError for a book that charges quoted figures (nothing to commit), or a strategy or payment the
  *   catalog does not list
  */
-export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput): { cost: CostResult; purchase: PurchaseResult } {
+export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput, options: { alone?: boolean } = {}): { cost: CostResult; purchase: PurchaseResult } {
   if (cost.basis !== 'itemised') {
     throw new InputError(`purchase strategies need an itemised price book; "${cost.book}" charges each component a quoted figure, not rates to commit`);
   }
   const analysis = analyseLines(plan, cost, input.discounts, input.reservations);
   const spotNote = spotNoteOf(input.discounts);
-  const evaluated = rowsToPrice(input.discounts).map(({ strategy, upfront }) => evaluate(plan, cost, analysis, strategy, upfront, spotNote));
+  const rows = rowsToPrice(input.discounts).filter((row) => !options.alone || row.strategy === input.strategy);
+  const evaluated = rows.map(({ strategy, upfront }) => evaluate(plan, cost, analysis, strategy, upfront, spotNote));
   // optimized with --upfront: only reservations paid that way, priced as one more row.
   const extra = input.strategy === 'optimized' && input.upfront !== undefined ? evaluate(plan, cost, analysis, 'optimized', input.upfront, spotNote) : null;
   const chosen = chosenOf(evaluated, input, extra);
-  const rows = [...evaluated, ...(extra === null ? [] : [extra])].map((e) => e.row);
+  const table = [...evaluated, ...(extra === null ? [] : [extra])].map((e) => e.row);
   const { monthlyUsd: _monthly, ...row } = chosen.row;
   const commitments = analysis.committable.flatMap((line, i): PurchaseCommitment[] => {
     const choice = chosen.choices[i]!;
@@ -300,7 +303,7 @@ export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput
     purchase: {
       ...row,
       onDemandUsd: roundCents(cost.totalUsd),
-      strategies: rows,
+      strategies: table,
       commitments,
       onDemandLines: [...strategyOnDemand, ...analysis.onDemand.map((l) => ({ ...l, monthlyUsd: roundCents(l.monthlyUsd) }))],
       notes: notesOf(chosen, analysis, spotNote),
@@ -315,6 +318,6 @@ export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput
 export function boughtTotalUsd(book: PriceLookup, purchase?: PurchaseInput): (plan: Plan) => number {
   return (plan) => {
     const onDemand = pricePlan(plan, book);
-    return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase).cost.totalUsd;
+    return purchase === undefined ? onDemand.totalUsd : pricePurchase(plan, onDemand, purchase, { alone: true }).cost.totalUsd;
   };
 }

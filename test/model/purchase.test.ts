@@ -195,3 +195,24 @@ it('a catalog without spot options is refused by the schema, not here: discounts
   const d: Discounts = discounts;
   expect(d.spot.onDemandFloor).toBe('min');
 });
+
+describe('one strategy priced alone', () => {
+  const phase3 = catalog.phases.find((p) => p.id === 3)!;
+  const plan = sizePlan(catalog, phase3, 50_000, thresholds);
+  const onDemand = pricePlan(plan, snapshot);
+
+  it.each([
+    { strategy: 'optimized' as const },
+    { strategy: 'reserved-1y' as const },
+    { strategy: 'reserved-3y' as const, upfront: 'all' as const },
+    { strategy: 'spot' as const },
+  ])('bills $strategy as the whole table does, and lists only its own rows', (asked) => {
+    const input = { ...asked, discounts, reservations };
+    const whole = pricePurchase(plan, onDemand, input);
+    const alone = pricePurchase(plan, onDemand, input, { alone: true });
+    expect(alone.cost).toEqual(whole.cost);
+    expect(alone.purchase.commitments).toEqual(whole.purchase.commitments);
+    expect(alone.purchase.strategies.every((row) => row.strategy === asked.strategy)).toBe(true);
+    expect(whole.purchase.strategies.length).toBeGreaterThan(alone.purchase.strategies.length);
+  });
+});
