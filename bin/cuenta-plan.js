@@ -34,7 +34,8 @@ const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 
 if (process.env.CUENTA_PLAN_WRITE_CODE_CACHE === '1') {
-  process.once('beforeExit', () => {
+  // On 'exit', not 'beforeExit': the CLI ends with process.exit once its output is written (src/process-io.ts).
+  process.once('exit', () => {
     // The build asks for the cache; an install that cannot be written (read-only, another owner) keeps
     // working without it, so the failure is one line, not a crash.
     const tmp = `${cacheFile}.${process.pid}.tmp`;

@@ -18,7 +18,7 @@ import { registerSolve } from './commands/solve.js';
 import { registerSweep } from './commands/sweep.js';
 import { reportError, EXIT } from './errors.js';
 import { FORMATS, type Io } from './output.js';
-import { processIo } from './process-io.js';
+import { endProcess, processIo } from './process-io.js';
 import { version } from './version.js';
 
 /** Builds the command tree. Each command module registers itself; this file only wires them. */
@@ -124,5 +124,5 @@ export async function main(argv: string[], io: Io): Promise<number> {
 export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === SAMPLE_WORKER_FLAG) return runSampleWorker(argv.slice(1), main);
-  process.exitCode = await main(argv, processIo());
+  endProcess(await main(argv, processIo()));
 }

@@ -28,6 +28,9 @@ function mayBeTerminal(fd: number): boolean {
  * A writer for fd 1 or 2.
  * @param onClosed called when the reader went away (EPIPE), e.g. `cuenta-plan … | head`
  */
+/** Whether a stream took over a descriptor (it may still hold bytes to write). */
+let streamed = false;
+
 function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, onClosed: () => void): (text: string) => void {
   let viaStream = false;
   let closed = false;
@@ -46,6 +49,7 @@ function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, onClosed: () => v
         const code = errorCode(error);
         if (code === 'EAGAIN') {
           viaStream = true;
+          streamed = true;
           stream().write(bytes.subarray(offset));
           return;
         }
@@ -84,4 +88,14 @@ export function processIo(): Io {
     // A function: creating process.stderr costs start-up time every run that never shows progress would pay.
     stderrIsTTY: () => mayBeTerminal(2) && Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * Ends the process with `code`. When every byte went out with writeSync, at once: nothing is left to flush, and a
+ * natural exit would first wait for V8's background compiler to finish optimising code nothing will run again
+ * (5–10 ms after a search such as breakeven's). When a stream took over a full pipe, it is left to drain.
+ */
+export function endProcess(code: number): void {
+  if (streamed) process.exitCode = code;
+  else process.exit(code);
 }
