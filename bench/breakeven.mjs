@@ -21,9 +21,12 @@ const input = {
 const evaluations = engine.breakeven(input).evaluations;
 
 const bin = fileURLToPath(new URL('../bin/cuenta-plan.js', import.meta.url));
+// As bench/startup.mjs: only PATH and HOME, as in a CI container. An inherited NODE_EXTRA_CA_CERTS (this
+// sandbox sets one) makes every node start read the certificates, ~50 ms of `node -e 0` itself.
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 const wallMs = (args) => {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
