@@ -75,15 +75,24 @@ function peakMismatch(phase: string, workload: WorkloadAt): Finding | undefined 
 }
 
 /**
+ * The findings of a plan's checks (capacity, the SLOs) and of its bill against the phase's budget: the first part of
+ * `findingsOf`, and all a Monte Carlo sample asks (./uncertainty-simulate.ts), which prices no bill's lines.
+ */
+export function checkAndBudgetFindings(plan: Plan, cost: Pick<CostResult, 'totalUsd' | 'budget'>): Finding[] {
+  const findings = capacityFindings(plan.checks, plan.tiers.map((t) => ({ id: t.id, exhausted: t.exhausted, peak: t.instances.peak, max: t.instances.max })));
+  findings.push(...failed(plan.checks.filter((check) => check.kind !== 'capacity')));
+  if (cost.budget.status === 'over') findings.push(finding('over-budget', phaseSubject(plan.phase), roundCents(cost.totalUsd), cost.budget.maxUsd));
+  return findings;
+}
+
+/**
  * The verdict on an evaluated plan, as findings: capacity (failing checks, exhausted tiers), availability,
  * error rate, budget, headroom, then what qualifies the figures (design vs implied peak, unrated components, unverified prices,
  * scaling-rule overruns, missing quotes). The one place a plan is judged; commands derive their status from it.
  */
 export function findingsOf({ plan, cost, headroom }: EvaluatedPlan): Finding[] {
   const phase = phaseSubject(plan.phase);
-  const findings = capacityFindings(plan.checks, plan.tiers.map((t) => ({ id: t.id, exhausted: t.exhausted, peak: t.instances.peak, max: t.instances.max })));
-  findings.push(...failed(plan.checks.filter((check) => check.kind !== 'capacity')));
-  if (cost.budget.status === 'over') findings.push(finding('over-budget', phase, roundCents(cost.totalUsd), cost.budget.maxUsd));
+  const findings = checkAndBudgetFindings(plan, cost);
   const room = headroom?.headroomPercent;
   if (headroom?.maxUsers != null && room != null && room >= 0 && room < HEADROOM_WARNING_PERCENT) {
     findings.push(finding('headroom-low', phase, room, HEADROOM_WARNING_PERCENT));

@@ -64,7 +64,7 @@ export function sumMoney(items: Iterable<number | { readonly monthlyUsd: number 
   return fromMicros(micros);
 }
 
-/** quantity × unit price, to the micro-dollar. Used by priceLine, the one place a line is priced. */
+/** quantity × unit price, to the micro-dollar, as a bill charges a line (./cost.ts `chargeOf`). */
 export function multiplyMoney(quantity: number, usdPerUnit: number): number {
   return fromMicros(toMicros(quantity * usdPerUnit));
 }

@@ -1,5 +1,6 @@
 import type { Catalog, Phase } from './catalog-types.js';
-import { declareComponentLines, declareQuotedLine, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
+import { chargeOf, declareComponentLines, declareQuotedLine, evaluateAmount, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
+import { InputError } from './input-error.js';
 import type { LineClass } from './line-class.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
 import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
@@ -110,8 +111,6 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
     return { component: c.component, name: c.name, monthlyUsd, quotedUsd: c.quotedUsd, differenceUsd: c.quotedUsd === null ? null : monthlyUsd - c.quotedUsd, lines: c.lines };
   });
   const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
-  const rounded = roundCents(totalUsd);
-  const { min, max } = plan.phase.budgetUsd;
   const lines = components.flatMap((c) => c.lines);
   let unverifiedLines = 0;
   for (const line of lines) if (!line.verified) unverifiedLines += 1;
@@ -120,13 +119,58 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
     basis,
     components,
     totalUsd,
-    perUserUsd: plan.users > 0 ? totalUsd / plan.users : 0,
+    perUserUsd: perUser(plan, totalUsd),
     quotedTotalUsd: plan.phase.quotedTotalUsd ?? null,
-    budget: { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' },
+    budget: budgetOf(plan, totalUsd),
     unverifiedLines,
     asOf: pricesAsOf(lines),
     byClassUsd: byClass(lines),
   };
+}
+
+const perUser = (plan: Plan, totalUsd: number): number => (plan.users > 0 ? totalUsd / plan.users : 0);
+
+/** The bill, rounded to the cent, against the phase's budget. */
+function budgetOf(plan: Plan, totalUsd: number): CostResult['budget'] {
+  const rounded = roundCents(totalUsd);
+  const { min, max } = plan.phase.budgetUsd;
+  return { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' };
+}
+
+/** What a Monte Carlo sample reads of a bill: its total, per user, against the budget, and its unverified lines. */
+export type CostSummary = Pick<CostResult, 'totalUsd' | 'perUserUsd' | 'budget' | 'unverifiedLines'>;
+
+/**
+ * `pricePlan`'s summary without its lines: each line charged (./cost.ts `chargeOf`) and added up in micro-dollars,
+ * which is what `pricePlan`'s sums of sums come to (a component's total converts back to the same micro-dollars),
+ * so every field equals `pricePlan`'s exactly (test/model/cost-summary.property.test.ts). A Monte Carlo sample
+ * builds no line objects: ~40 a plan, most of its pricing time and garbage.
+ */
+export function costSummary(plan: Plan, book: PriceLookup): CostSummary {
+  const quoted = book.basis === 'component-quote';
+  const freeUsed = new Map<string, number>();
+  const scope = quoted ? undefined : pricingScope(plan);
+  let micros = 0;
+  let unverifiedLines = 0;
+  const charge = (line: Pick<DeclaredLine, 'component' | 'priceKey' | 'quantity' | 'unit'>) => {
+    const used = freeUsed.get(line.priceKey) ?? 0;
+    const charged = chargeOf(line, book, used);
+    if (charged.freeQuantity > 0) freeUsed.set(line.priceKey, used + charged.freeQuantity);
+    micros += charged.micros;
+    if (!charged.quote.verified) unverifiedLines += 1;
+  };
+  for (const usage of plan.components) {
+    if (quoted) {
+      charge(declareQuotedLine(plan.phase, usage.component));
+      continue;
+    }
+    const variables = componentScope(plan, usage, scope);
+    const component = usage.component.id;
+    for (const line of usage.component.cost) charge({ component, priceKey: line.priceKey, quantity: evaluateAmount(line.quantity, variables), unit: line.unit });
+  }
+  if (!Number.isSafeInteger(micros)) throw new InputError('money sum is too large to count exactly');
+  const totalUsd = fromMicros(micros);
+  return { totalUsd, perUserUsd: perUser(plan, totalUsd), budget: budgetOf(plan, totalUsd), unverifiedLines };
 }
 
 /** The lines' total by class, each the exact micro-dollar sum `sumMoney` gives of that class's lines, in one pass. */

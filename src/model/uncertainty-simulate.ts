@@ -1,16 +1,16 @@
 /**
  * One Monte Carlo sample of `simulate`: the phase sized and priced with the main book, its figures and the
  * SLO and budget findings it breaks. Lighter than a full simulate result on purpose: no second book, no
- * headroom search (neither moves these figures), so 10,000 samples stay within a second (bench/uncertainty.mjs).
+ * headroom search (neither moves these figures), and the bill's total without its lines (`costSummary`).
  */
 import type { Catalog } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import type { FindingCodeName } from './finding-codes.js';
-import { findingsOf } from './findings.js';
+import { checkAndBudgetFindings } from './findings.js';
 import { InputError } from './input-error.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
 import { sizePlan, type Thresholds } from './plan.js';
-import { pricePlan } from './price-plan.js';
+import { costSummary } from './price-plan.js';
 import { revenueOf } from './revenue-result.js';
 import type { SampleOutcome } from './uncertainty.js';
 
@@ -50,8 +50,8 @@ export function simulateSample(ctx: SimulateSampleContext): (catalog: Catalog) =
     const phase = catalog.phases.find((p) => p.id === ctx.phaseId);
     if (!phase) throw new InputError(`phase ${ctx.phaseId} is not in the catalog`);
     const plan = sizePlan(catalog, phase, ctx.users, ctx.thresholds);
-    const cost = pricePlan(plan, ctx.book);
-    const codes = findingsOf({ plan, cost }).map((f) => f.code);
+    const cost = costSummary(plan, ctx.book);
+    const codes = checkAndBudgetFindings(plan, cost).map((f) => f.code);
     // The contribution margin (a sample may draw revenue quantities too); NaN without a revenue section, where
     // simulate does not ask the Monte Carlo for `margin`, so it is never summarised.
     const revenue = revenueOf(catalog, ctx.users, cost.totalUsd);
