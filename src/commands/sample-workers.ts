@@ -24,12 +24,12 @@ import { packageRoot } from '../paths.js';
 /** The first argument of a worker's command line: `run()` (src/cli.ts) hands the rest to `runSampleWorker`. */
 export const SAMPLE_WORKER_FLAG = '--sample-worker';
 
-/** Samples per chunk: small enough to balance two threads, large enough that posting costs nothing. */
+/** Samples per chunk: small enough to balance the threads, large enough that posting costs nothing. */
 const CHUNK = 250;
 /** Below this a worker's start-up (~100 ms: a thread, the bundle, the command's set-up) costs more than it can save. */
 export const PARALLEL_MIN_SAMPLES = 2000;
 
-/** counter[0]: the next chunk to take; counter[1]: samples done by both threads (for the progress bar). */
+/** counter[0]: the next chunk to take; counter[1]: samples done by every thread (for the progress bar). */
 interface WorkerData {
   counter: SharedArrayBuffer;
 }
