@@ -1,8 +1,8 @@
 export { loadCatalog } from '../src/catalog/index.js';
-export { catalogToJson, catalogFromJson } from '../src/catalog/catalog-json.js';
 export { loadSnapshotPriceBook } from '../src/pricing/index.js';
-export { thresholdsOf, sizePlan } from '../src/model/plan.js';
-export { pricePlan } from '../src/model/price-plan.js';
-export { drawSamples } from '../src/model/uncertainty.js';
-export { uncertainInputs } from '../src/model/uncertainty-inputs.js';
-export { simulateSample, BREACH_IDS } from '../src/model/uncertainty-simulate.js';
+export { thresholdsOf, sizePlan, capacityAt } from '../src/model/plan.js';
+export { costSummary, pricePlan } from '../src/model/price-plan.js';
+export { checkAndBudgetFindings } from '../src/model/findings.js';
+export { revenueOf } from '../src/model/revenue-result.js';
+export { uncertainInputs, withInputValues } from '../src/model/uncertainty-inputs.js';
+export { quantileOf } from '../src/model/uncertainty-distribution.js';

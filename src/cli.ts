@@ -123,6 +123,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** The entry point bin/cuenta-plan.js calls. */
 export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === SAMPLE_WORKER_FLAG) return runSampleWorker(argv.slice(1), main);
+  if (argv[0] === SAMPLE_WORKER_FLAG && (await runSampleWorker(argv.slice(1), main))) return;
   endProcess(await main(argv, processIo()));
 }

@@ -136,12 +136,16 @@ export async function sharedMonteCarlo<M extends string>(
   return summarize(input, [...batches.keys()].sort((a, b) => a - b).map((chunk) => batches.get(chunk)!));
 }
 
-/** A worker thread's run: the command line after the flag, silent, its Monte Carlo shared through `workerData`. */
-export async function runSampleWorker(argv: string[], main: (argv: string[], io: Io) => Promise<number>): Promise<void> {
+/**
+ * A worker thread's run: the command line after the flag, silent, its Monte Carlo shared through `workerData`.
+ * @returns false on the main thread, where the flag is no option of cuenta-plan's (the caller reports it as such)
+ */
+export async function runSampleWorker(argv: string[], main: (argv: string[], io: Io) => Promise<number>): Promise<boolean> {
   const port = parentPort;
-  if (port === null) throw new Error(`${SAMPLE_WORKER_FLAG} is for the worker threads cuenta-plan starts itself`);
+  if (port === null) return false;
   const { counter } = workerData as WorkerData;
   share = { counter: new Int32Array(counter), post: (message) => port.postMessage(message) };
   const silent: Io = { stdout: () => {}, stderr: () => {}, env: process.env, isTTY: false };
   await main(argv, silent);
+  return true;
 }

@@ -51,4 +51,10 @@ describe('a Monte Carlo shared with worker threads (CUENTA_PLAN_THREADS)', () =>
     expect(threads.stdout).toBe(one.stdout);
     expect(JSON.parse(threads.stdout).uncertainty.samples).toBe(2000);
   }, 60_000);
+
+  it('refuses the worker flag on the command line as an unknown option (exit 2)', () => {
+    const result = runBinary(['--sample-worker', 'simulate', '--users', '5000']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--sample-worker'/);
+  });
 });
