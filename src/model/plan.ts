@@ -351,7 +351,9 @@ export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
   let instanceSum = 0;
   let nodeSum = 0;
-  for (const count of usage.hourly) {
+  // Indexed: this runs for every component of every plan priced, and `for…of` allocated an iterator step per hour.
+  for (let h = 0; h < usage.hourly.length; h++) {
+    const count = usage.hourly[h]!;
     instanceSum += count;
     // The 1e-9 keeps 6.000000001 pods (a float from a formula count) on 2 nodes of 3, not 3.
     nodeSum += Math.ceil(count / perNode - 1e-9);
