@@ -1,4 +1,4 @@
-import { responseTimeMeanAndPercentile } from './queueing/index.js';
+import { mmcTimes } from './queueing/index.js';
 import type { Station } from './stations.js';
 
 /** The latency of one visit to a station with `instances` instances at `requestsPerS` end-to-end. */
@@ -44,7 +44,7 @@ function queueLatency(station: Station, latencyRate: number, percentile: number,
   let byRate = memo?.get(station);
   const known = byRate?.get(latencyRate);
   if (known) return known;
-  const latency = responseTimeMeanAndPercentile({ arrivalRate: latencyRate, serviceRate: 1 / station.serviceTimeS, servers: station.serversPerInstance }, percentile);
+  const latency = mmcTimes({ arrivalRate: latencyRate, serviceRate: 1 / station.serviceTimeS, servers: station.serversPerInstance }, percentile);
   if (memo) {
     if (!byRate) memo.set(station, (byRate = new Map()));
     byRate.set(latencyRate, latency);

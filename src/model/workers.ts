@@ -1,7 +1,7 @@
 import type { Component, FormulaScope } from './catalog-types.js';
 import { evaluateAmount } from './cost.js';
 import { InputError } from './input-error.js';
-import { mmc, responseTimePercentile, waitPercentile } from './queueing/index.js';
+import { mmcTimes } from './queueing/index.js';
 import { sizeForLoad, type SizingReason, type StationSizing, type StationState } from './sizing.js';
 import type { Station } from './stations.js';
 
@@ -110,11 +110,11 @@ export function workerState(station: Station, requestsPerS: number, instances: n
   if (!(utilization < 1)) {
     return { state: { ...base, utilization, stable: false, meanS: null, percentileS: null }, queue: { ...queue, meanWaitS: null, percentileWaitS: null } };
   }
-  const params = { arrivalRate: lambda, serviceRate: 1 / s, servers: servers! };
-  const metrics = mmc(params);
+  // One Erlang C for the means and both percentiles (a pool can be hundreds of servers wide).
+  const times = mmcTimes({ arrivalRate: lambda, serviceRate: 1 / s, servers: servers! }, percentile);
   return {
-    state: { ...base, utilization, stable: true, meanS: metrics.meanResponse, percentileS: responseTimePercentile(params, percentile) },
-    queue: { ...queue, meanWaitS: metrics.meanWait, percentileWaitS: waitPercentile(params, percentile) },
+    state: { ...base, utilization, stable: true, meanS: times.meanS, percentileS: times.percentileS },
+    queue: { ...queue, meanWaitS: times.meanWaitS, percentileWaitS: times.waitPercentileS },
   };
 }
 

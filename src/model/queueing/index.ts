@@ -7,7 +7,7 @@ export { erlangC } from './erlangC.js';
 export { mmc, checkMmc, type MmcParams, type MmcMetrics } from './mmc.js';
 export { responseSurvival, waitSurvival, mmcTimeDistribution, type MmcTimeDistribution } from './mmcSurvival.js';
 export {
-  responseTimeMeanAndPercentile,
+  mmcTimes,
   responseTimePercentile,
   responseTimePercentiles,
   waitPercentile,

@@ -53,17 +53,21 @@ export function responseTimePercentile(params: MmcParams, percentile: number): n
 }
 
 /**
- * The mean and one percentile of the response time together, Erlang C computed once: the mean is
- * C/(cμ − λ) + 1/μ from the same expressions `mmc` evaluates, so it is `mmc(params).meanResponse` to the bit.
+ * The means and one percentile of the wait and the response time together, Erlang C computed once. The means
+ * are C/(cμ − λ) and C/(cμ − λ) + 1/μ from the same expressions `mmc` evaluates, so they are `mmc(params)`'s
+ * `meanWait` and `meanResponse` to the bit, and the percentiles those of `waitPercentile` and
+ * `responseTimePercentile`.
  * @throws {RangeError} as `responseTimePercentile`
  * @example
- *   responseTimeMeanAndPercentile({ arrivalRate: 2, serviceRate: 1, servers: 3 }, 95)
- *   // meanS 13/9 s (as mmc), percentileS as responseTimePercentile
+ *   mmcTimes({ arrivalRate: 2, serviceRate: 1, servers: 3 }, 95)
+ *   // meanWaitS 4/9 s, meanS 13/9 s (as mmc), waitPercentileS ≈ 2.184802 s, percentileS as responseTimePercentile
  */
-export function responseTimeMeanAndPercentile(params: MmcParams, percentile: number): { meanS: number; percentileS: number } {
+export function mmcTimes(params: MmcParams, percentile: number): { meanWaitS: number; meanS: number; waitPercentileS: number; percentileS: number } {
   requirePercentile('percentile', percentile);
   const dist = mmcTimeDistribution(params);
-  return { meanS: dist.waitProbability / dist.drainRate + 1 / dist.serviceRate, percentileS: responseQuantile(dist, tailOf(percentile)) };
+  const meanWaitS = dist.waitProbability / dist.drainRate;
+  const q = tailOf(percentile);
+  return { meanWaitS, meanS: meanWaitS + 1 / dist.serviceRate, waitPercentileS: waitQuantile(dist, q), percentileS: responseQuantile(dist, q) };
 }
 
 /**

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   mmc,
   responseSurvival,
-  responseTimeMeanAndPercentile,
+  mmcTimes,
   responseTimePercentile,
   responseTimePercentiles,
   waitPercentile,
@@ -245,12 +245,14 @@ describe('M/M/c properties (fast-check)', () => {
     );
   });
 
-  it('gives the mean and a percentile together exactly as mmc and responseTimePercentile do apart', () => {
+  it('gives the means and percentiles together exactly as mmc, waitPercentile and responseTimePercentile do apart', () => {
     fc.assert(
       fc.property(stableQueue, fc.constantFrom(50, 95, 99, 99.9), (q, p) => {
-        const both = responseTimeMeanAndPercentile(q, p);
-        expect(both.meanS).toBe(mmc(q).meanResponse);
-        expect(both.percentileS).toBe(responseTimePercentile(q, p));
+        const times = mmcTimes(q, p);
+        expect(times.meanWaitS).toBe(mmc(q).meanWait);
+        expect(times.meanS).toBe(mmc(q).meanResponse);
+        expect(times.waitPercentileS).toBe(waitPercentile(q, p));
+        expect(times.percentileS).toBe(responseTimePercentile(q, p));
       }),
     );
   });
