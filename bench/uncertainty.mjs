@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importTs } from './bundle.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,4 +41,24 @@ const ratio = median(pairs.map((p) => p.wall / p.bare));
 console.log(`uncertainty — ${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, node ${process.version}, load ${loadavg()[0].toFixed(1)}, median of ${runs} processes`);
 console.log(`  simulate --users 500000 --samples 10000 (phase 4), whole process  ${(ms / 1000).toFixed(2)} s = ${ratio.toFixed(1)}× node -e 0  (target ≤ ${TARGET_MS / 1000} s) ${ms <= TARGET_MS ? 'ok' : 'OVER'}`);
 console.log(`  … with a worker thread (CUENTA_PLAN_THREADS=2)                   ${(twoMs / 1000).toFixed(2)} s: ${twoMs < ms ? `${(((ms - twoMs) / ms) * 100).toFixed(0)} % faster` : `${(((twoMs - ms) / ms) * 100).toFixed(0)} % slower`}`);
+
+// One sample in process, warm: what the whole run would cost without start-up and the first samples' cold code.
+const engine = await importTs('bench/uncertainty-entry.ts');
+const book = engine.loadSnapshotPriceBook();
+const { catalog } = engine.loadCatalog(undefined, book);
+const phase = catalog.phases.find((p) => p.id === 4);
+const input = {
+  catalog,
+  inputs: engine.uncertainInputs(catalog, phase),
+  samples: 10000,
+  seed: 1,
+  metrics: ['cost', 'cost-per-user', 'p95-ms', 'availability', 'margin'],
+  breachIds: engine.BREACH_IDS,
+  evaluate: engine.simulateSample({ phaseId: 4, users: 500000, book, thresholds: engine.thresholdsOf(catalog) }),
+};
+engine.drawSamples(input, 0, 2000);
+const start = process.hrtime.bigint();
+engine.drawSamples(input, 2000, 6000);
+const microsPerSample = Number(process.hrtime.bigint() - start) / 1e3 / 4000;
+console.log(`  one sample in process, warm                                      ${microsPerSample.toFixed(0)} µs (10,000 of them: ${((microsPerSample * 10) / 1000).toFixed(2)} s)`);
 if (ms > TARGET_MS) process.exitCode = 1;
