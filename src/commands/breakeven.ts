@@ -3,15 +3,13 @@ import { breakeven, claimedPremiumUsers } from '../model/breakeven.js';
 import { breakevenResult } from '../model/breakeven-result.js';
 import { thresholdsOf } from '../model/plan.js';
 import { boughtTotalUsd } from '../model/purchase.js';
-import { overridesIn, withOverrides } from '../model/overrides.js';
+import { overridesIn } from '../model/overrides.js';
 import { emit } from '../output.js';
-import { loadCatalog } from '../catalog/load.js';
-import { requireSection } from '../catalog/sections.js';
 import { renderBreakevenMarkdown, renderBreakevenTable } from '../render/breakeven.js';
 import { numberArg, type SetOption } from './args.js';
 import type { CommandContext } from './context.js';
-import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
+import { purchaseOptions, revenueRun, type PurchaseOptions } from './purchase.js';
+import { costingOptions, type PricingOptions } from './pricing.js';
 import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, shareableArgv, type UncertaintyOptions } from './uncertainty.js';
 import { BREAKEVEN_BREACH_IDS, BREAKEVEN_METRICS, breakevenSample, breakevenUncertaintySection } from '../model/uncertainty-breakeven.js';
 
@@ -38,10 +36,7 @@ Examples:
     .action(async (options: PricingOptions & PurchaseOptions & UncertaintyOptions & { opex?: number; set: SetOption[] }, command: Command) => {
       const globals = ctx.globals(command);
       checkSeedNeedsSamples(options);
-      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
-      const revenue = requireSection(catalog, 'revenue', 'breakeven');
-      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
-      const purchase = purchaseFrom(options, catalog, options.pricing, book);
+      const { catalog, revenue, book, purchase } = await revenueRun(ctx, globals, options, 'breakeven');
       const opexUsd = options.opex ?? revenue.opexUsdPerMonth.value;
       const inputs = options.samples === undefined ? [] : catalogInputsFor(catalog);
       const shared = {

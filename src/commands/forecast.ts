@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { loadCatalog } from '../catalog/load.js';
-import { requireSection } from '../catalog/sections.js';
 import { UserError } from '../errors.js';
 import { forecast } from '../model/forecast.js';
 import { monthNumber } from '../model/forecast-calendar.js';
 import { InputError } from '../model/input-error.js';
-import { withOverrides } from '../model/overrides.js';
 import { thresholdsOf } from '../model/plan.js';
 import { emit } from '../output.js';
 import { renderForecastMarkdown, renderForecastTable } from '../render/forecast.js';
@@ -14,8 +11,8 @@ import { parseGrowth } from './advise.js';
 import { numberArg, type SetOption } from './args.js';
 import { chartsHref, writeCharts } from './charts.js';
 import type { CommandContext } from './context.js';
-import { purchaseFrom, purchaseOptions, type PurchaseOptions } from './purchase.js';
-import { choosePriceBooks, costingOptions, type PricingOptions } from './pricing.js';
+import { purchaseOptions, revenueRun, type PurchaseOptions } from './purchase.js';
+import { costingOptions, type PricingOptions } from './pricing.js';
 import { usersArg } from './simulate.js';
 import { addUncertaintyOptions, catalogInputsFor, checkSeedNeedsSamples, DEFAULT_SEED, monteCarloWithProgress, shareableArgv, type UncertaintyOptions } from './uncertainty.js';
 import { FORECAST_BREACH_IDS, FORECAST_METRICS, forecastSample, forecastUncertaintySection } from '../model/uncertainty-forecast.js';
@@ -67,10 +64,7 @@ Examples:
     .action(async (options: ForecastOptions, cmd: Command) => {
       const globals = ctx.globals(cmd);
       checkSeedNeedsSamples(options);
-      const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
-      const revenue = requireSection(catalog, 'revenue', 'forecast');
-      const { book } = await choosePriceBooks(ctx, globals, catalog, options);
-      const purchase = purchaseFrom(options, catalog, options.pricing, book);
+      const { catalog, revenue, book, purchase } = await revenueRun(ctx, globals, options, 'forecast');
       const inputs = options.samples === undefined ? [] : catalogInputsFor(catalog);
       const shared = {
         thresholds: thresholdsOf(catalog),

@@ -6,7 +6,11 @@ import type { PurchaseInput } from '../model/purchase.js';
 import { PURCHASE_STRATEGIES, UPFRONT_OPTIONS, type PurchaseStrategy } from '../model/purchase-rates.js';
 import { bookReservations } from '../pricing/book-reservations.js';
 import type { PriceBook } from '../pricing/price-book.js';
-import type { PricingChoice } from './pricing.js';
+import { loadCatalog } from '../catalog/load.js';
+import { withOverrides } from '../model/overrides.js';
+import type { SetOption } from './args.js';
+import type { CommandContext, CommandGlobals } from './context.js';
+import { choosePriceBooks, type PricingChoice, type PricingOptions } from './pricing.js';
 
 /** The raw --purchase and --upfront of simulate, compare and sweep. */
 export interface PurchaseOptions {
@@ -61,4 +65,15 @@ export function purchaseFrom(options: PurchaseOptions, catalog: Catalog, pricing
     discounts: requireSection(catalog, 'discounts', '--purchase'),
     reservations: bookReservations(book),
   };
+}
+
+/**
+ * What the commands that follow money over user counts (breakeven, forecast) start from: the catalog with --set,
+ * its revenue section (exit 2 without one, naming the command), the price book and the purchase strategy.
+ */
+export async function revenueRun(ctx: CommandContext, globals: CommandGlobals, options: PricingOptions & PurchaseOptions & { set: SetOption[] }, command: string) {
+  const catalog = withOverrides(loadCatalog(globals.catalog, ctx.snapshotBook(globals)).catalog, options.set);
+  const revenue = requireSection(catalog, 'revenue', command);
+  const { book } = await choosePriceBooks(ctx, globals, catalog, options);
+  return { catalog, revenue, book, purchase: purchaseFrom(options, catalog, options.pricing, book) };
 }
