@@ -78,22 +78,25 @@ export interface OffPathLoad {
   memory: readonly MemoryRow[];
 }
 
+/** The end-to-end latency percentile at the peak hour against the phase's SLO. */
+export function latencyCheck(phase: Phase, sizing: SizingResult): Check {
+  const { latency } = phase.slo;
+  return {
+    name: `latency P${latency.percentile}`,
+    kind: 'capacity',
+    code: 'latency-over-slo',
+    subject: phaseSubject(phase),
+    value: sizing.percentileS === null ? null : sizing.percentileS * 1000,
+    limit: latency.targetMs,
+    unit: 'ms',
+    relation: '<',
+    pass: sizing.latencyPass,
+  };
+}
+
 /** Latency, CPU and connection checks at the peak hour, then the worker tiers' CPU and memory, in the order the checks table shows them. */
 export function capacityChecks(phase: Phase, sizing: SizingResult, thresholds: Thresholds, offPath: OffPathLoad = { workers: [], memory: [] }): Check[] {
-  const { latency } = phase.slo;
-  const checks: Check[] = [
-    {
-      name: `latency P${latency.percentile}`,
-      kind: 'capacity',
-      code: 'latency-over-slo',
-      subject: phaseSubject(phase),
-      value: sizing.percentileS === null ? null : sizing.percentileS * 1000,
-      limit: latency.targetMs,
-      unit: 'ms',
-      relation: '<',
-      pass: sizing.latencyPass,
-    },
-  ];
+  const checks: Check[] = [latencyCheck(phase, sizing)];
   for (const tier of sizing.stations) {
     const { station, state } = tier;
     if (station.delay) continue;

@@ -1,6 +1,6 @@
 import { phaseAvailability, type AvailabilityResult } from './availability.js';
 import type { Catalog, Component, FormulaScope, Phase, Quantity, Tier } from './catalog-types.js';
-import { capacityChecks, connectionOccupancy, steadyChecks, type Check } from './checks.js';
+import { capacityChecks, connectionOccupancy, latencyCheck, steadyChecks, type Check } from './checks.js';
 import { evaluateAmount } from './cost.js';
 import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import { capacityFindings, isFailing } from './findings.js';
@@ -131,7 +131,7 @@ const scopeShape = shapeCache(WORKLOAD_VARIABLES);
 const pricingShape = shapeCache(COMPONENT_VARIABLES);
 
 /** A copy of the plan's scope with room for each component's own variables: the one `componentScope` refills. */
-export const pricingScope = (plan: Plan): Record<string, number> => Object.assign({ ...pricingShape(plan.scope) }, plan.scope);
+export const pricingScope = (plan: Pick<Plan, 'scope'>): Record<string, number> => Object.assign({ ...pricingShape(plan.scope) }, plan.scope);
 
 function baseScope(ctx: Context, workload: WorkloadAt): Record<string, number> {
   const scope = { ...scopeShape(ctx.assumptions) };
@@ -174,39 +174,50 @@ function contextFor(catalog: Catalog, phase: Phase, thresholds: Thresholds): Con
   return { catalog, phase, assumptions: assumptionsFor(catalog, phase), thresholds };
 }
 
-/** Everything sized at the peak hour: request-path stations, worker tiers, memory and the capacity checks on them. */
-interface PeakModel {
+/** The request path sized at the peak hour, after the cache: what every sizing starts from. */
+interface PeakPath {
   scope: Record<string, number>;
   fixedCount: (component: Component) => number;
   stations: Station[];
   sizing: SizingResult;
+  cache: CacheMemory | null;
+  targets: SizingTargets;
+}
+
+/** The peak path, then the worker tiers, memory and the capacity checks on them. */
+interface PeakModel extends PeakPath {
   workerStations: Station[];
   workers: WorkerSizing[];
-  cache: CacheMemory | null;
   memory: MemoryRow[];
   checks: Check[];
 }
 
 /**
- * Sizes a phase at the peak hour. The cache's working set is set against its memory first: the hit ratio
- * that follows decides the database's reads (and replaces `cache_hit_ratio` in the formulas' scope, so
+ * Sizes a phase's request path at the peak hour. The cache's working set is set against its memory first: the hit
+ * ratio that follows decides the database's reads (and replaces `cache_hit_ratio` in the formulas' scope, so
  * read-priced lines bill the same misses). Hot users are the concurrent users at the peak (see cacheWorkingSetGb).
  */
-function peakModel(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakModel {
+function peakPath(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakPath {
   const scope = baseScope(ctx, workload);
   const fixedCount = fixedCountFor(scope);
-  const hotUsers = workload.concurrentUsers;
-  const cache = cacheMemory(ctx.phase.components, ctx.assumptions, hotUsers, fixedCount);
+  const cache = cacheMemory(ctx.phase.components, ctx.assumptions, workload.concurrentUsers, fixedCount);
   const visits = cache ? visitsWithHitRatio(workload.visits, cache.effectiveHitRatio) : workload.visits;
   if (cache) scope.cache_hit_ratio = cache.effectiveHitRatio;
   const targets = sizingTargets(ctx);
   const stations = buildStations(ctx.phase.components, visits, ctx.assumptions, fixedCount);
   const sizing = sizeStations(stations, workload.peakRequestsPerS, targets, memo);
+  return { scope, fixedCount, stations, sizing, cache, targets };
+}
+
+/** Everything sized at the peak hour: the request path, worker tiers, memory and the capacity checks on them. */
+function peakModel(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakModel {
+  const path = peakPath(ctx, workload, memo);
+  const { scope, fixedCount, sizing, cache, targets } = path;
   const workerStations = buildWorkerStations(ctx.phase.components, scope, fixedCount);
   const workers = sizeWorkers(workerStations, workload.peakRequestsPerS, targets.percentile, ctx.thresholds.cpuUtilization);
-  const memory = memoryRows(sizing, ctx.assumptions, cache, cacheWorkingSetGb(ctx.assumptions, hotUsers), targets.overheadS);
+  const memory = memoryRows(sizing, ctx.assumptions, cache, cacheWorkingSetGb(ctx.assumptions, workload.concurrentUsers), targets.overheadS);
   const checks = capacityChecks(ctx.phase, sizing, ctx.thresholds, { workers, memory });
-  return { scope, fixedCount, stations, sizing, workerStations, workers, cache, memory, checks };
+  return { ...path, workerStations, workers, memory, checks };
 }
 
 export interface CapacityVerdict {
@@ -288,28 +299,39 @@ function tierPlan(sized: StationSizing | WorkerSizing, hourly: readonly number[]
   };
 }
 
-/**
- * Sizes one phase at N users: the workload hour by hour, instances per station in each hour, latency and
- * utilisation at the peak hour, availability, and the checks against SLOs and alert thresholds.
- */
-export function sizePlan(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): Plan {
+/** What every sizing of a phase at N users computes: the workload, the peak's request path, each component's hours. */
+interface DayModel {
+  ctx: Context;
+  workload: WorkloadAt;
+  peak: PeakPath;
+  /** The peak with its worker queues, memory and capacity checks, when asked for (`sizePlan`). */
+  model: PeakModel | undefined;
+  /** Instances per request-path station, then per worker station, in each hour. */
+  hourly: number[][];
+  components: ComponentPlan[];
+  availability: AvailabilityResult;
+}
+
+function dayModel(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds, full: boolean): DayModel {
   const ctx = contextFor(catalog, phase, thresholds);
   const workload = workloadAt(catalog, phase, users);
   const memo: LatencyMemo = new Map();
-  const peak = peakModel(ctx, workload, memo);
+  const model = full ? peakModel(ctx, workload, memo) : undefined;
+  const peak = model ?? peakPath(ctx, workload, memo);
   const { scope, fixedCount, stations } = peak;
-  const hourly = hourlyCounts(stations, workload, sizingTargets(ctx), peak.sizing, memo);
+  const workerStations = model?.workerStations ?? buildWorkerStations(phase.components, scope, fixedCount);
   // A worker tier is sized by its own arrival rate in every hour; latency never asks it for more.
-  const workerHourly = peak.workerStations.map((station) => workload.hours.map((hour) => workerInstances(station, hour.requestsPerS).instances));
-  const tiers = [
-    ...peak.sizing.stations.map((sized, i) => tierPlan(sized, hourly[i]!)),
-    ...peak.workers.map((sized, i) => tierPlan(sized, workerHourly[i]!)),
+  const hourly = [
+    ...hourlyCounts(stations, workload, peak.targets, peak.sizing, memo),
+    ...workerStations.map((station) => workload.hours.map((hour) => workerInstances(station, hour.requestsPerS).instances)),
   ];
+  const peaks = [...peak.sizing.stations.map((s) => s.state.instances), ...workerStations.map((station) => workerInstances(station, workload.peakRequestsPerS).instances)];
+  const owners = [...stations, ...workerStations].map((station) => station.component.id);
 
   // An autoscaled component runs what its (first) station runs; any other runs its count all day.
   const components = phase.components.map((component): ComponentPlan => {
-    const own = tiers.find((tier) => tier.component === component.id);
-    if (own && component.count.kind === 'autoscaled') return { component, hourly: own.instances.hourly, peak: own.instances.peak };
+    const own = owners.indexOf(component.id);
+    if (own >= 0 && component.count.kind === 'autoscaled') return { component, hourly: hourly[own]!, peak: peaks[own]! };
     const count = component.database ? 1 + component.database.readers : fixedCount(component);
     return { component, hourly: workload.hours.map(() => count), peak: count };
   });
@@ -320,24 +342,69 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
     model: catalog.availabilityModel ?? DEFAULT_FAILURE_MODEL,
     defaultRegion: phase.regions?.find((r) => r.role === 'primary')?.id ?? catalog.region ?? 'primary',
   });
+  return { ctx, workload, peak, model, hourly, components, availability };
+}
+
+function latencyOf(phase: Phase, sizing: SizingResult): Plan['latency'] {
+  return {
+    percentile: phase.slo.latency.percentile,
+    valueMs: sizing.percentileS === null ? null : sizing.percentileS * 1000,
+    meanMs: sizing.meanS === null ? null : sizing.meanS * 1000,
+    targetMs: phase.slo.latency.targetMs,
+    pass: sizing.latencyPass,
+  };
+}
+
+/**
+ * Sizes one phase at N users: the workload hour by hour, instances per station in each hour, latency and
+ * utilisation at the peak hour, availability, and the checks against SLOs and alert thresholds.
+ */
+export function sizePlan(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): Plan {
+  const day = dayModel(catalog, phase, users, thresholds, true);
+  const peak = day.model!;
+  const stations = peak.sizing.stations.length;
+  const tiers = [
+    ...peak.sizing.stations.map((sized, i) => tierPlan(sized, day.hourly[i]!)),
+    ...peak.workers.map((sized, i) => tierPlan(sized, day.hourly[stations + i]!)),
+  ];
   return {
     phase,
     users,
     hoursPerMonth: catalog.hoursPerMonth,
-    workload,
+    workload: day.workload,
     tiers,
-    components,
-    scope,
-    latency: {
-      percentile: phase.slo.latency.percentile,
-      valueMs: peak.sizing.percentileS === null ? null : peak.sizing.percentileS * 1000,
-      meanMs: peak.sizing.meanS === null ? null : peak.sizing.meanS * 1000,
-      targetMs: phase.slo.latency.targetMs,
-      pass: peak.sizing.latencyPass,
-    },
-    availability,
+    components: day.components,
+    scope: peak.scope,
+    latency: latencyOf(phase, peak.sizing),
+    availability: day.availability,
     memory: { cache: peak.cache, tiers: peak.memory },
-    checks: [...peak.checks, ...steadyChecks(phase, availability, ctx.assumptions)],
+    checks: [...peak.checks, ...steadyChecks(phase, day.availability, day.ctx.assumptions)],
+  };
+}
+
+/** What a Monte Carlo sample reads of a plan: enough to price it (`costSummary`) and judge it against its SLOs. */
+export type SampledPlan = Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'workload' | 'components' | 'scope' | 'latency' | 'availability'> & {
+  /** The SLO checks alone: latency, availability, error rate (the capacity checks of CPU, connections and memory are left out). */
+  checks: Check[];
+};
+
+/**
+ * `sizePlan` without what a sample does not read — the worker tiers' queues, memory, the tiers' rows and the
+ * capacity checks other than latency — so figures and SLO checks are `sizePlan`'s own (a property test holds them
+ * equal) at less cost, and with less code for the JIT to compile before a Monte Carlo runs at speed.
+ */
+export function sizeSample(catalog: Catalog, phase: Phase, users: number, thresholds: Thresholds): SampledPlan {
+  const day = dayModel(catalog, phase, users, thresholds, false);
+  return {
+    phase,
+    users,
+    hoursPerMonth: catalog.hoursPerMonth,
+    workload: day.workload,
+    components: day.components,
+    scope: day.peak.scope,
+    latency: latencyOf(phase, day.peak.sizing),
+    availability: day.availability,
+    checks: [latencyCheck(phase, day.peak.sizing), ...steadyChecks(phase, day.availability, day.ctx.assumptions)],
   };
 }
 
@@ -347,7 +414,7 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
  * Pods packed on worker nodes (`nodes.podsPerNode`) are billed by whole nodes in every hour:
  * node_hours = Σ_h ⌈count_h / podsPerNode⌉ × hoursPerMonth / 24 (one pod per node without packing).
  */
-export function componentScope(plan: Plan, usage: ComponentPlan, reuse?: Record<string, number>): FormulaScope {
+export function componentScope(plan: Pick<Plan, 'scope' | 'hoursPerMonth'>, usage: ComponentPlan, reuse?: Record<string, number>): FormulaScope {
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
   let instanceSum = 0;
   let nodeSum = 0;

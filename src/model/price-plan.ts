@@ -3,7 +3,7 @@ import { chargeOf, declareComponentLines, declareQuotedLine, evaluateAmount, pri
 import { InputError } from './input-error.js';
 import type { LineClass } from './line-class.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
-import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
+import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type SampledPlan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
   component: string;
@@ -128,10 +128,10 @@ export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: Re
   };
 }
 
-const perUser = (plan: Plan, totalUsd: number): number => (plan.users > 0 ? totalUsd / plan.users : 0);
+const perUser = (plan: Pick<Plan, 'users'>, totalUsd: number): number => (plan.users > 0 ? totalUsd / plan.users : 0);
 
 /** The bill, rounded to the cent, against the phase's budget. */
-function budgetOf(plan: Plan, totalUsd: number): CostResult['budget'] {
+function budgetOf(plan: Pick<Plan, 'phase'>, totalUsd: number): CostResult['budget'] {
   const rounded = roundCents(totalUsd);
   const { min, max } = plan.phase.budgetUsd;
   return { minUsd: min, maxUsd: max, status: rounded > max ? 'over' : rounded < min ? 'under' : 'within' };
@@ -146,7 +146,7 @@ export type CostSummary = Pick<CostResult, 'totalUsd' | 'perUserUsd' | 'budget' 
  * so every field equals `pricePlan`'s exactly (test/model/cost-summary.property.test.ts). A Monte Carlo sample
  * builds no line objects: ~40 a plan, most of its pricing time and garbage.
  */
-export function costSummary(plan: Plan, book: PriceLookup): CostSummary {
+export function costSummary(plan: SampledPlan, book: PriceLookup): CostSummary {
   const quoted = book.basis === 'component-quote';
   const freeUsed = new Map<string, number>();
   const scope = quoted ? undefined : pricingScope(plan);

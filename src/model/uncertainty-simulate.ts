@@ -1,15 +1,15 @@
 /**
  * One Monte Carlo sample of `simulate`: the phase sized and priced with the main book, its figures and the
  * SLO and budget findings it breaks. Lighter than a full simulate result on purpose: no second book, no
- * headroom search (neither moves these figures), and the bill's total without its lines (`costSummary`).
+ * headroom search (neither moves these figures), the plan without what no figure here reads (`sizeSample`), and
+ * the bill's total without its lines (`costSummary`).
  */
 import type { Catalog } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
 import type { FindingCodeName } from './finding-codes.js';
-import { checkAndBudgetFindings } from './findings.js';
 import { InputError } from './input-error.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
-import { sizePlan, type Thresholds } from './plan.js';
+import { sizeSample, type Thresholds } from './plan.js';
 import { costSummary } from './price-plan.js';
 import { revenueOf } from './revenue-result.js';
 import type { SampleOutcome } from './uncertainty.js';
@@ -49,9 +49,8 @@ export function simulateSample(ctx: SimulateSampleContext): (catalog: Catalog) =
   return (catalog) => {
     const phase = catalog.phases.find((p) => p.id === ctx.phaseId);
     if (!phase) throw new InputError(`phase ${ctx.phaseId} is not in the catalog`);
-    const plan = sizePlan(catalog, phase, ctx.users, ctx.thresholds);
+    const plan = sizeSample(catalog, phase, ctx.users, ctx.thresholds);
     const cost = costSummary(plan, ctx.book);
-    const codes = checkAndBudgetFindings(plan, cost).map((f) => f.code);
     // The contribution margin (a sample may draw revenue quantities too); NaN without a revenue section, where
     // simulate does not ask the Monte Carlo for `margin`, so it is never summarised.
     const revenue = revenueOf(catalog, ctx.users, cost.totalUsd);
@@ -63,7 +62,7 @@ export function simulateSample(ctx: SimulateSampleContext): (catalog: Catalog) =
         availability: plan.availability.expectedPercent,
         margin: revenue?.contributionMarginUsd ?? Number.NaN,
       },
-      breached: BREACH_IDS.filter((id) => codes.includes(id)),
+      breached: BREACH_IDS.filter((id) => (id === 'over-budget' ? cost.budget.status === 'over' : plan.checks.some((check) => check.code === id && !check.pass))),
     };
   };
 }
