@@ -130,8 +130,8 @@ export function checkOverrideValue(settable: Settable, value: number, flag = '--
   if (!inDomain(settable.domain, value)) throw new InputError(`${flag} ${settable.name}=${value}: ${settable.name} must be ${settable.domain.text}`);
 }
 
-const overridden = (quantity: Quantity, value: number): Quantity => {
-  const note = `set with --set for this run; the catalog has ${quantity.value} (${quantity.source})`;
+const overridden = (quantity: Quantity, value: number, drawn?: string): Quantity => {
+  const note = drawn ?? `set with --set for this run; the catalog has ${quantity.value} (${quantity.source})`;
   // A value set for the run is fixed: its distribution goes, so --samples and sensitivity do not draw it.
   const { distribution: _drawn, ...fixed } = quantity;
   return { ...fixed, value, source: 'override', note: quantity.source === 'override' ? (quantity.note ?? note) : note };
@@ -147,13 +147,13 @@ function setAt(node: unknown, keys: ReadonlyArray<string | number>, value: numbe
 }
 
 /** The assumptions with each name in `values` overridden where present (null when none is: nothing to copy). */
-function overriddenAssumptions(assumptions: Readonly<Record<string, Quantity>>, values: ReadonlyMap<string, number>): Record<string, Quantity> | null {
+function overriddenAssumptions(assumptions: Readonly<Record<string, Quantity>>, values: ReadonlyMap<string, number>, drawn?: string): Record<string, Quantity> | null {
   let copy: Record<string, Quantity> | null = null;
   for (const [name, value] of values) {
     const quantity = assumptions[name];
     if (quantity === undefined) continue;
     copy ??= { ...assumptions };
-    copy[name] = overridden(quantity, value);
+    copy[name] = overridden(quantity, value, drawn);
   }
   return copy;
 }
@@ -161,13 +161,15 @@ function overriddenAssumptions(assumptions: Readonly<Record<string, Quantity>>, 
 /**
  * The catalog with several assumptions set at once, copied once: what setting them one by one with
  * `withSettable` gives (each name is set in the catalog's workload and in every phase that has its own).
+ * `drawn` replaces the `--set` note for values a Monte Carlo sample draws (./uncertainty-inputs.ts): it is written
+ * thousands of times a run and read by no one, so it is not formatted from the catalog's value.
  */
-export function withAssumptions(catalog: Catalog, values: ReadonlyMap<string, number>): Catalog {
-  const shared = overriddenAssumptions(catalog.workload.assumptions, values);
+export function withAssumptions(catalog: Catalog, values: ReadonlyMap<string, number>, drawn?: string): Catalog {
+  const shared = overriddenAssumptions(catalog.workload.assumptions, values, drawn);
   const workload = shared === null ? catalog.workload : { ...catalog.workload, assumptions: shared };
   // The override wins over a phase's own value: the phase keeps its own entry, overridden too.
   const phases = catalog.phases.map((phase): Phase => {
-    const own = overriddenAssumptions(phase.assumptions, values);
+    const own = overriddenAssumptions(phase.assumptions, values, drawn);
     return own === null ? phase : { ...phase, assumptions: own };
   });
   return { ...catalog, workload, phases };

@@ -44,6 +44,8 @@ export function catalogUncertainInputs(catalog: Catalog): UncertainInput[] {
   return [...byName.values()];
 }
 
+const DRAWN = 'drawn from its distribution for one sample';
+
 /**
  * The catalog with each input set to `values[i]` (copy-on-write: the catalog given is not changed). The
  * assumptions are set together, so a Monte Carlo sample copies the assumptions once rather than once per input.
@@ -51,7 +53,7 @@ export function catalogUncertainInputs(catalog: Catalog): UncertainInput[] {
 export function withInputValues(catalog: Catalog, inputs: readonly UncertainInput[], values: ArrayLike<number>): Catalog {
   const assumptions = new Map<string, number>();
   for (let i = 0; i < inputs.length; i++) if (inputs[i]!.settable.kind === 'assumption') assumptions.set(inputs[i]!.name, values[i]!);
-  let result = assumptions.size > 0 ? withAssumptions(catalog, assumptions) : catalog;
+  let result = assumptions.size > 0 ? withAssumptions(catalog, assumptions, DRAWN) : catalog;
   for (let i = 0; i < inputs.length; i++) if (inputs[i]!.settable.kind === 'path') result = withSettable(result, inputs[i]!.settable, values[i]!);
   return result;
 }

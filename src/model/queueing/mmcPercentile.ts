@@ -1,6 +1,6 @@
 import type { MmcParams } from './mmc.js';
 import { logResponseSurvival, mmcTimeDistribution, type MmcTimeDistribution } from './mmcSurvival.js';
-import { brentRoot } from './rootFind.js';
+import { brentFrom } from './rootFind.js';
 import { requirePercentile } from './validate.js';
 
 /** Tail probability q = 1 − p/100, computed as (100 − p)/100 to keep digits at P99.9. */
@@ -22,15 +22,20 @@ function waitQuantile(dist: MmcTimeDistribution, q: number): number {
  * Brent's method then solves ln P(T > t) = ln q on it (monotone, so the root is unique).
  */
 export function responseQuantile(dist: MmcTimeDistribution, q: number): number {
+  // One server: T = W_q + S is exponential with rate μ − λ (C = ρ makes the survival e^{−(μ−λ)t}; Kleinrock
+  // vol. 1, §3.2), so its quantile is closed-form: −ln q/(μ − λ), θ being μ − λ when c = 1.
+  if (dist.servers === 1) return -Math.log(q) / dist.drainRate;
   const mu = dist.serviceRate;
   const lo = Math.max(-Math.log(q) / mu, waitQuantile(dist, q));
   const hi = waitQuantile(dist, q / 2) + (Math.LN2 - Math.log(q)) / mu;
   const target = Math.log(q);
   const g = (t: number): number => logResponseSurvival(dist, t) - target;
   // Rounding can put the root a hair outside the analytic bracket; the nearer end is then the answer.
-  if (g(lo) <= 0) return lo;
-  if (g(hi) >= 0) return hi;
-  return brentRoot(g, lo, hi);
+  const gLo = g(lo);
+  if (gLo <= 0) return lo;
+  const gHi = g(hi);
+  if (gHi >= 0) return hi;
+  return brentFrom(g, lo, gLo, hi, gHi);
 }
 
 /**

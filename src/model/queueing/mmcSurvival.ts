@@ -14,6 +14,8 @@ export interface MmcTimeDistribution {
   drainRate: number;
   /** C, the Erlang C probability of waiting. */
   waitProbability: number;
+  /** c, the servers. */
+  servers: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function mmcTimeDistribution(params: MmcParams): MmcTimeDistribution {
   const { arrivalRate: lambda, serviceRate: mu, servers: c } = params;
   const traffic = lambda / mu;
   const waitProbability = 1 / (((c - traffic) / c) * inverseErlangB(traffic, c) + traffic / c);
-  return { serviceRate: mu, drainRate: c * mu - lambda, waitProbability };
+  return { serviceRate: mu, drainRate: c * mu - lambda, waitProbability, servers: c };
 }
 
 /** (1 − e^{−x})/x for x ≥ 0, with its limit 1 at 0; a short series where expm1 would divide 0 by 0. */

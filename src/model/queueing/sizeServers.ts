@@ -36,7 +36,7 @@ const MAX_TRAFFIC = 10_000_000;
 /** Response-time quantile of M/M/c with traffic A = λS, c servers, tail q (times in units of S, then scaled). */
 function percentileAt(traffic: number, servers: number, serviceTime: number, q: number): number {
   const waitProbability = erlangCFromTraffic(traffic, servers);
-  const dist = { serviceRate: 1, drainRate: servers - traffic, waitProbability };
+  const dist = { serviceRate: 1, drainRate: servers - traffic, waitProbability, servers };
   return responseQuantile(dist, q) * serviceTime;
 }
 

@@ -152,6 +152,18 @@ describe('M/M/c percentiles', () => {
     expect(responseSurvival({ arrivalRate: 1, serviceRate: 1, servers: 2 }, 1e6)).toBe(0);
   });
 
+  it('one server: the percentile is the exponential quantile −ln(1 − p)/(μ − λ), where the general survival is 1 − p', () => {
+    // M/M/1 sojourn time ~ Exp(μ − λ) (Kleinrock vol. 1 §3.2): the closed form the engine takes for c = 1.
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 1, max: 99.9, noNaN: true }), (mu, rho, p) => {
+        const queue = { arrivalRate: rho * mu, serviceRate: mu, servers: 1 };
+        const t = responseTimePercentile(queue, p);
+        expectRelative(t, -Math.log1p(-p / 100) / (mu - rho * mu), 1e-12);
+        expectRelative(responseSurvival(queue, t), (100 - p) / 100, 1e-11);
+      }),
+    );
+  });
+
   it('waitSurvival is C·e^{−(cμ−λ)t}', () => {
     expectRelative(waitSurvival({ arrivalRate: 2, serviceRate: 1, servers: 3 }, 1), (4 / 9) * Math.exp(-1), 1e-14);
     expect(waitSurvival({ arrivalRate: 2, serviceRate: 1, servers: 3 }, -1)).toBe(1);
