@@ -6,7 +6,7 @@
  * writes output).
  *
  * Off by default: on the two-core machines this project is measured on, one thread already keeps the second core
- * busy with V8's garbage collector and compiler (3.3 s of CPU in 2.3 s for 10,000 samples), and a worker made the
+ * busy with V8's garbage collector and compiler (2.1 s of CPU in 1.7 s for 10,000 samples), and a worker made the
  * run slower, not faster (bench/uncertainty.mjs). With more cores it may pay; measure before turning it on.
  *
  * The result is the same as in one thread, byte for byte: sample i always draws from stream i of the seed
