@@ -20,7 +20,7 @@ type Spec = NonNullable<Quantity['distribution']>;
 
 /** The bundled catalog with its own distributions removed and one assumption given `spec` (and `value`, if given). */
 function withAssumption(name: string, spec: Spec, value?: number): Catalog {
-  const assumptions = Object.fromEntries(Object.entries(catalog.workload.assumptions).map(([key, q]) => [key, { ...q, distribution: undefined }]));
+  const assumptions: Record<string, Quantity> = Object.fromEntries(Object.entries(catalog.workload.assumptions).map(([key, q]) => [key, { ...q, distribution: undefined }]));
   const quantity = assumptions[name]!;
   assumptions[name] = { ...quantity, value: value ?? quantity.value, distribution: spec };
   return { ...catalog, workload: { ...catalog.workload, assumptions } };
