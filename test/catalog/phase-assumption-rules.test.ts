@@ -47,6 +47,29 @@ describe('phase rules', () => {
     ]);
   });
 
+  it('check the ranges around a one-user phase (min = max is a range, not a reversed one)', () => {
+    const single = withPhase(1, (p) => ({ ...p, users: { ...p.users, min: 101, max: 101 } }));
+    expect(phasesOf(single)).toEqual([
+      'phases.yaml  phases[2].users.min  phase ranges leave a gap: phase 1 ends at 101 users, phase 2 starts at 1001; start it at 102',
+      'phases.yaml  phases[1].concurrent_users.max  warning: more concurrent users (200) than users (101); the engine caps concurrency at the user count',
+    ]);
+    const singleAfter = withPhase(2, (p) => ({ ...p, users: { ...p.users, min: 1002, max: 1002 } }));
+    expect(phasesOf(singleAfter)).toEqual([
+      'phases.yaml  phases[2].users.min  phase ranges leave a gap: phase 1 ends at 1000 users, phase 2 starts at 1002; start it at 1001',
+      'phases.yaml  phases[3].users.min  phase ranges leave a gap: phase 2 ends at 1002 users, phase 3 starts at 10001; start it at 1003',
+      'phases.yaml  phases[2].concurrent_users.max  warning: more concurrent users (1000) than users (1002); the engine caps concurrency at the user count',
+    ]);
+  });
+
+  it('report reversed concurrency and budget ranges at their min, by name', () => {
+    expect(phasesOf(withPhase(2, (p) => ({ ...p, concurrentUsers: { ...p.concurrentUsers, min: 1001 } })))).toEqual([
+      'phases.yaml  phases[2].concurrent_users.min  concurrent_users: min 1001 is greater than max 1000; swap them',
+    ]);
+    expect(phasesOf(withPhase(2, (p) => ({ ...p, budgetUsd: { ...p.budgetUsd, min: 451 } })))).toContainEqual(
+      'phases.yaml  phases[2].budget_usd.min  budget_usd: min 451 is greater than max 450; swap them',
+    );
+  });
+
   it('warn when the first phase starts above 1 user, not at 1', () => {
     expect(phasesOf(withPhase(0, (p) => ({ ...p, users: { ...p.users, min: 1 } })))).toEqual([]);
     expect(phasesOf(withPhase(0, (p) => ({ ...p, users: { ...p.users, min: 2 } })))).toEqual([
