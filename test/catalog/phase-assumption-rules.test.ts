@@ -57,7 +57,6 @@ describe('phase rules', () => {
     expect(phasesOf(singleAfter)).toEqual([
       'phases.yaml  phases[2].users.min  phase ranges leave a gap: phase 1 ends at 1000 users, phase 2 starts at 1002; start it at 1001',
       'phases.yaml  phases[3].users.min  phase ranges leave a gap: phase 2 ends at 1002 users, phase 3 starts at 10001; start it at 1003',
-      'phases.yaml  phases[2].concurrent_users.max  warning: more concurrent users (1000) than users (1002); the engine caps concurrency at the user count',
     ]);
   });
 
