@@ -74,11 +74,8 @@ function peakMismatch(phase: string, workload: WorkloadAt): Finding | undefined 
   return undefined;
 }
 
-/**
- * The findings of a plan's checks (capacity, the SLOs) and of its bill against the phase's budget: the first part of
- * `findingsOf`, and all a Monte Carlo sample asks (./uncertainty-simulate.ts), which prices no bill's lines.
- */
-export function checkAndBudgetFindings(plan: Plan, cost: Pick<CostResult, 'totalUsd' | 'budget'>): Finding[] {
+/** The findings of a plan's checks (capacity, the SLOs) and of its bill against the phase's budget: the first part of `findingsOf`. */
+function checkAndBudgetFindings(plan: Plan, cost: Pick<CostResult, 'totalUsd' | 'budget'>): Finding[] {
   const findings = capacityFindings(plan.checks, plan.tiers.map((t) => ({ id: t.id, exhausted: t.exhausted, peak: t.instances.peak, max: t.instances.max })));
   findings.push(...failed(plan.checks.filter((check) => check.kind !== 'capacity')));
   if (cost.budget.status === 'over') findings.push(finding('over-budget', phaseSubject(plan.phase), roundCents(cost.totalUsd), cost.budget.maxUsd));
