@@ -53,10 +53,10 @@ export function capacityByUsers(catalog: Catalog, users: readonly number[], thre
       const serving = catalog.phases.filter((phase) => serves(phase, n));
       if (serving.length <= 1) return serving[0]?.id ?? null;
       let best = serving[0]!;
-      let bestUsd = plans(best, n).onDemand.totalUsd;
+      let bestUsd = plans.summary(best, n).onDemand.totalUsd;
       for (const phase of serving.slice(1)) {
         if (floorOf(phase) >= bestUsd) continue;
-        const usd = plans(phase, n).onDemand.totalUsd;
+        const usd = plans.summary(phase, n).onDemand.totalUsd;
         if (usd < bestUsd) [best, bestUsd] = [phase, usd];
       }
       return best.id;

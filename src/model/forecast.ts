@@ -14,7 +14,7 @@ import type { PriceLookup } from './cost.js';
 import { capacityByUsers } from './forecast-capacity.js';
 import { addMonths, usersInMonth } from './forecast-calendar.js';
 import { migrationWindows, type MigrationWindow } from './forecast-migrations.js';
-import { planCache } from './forecast-plans.js';
+import { planCache, type PricedPlan } from './forecast-plans.js';
 import { ReservationLedger } from './forecast-reservations.js';
 import { InputError } from './input-error.js';
 import { roundCents, roundPerUser, roundTo } from './money.js';
@@ -122,6 +122,8 @@ function pricedPhase(catalog: Catalog, users: number): { phase: Phase; extrapola
   return { phase: users < first.users.min ? first : catalog.phases[catalog.phases.length - 1]!, extrapolated: true };
 }
 
+const buy = ({ plan, onDemand }: PricedPlan, purchase: PurchaseInput) => pricePurchase(plan, onDemand, purchase, { alone: true });
+
 const firstIndex = (months: readonly ForecastMonth[], ok: (m: ForecastMonth) => boolean): number | null => months.find(ok)?.month ?? null;
 
 export function forecast(input: ForecastInput): ForecastResult {
@@ -144,17 +146,18 @@ export function forecast(input: ForecastInput): ForecastResult {
   let cumulative = 0;
   const months = users.map((n, m): ForecastMonth => {
     const { phase, extrapolated } = priced[m]!;
-    const { plan, onDemand } = plans(phase, n);
-    const bought = purchase === undefined ? null : pricePurchase(plan, onDemand, purchase, { alone: true });
+    // A purchase strategy reads the plan's lines; on demand, its total is enough.
+    const bought = purchase === undefined ? null : buy(plans.full(phase, n), purchase);
+    const month = plans.summary(phase, n);
+    const phaseCostUsd = roundCents(bought?.cost.totalUsd ?? month.onDemand.totalUsd);
     const reserved = ledger.month(m, bought?.purchase.commitments ?? []);
     let incoming = 0;
     for (const w of windows) {
       if (m < w.firstDoubleMonth || m >= w.cutoverMonth) continue;
-      const usd = roundCents(plans(catalog.phases.find((p) => p.id === w.to)!, n).onDemand.totalUsd);
+      const usd = roundCents(plans.summary(catalog.phases.find((p) => p.id === w.to)!, n).onDemand.totalUsd);
       migrationUsd.set(w, migrationUsd.get(w)! + usd);
       incoming += usd;
     }
-    const phaseCostUsd = roundCents(bought?.cost.totalUsd ?? onDemand.totalUsd);
     const strandedUsd = roundCents(reserved.strandedUsd);
     const costUsd = roundCents(phaseCostUsd + incoming + strandedUsd);
     const money = revenueAt(revenue, n, costUsd, opexUsd);
@@ -170,7 +173,7 @@ export function forecast(input: ForecastInput): ForecastResult {
       capacityPhase: capacity.capacityPhase(n),
       capacityOk: capacity.serves(phase, n),
       extrapolated,
-      instances: plan.tiers.reduce((sum, t) => sum + t.instances.peak, 0),
+      instances: month.instancesAtPeak,
       costUsd,
       phaseCostUsd,
       migrationUsd: roundCents(incoming),

@@ -308,6 +308,8 @@ interface DayModel {
   model: PeakModel | undefined;
   /** Instances per request-path station, then per worker station, in each hour. */
   hourly: number[][];
+  /** Instances at the peak hour per request-path station, then per worker station. */
+  peaks: number[];
   components: ComponentPlan[];
   availability: AvailabilityResult;
 }
@@ -342,7 +344,7 @@ function dayModel(catalog: Catalog, phase: Phase, users: number, thresholds: Thr
     model: catalog.availabilityModel ?? DEFAULT_FAILURE_MODEL,
     defaultRegion: phase.regions?.find((r) => r.role === 'primary')?.id ?? catalog.region ?? 'primary',
   });
-  return { ctx, workload, peak, model, hourly, components, availability };
+  return { ctx, workload, peak, model, hourly, peaks, components, availability };
 }
 
 function latencyOf(phase: Phase, sizing: SizingResult): Plan['latency'] {
@@ -386,6 +388,8 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
 export type SampledPlan = Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'workload' | 'components' | 'scope' | 'latency' | 'availability'> & {
   /** The SLO checks alone: latency, availability, error rate (the capacity checks of CPU, connections and memory are left out). */
   checks: Check[];
+  /** Instances at the peak hour summed over the tiers, request path and workers: Σ `sizePlan`'s tiers' `instances.peak`. */
+  instancesAtPeak: number;
 };
 
 /**
@@ -405,6 +409,7 @@ export function sizeSample(catalog: Catalog, phase: Phase, users: number, thresh
     latency: latencyOf(phase, day.peak.sizing),
     availability: day.availability,
     checks: [latencyCheck(phase, day.peak.sizing), ...steadyChecks(phase, day.availability, day.ctx.assumptions)],
+    instancesAtPeak: day.peaks.reduce((sum, n) => sum + n, 0),
   };
 }
 

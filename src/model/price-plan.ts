@@ -3,7 +3,7 @@ import { chargeOf, declareComponentLines, declareQuotedLine, evaluateAmount, pri
 import { InputError } from './input-error.js';
 import type { LineClass } from './line-class.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
-import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type SampledPlan, type Thresholds } from './plan.js';
+import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
   component: string;
@@ -146,7 +146,7 @@ export type CostSummary = Pick<CostResult, 'totalUsd' | 'perUserUsd' | 'budget' 
  * so every field equals `pricePlan`'s exactly (test/model/cost-summary.property.test.ts). A Monte Carlo sample
  * builds no line objects: ~40 a plan, most of its pricing time and garbage.
  */
-export function costSummary(plan: SampledPlan, book: PriceLookup): CostSummary {
+export function costSummary(plan: Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'components' | 'scope'>, book: PriceLookup): CostSummary {
   const quoted = book.basis === 'component-quote';
   const freeUsed = new Map<string, number>();
   const scope = quoted ? undefined : pricingScope(plan);
