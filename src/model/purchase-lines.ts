@@ -37,6 +37,27 @@ export interface LineAnalysis {
 const EPS = 1e-9;
 
 /**
+ * A line's rates depend on its price key and on-demand price, the catalog's discounts and the book alone: a forecast
+ * buys the same lines month after month, and working them out again (the book's lookups, the clamping) was a tenth
+ * of its time. Kept per discounts and book object, so a run with other ones never sees them.
+ */
+const ratesMemo = new WeakMap<Discounts, WeakMap<ReservationLookup, Map<string, CommitmentRate[]>>>();
+
+function ratesOf(line: PricedLine, service: CommittableService, discounts: Discounts, book: ReservationLookup): CommitmentRate[] {
+  let byBook = ratesMemo.get(discounts);
+  if (!byBook) ratesMemo.set(discounts, (byBook = new WeakMap()));
+  let byLine = byBook.get(book);
+  if (!byLine) byBook.set(book, (byLine = new Map()));
+  const id = `${service} ${line.priceKey} ${line.usdPerUnit}`;
+  let rates = byLine.get(id);
+  if (!rates) {
+    rates = commitmentRates({ key: line.priceKey, usdPerUnit: line.usdPerUnit, unit: line.unit, verified: line.verified, source: line.source }, service, discounts, book);
+    byLine.set(id, rates);
+  }
+  return rates;
+}
+
+/**
  * A line's units in each hour: its quantity Q spread over the component's hourly profile p,
  * u_h = Q / H × p_h / mean(p), with p the whole nodes per hour when the formula reads `node_hours`, else the
  * instances (so `=instance_hours` gives u_h = instances_h). `scale` = units per instance (or node) of the profile.
@@ -91,7 +112,7 @@ export function analyseLines(plan: Plan, cost: CostResult, discounts: Discounts,
         withoutSpot: { units, spotEligible: units.map(() => 0), hoursPerMonth: plan.hoursPerMonth },
         spotEligible,
         spotUsd: spotHourlyUsd(line.usdPerUnit, spot.discount.value, spot.interruptionRate.value),
-        rates: commitmentRates({ key: line.priceKey, usdPerUnit: line.usdPerUnit, unit: line.unit, verified: line.verified, source: line.source }, kind.service, discounts, book),
+        rates: ratesOf(line, kind.service, discounts, book),
       });
     });
   });

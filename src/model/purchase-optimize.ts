@@ -51,17 +51,20 @@ export function spotUnits(units: readonly number[], maxShare: number, floor: num
 
 /** How k committed units split the month's unit-hours (see the file's comment). */
 export function stackHours(profile: LineProfile, k: number): StackHours {
-  const perHour = profile.hoursPerMonth / profile.units.length;
+  const { units, spotEligible } = profile;
+  const perHour = profile.hoursPerMonth / units.length;
   let used = 0;
   let onDemand = 0;
   let spot = 0;
-  profile.units.forEach((u, h) => {
+  // Indexed: a forecast under `optimized` runs this for every candidate of every rate of every line, each month.
+  for (let h = 0; h < units.length; h++) {
+    const u = units[h]!;
     const above = Math.max(0, u - k);
-    const s = Math.min(profile.spotEligible[h] ?? 0, above);
+    const s = Math.min(spotEligible[h] ?? 0, above);
     used += Math.min(k, u);
     spot += s;
     onDemand += above - s;
-  });
+  }
   return { committedHours: k * profile.hoursPerMonth, usedCommittedHours: used * perHour, onDemandHours: onDemand * perHour, spotHours: spot * perHour };
 }
 
@@ -88,15 +91,25 @@ export function candidateCommitments(profile: LineProfile): number[] {
 
 /**
  * The whole number of units to commit at `committedUsd` per unit-hour that makes the line cheapest, and that cost;
- * the fewest units on a tie (a commitment that saves nothing is not worth its lock-in).
+ * the fewest units on a tie (a commitment that saves nothing is not worth its lock-in). The candidates are taken in
+ * rising order and the scan stops at the first that costs clearly more than the best so far: cost(k) is convex, so
+ * every later one costs more still. `candidates` (`candidateCommitments(profile)`) depend on the profile alone: a
+ * line priced at several rates works them out once.
  * @example bestCommitment({ units: [2, 2, 4, 4], spotEligible: [0, 0, 0, 0], hoursPerMonth: 730 }, 0.03, { onDemandUsd: 0.05, spotUsd: 0.05 })
  *   // { units: 2, monthlyUsd: 102.2 }: 2 × 730 × 0.03 + 2 units × 365 h × 0.05
  */
-export function bestCommitment(profile: LineProfile, committedUsd: number, rates: LineRates): { units: number; monthlyUsd: number } {
+export function bestCommitment(
+  profile: LineProfile,
+  committedUsd: number,
+  rates: LineRates,
+  candidates: readonly number[] = candidateCommitments(profile),
+): { units: number; monthlyUsd: number } {
   let best = { units: 0, monthlyUsd: stackCost(profile, 0, committedUsd, rates) };
-  for (const k of candidateCommitments(profile)) {
+  for (const k of candidates) {
     const cost = stackCost(profile, k, committedUsd, rates);
-    if (cost < best.monthlyUsd - EPS * Math.max(1, best.monthlyUsd)) best = { units: k, monthlyUsd: cost };
+    const tolerance = EPS * Math.max(1, best.monthlyUsd);
+    if (cost < best.monthlyUsd - tolerance) best = { units: k, monthlyUsd: cost };
+    else if (cost > best.monthlyUsd + tolerance) break;
   }
   return best;
 }

@@ -6,7 +6,7 @@ import type { Plan } from './plan.js';
 import type { PriceLookup } from './cost.js';
 import { costOf, pricePlan, type CostResult } from './price-plan.js';
 import { analyseLines, type CommittableLine, type LineAnalysis } from './purchase-lines.js';
-import { bestCommitment, stackCost, stackHours } from './purchase-optimize.js';
+import { bestCommitment, candidateCommitments, stackCost, stackHours } from './purchase-optimize.js';
 import { HOURS_PER_TERM_YEAR, UPFRONT_OPTIONS, type CommitmentKind, type CommitmentRate, type PurchaseStrategy, type ReservationLookup, type TermYears } from './purchase-rates.js';
 
 /**
@@ -99,9 +99,10 @@ function choose(line: CommittableLine, strategy: PurchaseStrategy, upfront: Upfr
     const od = { onDemandUsd: line.line.usdPerUnit, spotUsd: line.spotUsd };
     let best: LineChoice = { rate: null, units: 0, spot: line.spotEligible, reason: null };
     let bestUsd = stackCost(profile, 0, 0, od);
+    const candidates = candidateCommitments(profile);
     for (const rate of line.rates) {
       if (upfront !== null && rate.upfront !== upfront) continue;
-      const found = bestCommitment(profile, rate.effectiveHourlyUsd, od);
+      const found = bestCommitment(profile, rate.effectiveHourlyUsd, od, candidates);
       if (found.units > 0 && found.monthlyUsd < bestUsd - EPS * Math.max(1, bestUsd)) {
         best = { rate, units: found.units, spot: line.spotEligible, reason: null };
         bestUsd = found.monthlyUsd;
