@@ -4,17 +4,17 @@
  * ask for a month comes before the next month's, whose users differ, so only the current user count's plans are
  * kept: a forecast that kept all of them held ~10 MB for ten years, and the collector copied it at every pass.
  *
- * Most asks need a bill's total alone: `summary` sizes with `sizeSample` and prices with `costSummary`, whose
- * figures are `sizePlan`'s and `pricePlan`'s own (property tests hold them equal) at about half the cost. `full`
- * gives the whole plan and bill, which a purchase strategy reads line by line.
+ * Plans are sized with `sizeSample`, whose figures are `sizePlan`'s own (a property test holds them equal) without
+ * the rows no month reads. Most asks need a bill's total alone, which `costSummary` gives without building its
+ * lines (`summary`); a purchase strategy reads the bill line by line (`full`).
  */
 import type { Catalog, Phase } from './catalog-types.js';
 import type { PriceLookup } from './cost.js';
-import { sizePlan, sizeSample, type Plan, type Thresholds } from './plan.js';
+import { sizeSample, type SampledPlan, type Thresholds } from './plan.js';
 import { costSummary, pricePlan, type CostResult, type CostSummary } from './price-plan.js';
 
 export interface PricedPlan {
-  plan: Plan;
+  plan: SampledPlan;
   /** The plan priced on demand with the run's book. */
   onDemand: CostResult;
 }
@@ -56,12 +56,12 @@ function perUsers<T>(make: (phase: Phase, users: number) => T): { get(phase: Pha
 
 export function planCache(catalog: Catalog, thresholds: Thresholds, book: PriceLookup): PlanCache {
   const full = perUsers((phase, users): PricedPlan => {
-    const plan = sizePlan(catalog, phase, users, thresholds);
+    const plan = sizeSample(catalog, phase, users, thresholds);
     return { plan, onDemand: pricePlan(plan, book) };
   });
   const summary = perUsers((phase, users): PricedSample => {
     const known = full.peek(phase, users);
-    if (known) return { instancesAtPeak: known.plan.tiers.reduce((sum, tier) => sum + tier.instances.peak, 0), onDemand: known.onDemand };
+    if (known) return { instancesAtPeak: known.plan.instancesAtPeak, onDemand: known.onDemand };
     const plan = sizeSample(catalog, phase, users, thresholds);
     return { instancesAtPeak: plan.instancesAtPeak, onDemand: costSummary(plan, book) };
   });

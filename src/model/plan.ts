@@ -308,6 +308,7 @@ interface DayModel {
   model: PeakModel | undefined;
   /** Instances per request-path station, then per worker station, in each hour. */
   hourly: number[][];
+  workerStations: Station[];
   /** Instances at the peak hour per request-path station, then per worker station. */
   peaks: number[];
   components: ComponentPlan[];
@@ -344,7 +345,7 @@ function dayModel(catalog: Catalog, phase: Phase, users: number, thresholds: Thr
     model: catalog.availabilityModel ?? DEFAULT_FAILURE_MODEL,
     defaultRegion: phase.regions?.find((r) => r.role === 'primary')?.id ?? catalog.region ?? 'primary',
   });
-  return { ctx, workload, peak, model, hourly, peaks, components, availability };
+  return { ctx, workload, peak, model, hourly, workerStations, peaks, components, availability };
 }
 
 function latencyOf(phase: Phase, sizing: SizingResult): Plan['latency'] {
@@ -384,8 +385,17 @@ export function sizePlan(catalog: Catalog, phase: Phase, users: number, threshol
   };
 }
 
-/** What a Monte Carlo sample reads of a plan: enough to price it (`costSummary`) and judge it against its SLOs. */
-export type SampledPlan = Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'workload' | 'components' | 'scope' | 'latency' | 'availability'> & {
+/** What pricing reads of a plan (`pricePlan`, `costSummary`): the phase, users, hours, each component's instances and the formulas' variables. */
+export type BillablePlan = Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'components' | 'scope'>;
+
+/** What a purchase strategy reads besides: which component serves which roles, since spot is for app and worker tiers. */
+export type PurchasablePlan = BillablePlan & { tiers: ReadonlyArray<Pick<TierPlan, 'component' | 'roles'>> };
+
+/**
+ * What a Monte Carlo sample or a forecast's month reads of a plan: enough to price it (`costSummary`, or `pricePlan`
+ * and a purchase strategy) and judge it against its SLOs.
+ */
+export type SampledPlan = PurchasablePlan & Pick<Plan, 'workload' | 'latency' | 'availability'> & {
   /** The SLO checks alone: latency, availability, error rate (the capacity checks of CPU, connections and memory are left out). */
   checks: Check[];
   /** Instances at the peak hour summed over the tiers, request path and workers: Σ `sizePlan`'s tiers' `instances.peak`. */
@@ -410,6 +420,7 @@ export function sizeSample(catalog: Catalog, phase: Phase, users: number, thresh
     availability: day.availability,
     checks: [latencyCheck(phase, day.peak.sizing), ...steadyChecks(phase, day.availability, day.ctx.assumptions)],
     instancesAtPeak: day.peaks.reduce((sum, n) => sum + n, 0),
+    tiers: [...day.peak.stations, ...day.workerStations].map((station) => ({ component: station.component.id, roles: station.roles })),
   };
 }
 

@@ -3,7 +3,7 @@ import { chargeOf, declareComponentLines, declareQuotedLine, evaluateAmount, pri
 import { InputError } from './input-error.js';
 import type { LineClass } from './line-class.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
-import { componentScope, pricingScope, sizePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
+import { componentScope, pricingScope, sizePlan, type BillablePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
 export interface ComponentCost {
   component: string;
@@ -69,7 +69,7 @@ export function combinedAsOf(spans: readonly PricesAsOf[]): PricesAsOf {
 }
 
 /** `scope`: one object the components' formulas are evaluated in, in turn (each line is evaluated as it is declared). */
-function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis, scope: Record<string, number>): DeclaredLine[] {
+function declare(plan: BillablePlan, usage: ComponentPlan, basis: PricingBasis, scope: Record<string, number>): DeclaredLine[] {
   return basis === 'component-quote'
     ? [declareQuotedLine(plan.phase, usage.component)]
     : declareComponentLines(usage.component, componentScope(plan, usage, scope));
@@ -80,7 +80,7 @@ function declare(plan: Plan, usage: ComponentPlan, basis: PricingBasis, scope: R
  * `priceLine`; the total against the document's quote and the phase's budget. Pricing the same plan with
  * a second book needs no second sizing.
  */
-export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
+export function pricePlan(plan: BillablePlan, book: PriceLookup): CostResult {
   const basis = book.basis ?? 'itemised';
   // A free allowance is the account's for the month: lines under one key share it, in catalog order.
   const freeUsed = new Map<string, number>();
@@ -105,7 +105,7 @@ export function pricePlan(plan: Plan, book: PriceLookup): CostResult {
  * total against the phase's budget. `pricePlan` builds one from the book's prices; a purchase strategy
  * (./purchase.ts) rebuilds one from the same lines bought another way.
  */
-export function costOf(plan: Plan, book: string, basis: PricingBasis, priced: ReadonlyArray<Omit<ComponentCost, 'monthlyUsd' | 'differenceUsd'>>): CostResult {
+export function costOf(plan: Pick<Plan, 'phase' | 'users'>, book: string, basis: PricingBasis, priced: ReadonlyArray<Omit<ComponentCost, 'monthlyUsd' | 'differenceUsd'>>): CostResult {
   const components = priced.map((c): ComponentCost => {
     const monthlyUsd = sumMoney(c.lines);
     return { component: c.component, name: c.name, monthlyUsd, quotedUsd: c.quotedUsd, differenceUsd: c.quotedUsd === null ? null : monthlyUsd - c.quotedUsd, lines: c.lines };
@@ -146,7 +146,7 @@ export type CostSummary = Pick<CostResult, 'totalUsd' | 'perUserUsd' | 'budget' 
  * so every field equals `pricePlan`'s exactly (test/model/cost-summary.property.test.ts). A Monte Carlo sample
  * builds no line objects: ~40 a plan, most of its pricing time and garbage.
  */
-export function costSummary(plan: Pick<Plan, 'phase' | 'users' | 'hoursPerMonth' | 'components' | 'scope'>, book: PriceLookup): CostSummary {
+export function costSummary(plan: BillablePlan, book: PriceLookup): CostSummary {
   const quoted = book.basis === 'component-quote';
   const freeUsed = new Map<string, number>();
   const scope = quoted ? undefined : pricingScope(plan);

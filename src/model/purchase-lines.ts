@@ -1,6 +1,6 @@
 import type { Discounts } from './catalog-types.js';
 import type { PricedLine } from './cost.js';
-import type { ComponentPlan, Plan } from './plan.js';
+import type { ComponentPlan, Plan, PurchasablePlan } from './plan.js';
 import type { CostResult } from './price-plan.js';
 import { spotUnits, type LineProfile } from './purchase-optimize.js';
 import { committability, commitmentRates, spotHourlyUsd, type CommittableService, type CommitmentRate, type ReservationLookup } from './purchase-rates.js';
@@ -62,7 +62,7 @@ function ratesOf(line: PricedLine, service: CommittableService, discounts: Disco
  * u_h = Q / H × p_h / mean(p), with p the whole nodes per hour when the formula reads `node_hours`, else the
  * instances (so `=instance_hours` gives u_h = instances_h). `scale` = units per instance (or node) of the profile.
  */
-function unitsOf(plan: Plan, usage: ComponentPlan, reads: readonly string[], quantity: number): { units: number[]; scale: number; byNodes: boolean } {
+function unitsOf(plan: Pick<Plan, 'hoursPerMonth'>, usage: ComponentPlan, reads: readonly string[], quantity: number): { units: number[]; scale: number; byNodes: boolean } {
   const perNode = usage.component.nodes?.podsPerNode ?? 1;
   const byNodes = reads.includes('node_hours');
   const profile = byNodes ? usage.hourly.map((count) => Math.ceil(count / perNode - EPS)) : [...usage.hourly];
@@ -74,7 +74,7 @@ function unitsOf(plan: Plan, usage: ComponentPlan, reads: readonly string[], qua
 }
 
 /** Spot is for EC2 lines of stateless autoscaled tiers: the component is autoscaled and serves app or worker. */
-function mayUseSpot(plan: Plan, usage: ComponentPlan, service: CommittableService): boolean {
+function mayUseSpot(plan: PurchasablePlan, usage: ComponentPlan, service: CommittableService): boolean {
   if (service !== 'ec2' || usage.component.count.kind !== 'autoscaled') return false;
   return plan.tiers.some((tier) => tier.component === usage.component.id && tier.roles.some((role) => role === 'app' || role === 'worker'));
 }
@@ -83,7 +83,7 @@ function mayUseSpot(plan: Plan, usage: ComponentPlan, service: CommittableServic
  * Sorts a priced plan's lines into those a strategy can commit (instance keys priced per hour, with their hourly units
  * and rates) and those that stay on demand whatever the strategy, each with its reason.
  */
-export function analyseLines(plan: Plan, cost: CostResult, discounts: Discounts, book: ReservationLookup): LineAnalysis {
+export function analyseLines(plan: PurchasablePlan, cost: CostResult, discounts: Discounts, book: ReservationLookup): LineAnalysis {
   const committable: CommittableLine[] = [];
   const onDemand: FixedOnDemandLine[] = [];
   const spot = discounts.spot;

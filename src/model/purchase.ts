@@ -2,7 +2,7 @@ import type { Discounts, Upfront } from './catalog-types.js';
 import type { LinePart, PricedLine } from './cost.js';
 import { InputError } from './input-error.js';
 import { multiplyMoney, roundCents, roundTo, sumMoney } from './money.js';
-import type { Plan } from './plan.js';
+import type { Plan, PurchasablePlan } from './plan.js';
 import type { PriceLookup } from './cost.js';
 import { costOf, pricePlan, type CostResult } from './price-plan.js';
 import { analyseLines, type CommittableLine, type LineAnalysis } from './purchase-lines.js';
@@ -156,7 +156,7 @@ function spotNoteOf(discounts: Discounts): string {
   );
 }
 
-function evaluate(plan: Plan, cost: CostResult, analysis: LineAnalysis, strategy: PurchaseStrategy, upfront: Upfront | null, spotNote: string): Evaluated {
+function evaluate(plan: Pick<Plan, 'hoursPerMonth'>, cost: CostResult, analysis: LineAnalysis, strategy: PurchaseStrategy, upfront: Upfront | null, spotNote: string): Evaluated {
   const choices = analysis.committable.map((line) => choose(line, strategy, upfront));
   const bought = analysis.committable.map((line, i) => boughtLine(line, choices[i]!, spotNote));
   // The bill is a sum of lines in micro-dollars (sumMoney), so swapping the bought lines in is exact.
@@ -259,7 +259,7 @@ function notesOf(chosen: Evaluated, analysis: LineAnalysis, spotNote: string): s
  * @throws InputError for a book that charges quoted figures (nothing to commit), or a strategy or payment the
  *   catalog does not list
  */
-export function pricePurchase(plan: Plan, cost: CostResult, input: PurchaseInput, options: { alone?: boolean } = {}): { cost: CostResult; purchase: PurchaseResult } {
+export function pricePurchase(plan: PurchasablePlan, cost: CostResult, input: PurchaseInput, options: { alone?: boolean } = {}): { cost: CostResult; purchase: PurchaseResult } {
   if (cost.basis !== 'itemised') {
     throw new InputError(`purchase strategies need an itemised price book; "${cost.book}" charges each component a quoted figure, not rates to commit`);
   }

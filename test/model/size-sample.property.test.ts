@@ -13,7 +13,7 @@ const SLO_CODES = new Set(['latency-over-slo', 'availability-short', 'error-rate
 
 describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('sizeSample of bundled phase %i', (_id, phase) => {
   const inputs = uncertainInputs(catalog, phase);
-  it("equals sizePlan's workload, hours, latency, availability, SLO checks and peak instances at any draw of its uncertain inputs", () => {
+  it("equals sizePlan's workload, hours, latency, availability, SLO checks, peak instances and tiers' roles at any draw of its uncertain inputs", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 * phase.users.max }),
@@ -34,6 +34,7 @@ describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('sizeSa
             availability: full.availability,
             checks: full.checks.filter((check) => SLO_CODES.has(check.code)),
             instancesAtPeak: full.tiers.reduce((sum, tier) => sum + tier.instances.peak, 0),
+            tiers: full.tiers.map((tier) => ({ component: tier.component, roles: tier.roles })),
           });
         },
       ),
