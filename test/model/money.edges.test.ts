@@ -21,8 +21,19 @@ describe('money at its limits', () => {
     expect(Object.is(toMicros(-1e-9), 0)).toBe(true);
   });
 
+  it('rounds a half micro-dollar away from zero, as roundTo does, on both signs', () => {
+    // 2.5 µ$ → 3 µ$ and −2.5 µ$ → −3 µ$ (half away from zero); Math.round alone gives −2 for −2.5.
+    expect(toMicros(0.0000025)).toBe(3);
+    expect(toMicros(-0.0000025)).toBe(-3);
+    // 0.0001245 USD × 10⁶ is 124.49999999999999 in doubles, below the tie that 124.5 µ$ is on paper: snapping to
+    // 15 significant digits restores it, so it rounds up to 125 µ$.
+    expect(toMicros(0.0001245)).toBe(125);
+    expect(toMicros(-0.0001245)).toBe(-125);
+  });
+
   it('says what was wrong with an amount', () => {
     expect(() => roundCents(Number.NaN)).toThrow('money amount must be a finite number; got NaN');
+    expect(() => toMicros(Number.POSITIVE_INFINITY)).toThrow('money amount must be a finite number; got Infinity');
     expect(() => toMicros(1e12)).toThrow('money amount 1000000000000 USD is too large to sum exactly');
     expect(() => fromMicros(0.5)).toThrow('micro-dollar amount must be a safe integer; got 0.5');
   });
