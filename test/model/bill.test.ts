@@ -93,10 +93,16 @@ describe('free allowances', () => {
 });
 
 describe('whole worker nodes per hour', () => {
-  const pods: Component = { ...app, id: 'pods', nodes: { podsPerNode: 3 } };
-  const plan = sizePlan(catalog, phase, 6000, thresholds);
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const pods: Component = { ...app, id: 'pods', nodes: { podsPerNode: 3 } };
+    const plan = sizePlan(catalog, phase, 6000, thresholds);
+    return { pods, plan };
+  };
 
   it('bills ceil(pods / pods_per_node) nodes in every hour of the day', () => {
+    const { pods, plan } = subject();
     // 2 pods for 8 h, 7 for 10 h, 4 for 6 h; 3 pods per node → 1, 3 and 2 nodes.
     //   Σ_h nodes = 8 × 1 + 10 × 3 + 6 × 2 = 50 node-hours a day → nodes = 50 / 24; node_hours = 50 × 730 / 24 = 1,520.83.
     // Fractions of a node would be Σ_h pods / 3 = (16 + 70 + 24) / 3 = 36.67 a day (1,115.28 a month): 27 % less.
@@ -108,6 +114,7 @@ describe('whole worker nodes per hour', () => {
   });
 
   it('equals the instance count without packing', () => {
+    const { plan } = subject();
     const usage = plan.components.find((c) => c.component.id === 'app')!;
     const scope = componentScope(plan, usage);
     expect(scope.nodes).toBe(scope.instances);
@@ -115,6 +122,7 @@ describe('whole worker nodes per hour', () => {
   });
 
   it('prices the bundled phase 3 API by whole m5.large nodes', () => {
+    const { pods } = subject();
     // Five pods (the Deployment's minimum) on 3-pod nodes are 2 nodes all day: 2 × 730 = 1,460 node-hours at 0 users.
     const phase3 = loadCatalogPhase(3);
     const floor = floorCost(phase3.catalog, phase3.phase, phase3.thresholds, snapshot);

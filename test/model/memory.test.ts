@@ -52,10 +52,16 @@ describe('the LRU hit ratio under uniform popularity (Fagin 1977): h₀ × min(1
 });
 
 describe('a cache whose working set outgrows its memory (6,000 users)', () => {
-  const plan = sizePlan(catalogOf(cached), cached, 6000, memoryAlert);
-  const memory = plan.memory.cache!;
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const plan = sizePlan(catalogOf(cached), cached, 6000, memoryAlert);
+    const memory = plan.memory.cache!;
+    return { plan, memory };
+  };
 
   it('sets the working set against the usable memory', () => {
+    const { memory } = subject();
     // Hot users = 600 concurrent at the peak; W = 0.25 + 600 × 1 MB / 1024 = 0.8359375 GB.
     // K = 1 GB × (1 − 0.25) × 2 nodes / 2 copies = 0.75 GB: it does not fit.
     expect(memory.hotUsers).toBeCloseTo(600, 9);
@@ -66,6 +72,7 @@ describe('a cache whose working set outgrows its memory (6,000 users)', () => {
   });
 
   it('sends the misses to the database and bills them', () => {
+    const { plan } = subject();
     // Reads per request = 2 × 0.5 = 1; misses 1 × (1 − 0.717757) = 0.282243 instead of 0.2 when it fits:
     // 0.082243 more reads per request, 4.93 more per second at the peak's 60 req/s. Writes stay at 1.
     const db = plan.tiers.find((t) => t.id === 'db')!;
@@ -78,6 +85,7 @@ describe('a cache whose working set outgrows its memory (6,000 users)', () => {
   });
 
   it('puts a node over the memory alert and says why the hit ratio fell', () => {
+    const { plan, memory } = subject();
     // One shard: each node holds the whole working set, 0.8359375 / 0.75 = 111.46 % of its usable memory.
     const row = plan.memory.tiers.find((t) => t.id === 'cache')!;
     expect(row.fraction).toBeCloseTo(1.1145833333333333, 12);
@@ -99,9 +107,12 @@ describe('a cache whose working set outgrows its memory (6,000 users)', () => {
 
 describe('app and database memory per instance (the fixture without a cache, 6,000 users)', () => {
   const bare: Phase = { ...cached, components: phase.components, assumptions: { ...cached.assumptions, cache_hit_ratio: q(0) } };
-  const plan = sizePlan(catalogOf(bare), bare, 6000, memoryAlert);
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => ({ plan: sizePlan(catalogOf(bare), bare, 6000, memoryAlert) });
 
   it("app: baseline + per request × requests in flight (Little's law)", () => {
+    const { plan } = subject();
     // 3 instances at 20 req/s each (test/model/plan.test.ts); a request spends the end-to-end mean less the
     // overhead in the tiers: 96.041667 − 20 = 76.041667 ms. In flight = 20 × 0.076041667 = 1.5208333;
     // memory = 100 + 10 × 1.5208333 = 115.208333 MB = 0.1125081 GB of 4 GB.
@@ -111,6 +122,7 @@ describe('app and database memory per instance (the fixture without a cache, 6,0
   });
 
   it('db: connections in use × per-connection memory', () => {
+    const { plan } = subject();
     // Connections in use = 120 visits/s × 1/(333.33 − 120) s = 0.5625 (plan.test.ts); × 8 MB = 4.5 MB of 2 GB.
     const db = plan.memory.tiers.find((t) => t.id === 'db')!;
     expect(db.usedGb!).toBeCloseTo(4.5 / 1024, 12);
@@ -118,6 +130,7 @@ describe('app and database memory per instance (the fixture without a cache, 6,0
   });
 
   it('has no cache model and no memory rows without the assumptions', () => {
+    const { plan } = subject();
     expect(plan.memory.cache).toBeNull();
     const none = sizePlan(catalog, phase, 6000, memoryAlert);
     expect(none.memory).toEqual({ cache: null, tiers: [] });

@@ -141,12 +141,18 @@ describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('purcha
 });
 
 describe('a strategy priced by hand on phase 2 at 5,500 users', () => {
-  const phase = catalog.phases.find((p) => p.id === 2)!;
-  const plan = sizePlan(catalog, phase, 5500, thresholds);
-  const cost = pricePlan(plan, snapshot);
-  const app = plan.components.find((c) => c.component.id === 'app')!;
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const phase = catalog.phases.find((p) => p.id === 2)!;
+    const plan = sizePlan(catalog, phase, 5500, thresholds);
+    const cost = pricePlan(plan, snapshot);
+    const app = plan.components.find((c) => c.component.id === 'app')!;
+    return { plan, cost, app };
+  };
 
   it('reserved-3y all upfront commits the daily minimum of t3.medium at $411 each', () => {
+    const { plan, cost, app } = subject();
     const { purchase, cost: bought } = pricePurchase(plan, cost, { strategy: 'reserved-3y', upfront: 'all', discounts, reservations });
     const k = Math.min(...app.hourly);
     const commitment = purchase.commitments.find((c) => c.component === 'app')!;
@@ -164,6 +170,7 @@ describe('a strategy priced by hand on phase 2 at 5,500 users', () => {
   });
 
   it('savings plans leave databases and caches on demand, and say why', () => {
+    const { plan, cost } = subject();
     const { purchase } = pricePurchase(plan, cost, { strategy: 'savings-plan-1y', discounts, reservations });
     const reasons = purchase.onDemandLines.filter((l) => l.component === 'db' || l.component === 'cache').map((l) => l.reason);
     expect(reasons.some((r) => /cover EC2 only/.test(r))).toBe(true);
@@ -171,15 +178,18 @@ describe('a strategy priced by hand on phase 2 at 5,500 users', () => {
   });
 
   it('refuses a payment the catalog does not list', () => {
+    const { plan, cost } = subject();
     expect(() => pricePurchase(plan, cost, { strategy: 'savings-plan-1y', upfront: 'all', discounts, reservations })).toThrow(/list no 1-year option paid all upfront \(it lists none upfront\)/);
   });
 
   it('refuses a book that charges quotes', () => {
+    const { plan, cost } = subject();
     const quoted = { ...cost, basis: 'component-quote' as const };
     expect(() => pricePurchase(plan, quoted, { strategy: 'spot', discounts, reservations })).toThrow(/itemised price book/);
   });
 
   it('one year and three years of cash: upfront at each term start plus the recurring charges', () => {
+    const { plan, cost } = subject();
     const { purchase } = pricePurchase(plan, cost, { strategy: 'reserved-1y', upfront: 'all', discounts, reservations });
     const row = purchase.strategies.find((r) => r.strategy === 'reserved-1y' && r.upfront === 'all')!;
     // With 730 h a month, 12 months of the amortised bill equal 12 months of recurring charges + one upfront fee,
@@ -198,8 +208,13 @@ it('a catalog without spot options is refused by the schema, not here: discounts
 
 describe('one strategy priced alone', () => {
   const phase3 = catalog.phases.find((p) => p.id === 3)!;
-  const plan = sizePlan(catalog, phase3, 50_000, thresholds);
-  const onDemand = pricePlan(plan, snapshot);
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const plan = sizePlan(catalog, phase3, 50_000, thresholds);
+    const onDemand = pricePlan(plan, snapshot);
+    return { plan, onDemand };
+  };
 
   it.each([
     { strategy: 'optimized' as const },
@@ -207,6 +222,7 @@ describe('one strategy priced alone', () => {
     { strategy: 'reserved-3y' as const, upfront: 'all' as const },
     { strategy: 'spot' as const },
   ])('bills $strategy as the whole table does, and lists only its own rows', (asked) => {
+    const { plan, onDemand } = subject();
     const input = { ...asked, discounts, reservations };
     const whole = pricePurchase(plan, onDemand, input);
     const alone = pricePurchase(plan, onDemand, input, { alone: true });

@@ -87,10 +87,16 @@ describe('revenueAt on the bundled catalog', () => {
 });
 
 describe('revenueAt on the B2B example (examples/catalogs/invoicing-seats.yaml)', () => {
-  const text = readFileSync(fileURLToPath(new URL('../../examples/catalogs/invoicing-seats.yaml', import.meta.url)), 'utf8');
-  const seats: Revenue = validateCatalogText(text, 'seats.yaml', { book: loadSnapshotPriceBook(euBookPath) }).catalog!.revenue!;
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const text = readFileSync(fileURLToPath(new URL('../../examples/catalogs/invoicing-seats.yaml', import.meta.url)), 'utf8');
+    const seats: Revenue = validateCatalogText(text, 'seats.yaml', { book: loadSnapshotPriceBook(euBookPath) }).catalog!.revenue!;
+    return { seats };
+  };
 
   it('at 3,000 users: seats billed per firm, enterprise per firm', () => {
+    const { seats } = subject();
     const r = revenueAt(seats, 3000, 48.05);
     // starter: 3,000 × 0.3 = 900 seats × $9 = $8,100, in ⌈900 ÷ 4⌉ = 225 charges
     // business: 3,000 × 0.4 = 1,200 seats × $15 (3,000 ≥ 2,001) = $18,000, in ⌈1,200 ÷ 20⌉ = 60 charges
@@ -110,6 +116,7 @@ describe('revenueAt on the B2B example (examples/catalogs/invoicing-seats.yaml)'
   });
 
   it('charges nothing for a plan at $0', () => {
+    const { seats } = subject();
     const free: Revenue = { ...seats, plans: [{ ...seats.plans![0]!, usdPerMonth: { value: 0, source: 'assumption' } }] };
     expect(revenueAt(free, 3000, 0)).toMatchObject({ mrrUsd: 0, charges: 0, feesUsd: 0 });
   });

@@ -39,11 +39,17 @@ const catalogOf = (p: Phase) => ({ ...catalog, phases: [p] });
 const tier = (plan: ReturnType<typeof sizePlan>, id: string) => plan.tiers.find((t) => t.id === id)!;
 
 describe('a worker tier sized by its own queue', () => {
-  const p = withWorkers(pool, lambda);
-  const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
-  const jobs = tier(plan, 'jobs');
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const p = withWorkers(pool, lambda);
+    const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
+    const jobs = tier(plan, 'jobs');
+    return { plan, jobs };
+  };
 
   it('takes the whole instance count each hour from λ·S / c ≤ the utilisation target', () => {
+    const { jobs } = subject();
     // Peak: λ = 60 × 0.5 = 30 events/s, λ·S = 3 busy vCPUs; c = 2 × instances must satisfy 3 / c ≤ 0.5 → c ≥ 6 → 3 instances.
     // Quiet hours: λ·S = 1.5 → c ≥ 3 → ⌈1.5⌉ = 2 instances. Mean over the day (12 h each): 2.5.
     expect(jobs.instances.peak).toBe(3);
@@ -54,6 +60,7 @@ describe('a worker tier sized by its own queue', () => {
   });
 
   it('reports the queue delay of one shared M/M/c queue (Erlang C)', () => {
+    const { jobs } = subject();
     // M/M/6, λ = 30, μ = 10, a = 3. Erlang B by the recurrence B_k = a·B_{k−1}/(k + a·B_{k−1}): B_6 = 0.0521571;
     // C = B/(1 − ρ(1 − B)) with ρ = 0.5: 0.0991432 (computed by hand in python3, float arithmetic only).
     // W_q = C/(cμ − λ) = 0.0991432/30 = 3.30477 ms; P95 wait = ln(C/0.05)/(cμ − λ) = 22.8181 ms.
@@ -68,6 +75,7 @@ describe('a worker tier sized by its own queue', () => {
   });
 
   it('reports a serverless worker as a delay station: concurrency = λ·S, no wait', () => {
+    const { plan } = subject();
     // λ = 60 × 0.2 = 12 events/s × 0.5 s = 6 concurrent executions (AWS: concurrency = requests/s × duration).
     const handler = tier(plan, 'handler');
     expect(handler.delay).toBe(true);
@@ -76,17 +84,20 @@ describe('a worker tier sized by its own queue', () => {
   });
 
   it('leaves the request latency and availability as they were: the queue is beside the path, not on it', () => {
+    const { plan } = subject();
     expect(plan.latency.valueMs).toBeCloseTo(238.90800532296012, 6);
     expect(plan.availability.components.map((c) => c.component)).toEqual(['app', 'db']);
   });
 
   it('checks its CPU against its scaling target', () => {
+    const { plan } = subject();
     const check = plan.checks.find((c) => c.subject === 'jobs')!;
     expect(check).toMatchObject({ name: 'jobs CPU (scaling target)', code: 'cpu-over-scaling-target', limit: 50, pass: true });
     expect(check.value).toBeCloseTo(50, 10);
   });
 
   it('bills the sized count: instance_hours = 2.5 × 730 = 1,825 h × $0.10 = $182.50', () => {
+    const { plan } = subject();
     const cost = pricePlan(plan, book as PriceLookup);
     expect(cost.components.find((c) => c.component === 'jobs')!.monthlyUsd).toBeCloseTo(182.5, 9);
   });
@@ -95,10 +106,16 @@ describe('a worker tier sized by its own queue', () => {
 describe('a fixed worker past its CPU alert', () => {
   // One 1-vCPU worker: λ·S = 60 × 0.5 × 0.03 = 0.9 busy > 0.8 (the CPU alert), yet stable (< 1).
   const single: Component = { ...pool, id: 'single', instance: { type: 't.test', vcpus: 1, memoryGb: 2 }, count: { kind: 'fixed', count: 1 }, worker: { eventsPerRequest: 0.5, secondsPerEvent: 0.03 } };
-  const p = withWorkers(single);
-  const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
+  // Built inside each test, not when the file is collected: a mutation test (npm run mutate) counts a test as
+  // covering only the code it runs itself.
+  const subject = () => {
+    const p = withWorkers(single);
+    const plan = sizePlan(catalogOf(p), p, 6000, thresholds);
+    return { plan };
+  };
 
   it('fails the CPU alert and is exhausted (at its maximum, over its cap)', () => {
+    const { plan } = subject();
     const check = plan.checks.find((c) => c.subject === 'single')!;
     expect(check.code).toBe('cpu-over-alert');
     expect(check.value).toBeCloseTo(90, 10);
