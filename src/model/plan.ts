@@ -247,15 +247,22 @@ function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, target
   // needs no instance for latency's sake, no quieter rate does: the hours' rates are sized from the busiest down,
   // in full while latency adds instances, then by the autoscaler's rule alone. Each rate is sized once, and the
   // peak hour's is the peak's own.
-  const byRate = new Map<number, number[]>([[workload.peakRequestsPerS, peak.stations.map((s) => s.state.instances)]]);
+  // The busier rate sized last tells the latency search where to look first (`sizeStations`' hint): a station's
+  // count scaled by the rates, which keeps its per-instance load, and so its latency, where they were; a station at
+  // its maximum is guessed to stay there.
+  let busier = { rate: workload.peakRequestsPerS, counts: peak.stations.map((s) => s.state.instances) };
+  const byRate = new Map<number, number[]>([[busier.rate, busier.counts]]);
   let latencyBound = peak.stations.some((s) => s.reason === 'latency');
   const rates = [...new Set(workload.hours.map((hour) => hour.requestsPerS))].sort((a, b) => b - a);
   for (const rate of rates) {
     if (byRate.has(rate)) continue;
     if (latencyBound) {
-      const sized = sizeStations(stations, rate, targets, memo).stations;
+      const scale = rate / busier.rate;
+      const hint = busier.counts.map((n, i) => (n === stations[i]!.maxInstances ? n : Math.ceil(n * scale)));
+      const sized = sizeStations(stations, rate, targets, memo, hint).stations;
       latencyBound = sized.some((s) => s.reason === 'latency');
-      byRate.set(rate, sized.map((s) => s.state.instances));
+      busier = { rate, counts: sized.map((s) => s.state.instances) };
+      byRate.set(rate, busier.counts);
     } else {
       byRate.set(rate, instancesForLoad(stations, rate));
     }

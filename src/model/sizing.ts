@@ -169,6 +169,9 @@ export function instancesForLoad(stations: readonly Station[], requestsPerS: num
  * λ/n falls, and the total is a sum taken in a fixed order — so a galloping then binary search lands on the n the
  * loop would reach, with the same state, in O(log n) latency evaluations instead of one per instance (a tier
  * hundreds of instances wide under a tight SLO took hundreds).
+ * `hint`, a guess at n (./plan.ts sizes a day's hours from the busiest down and scales the count a busier hour
+ * reached), is tried first: where the run stops at or just below it, the search takes two or three evaluations
+ * from there. Any start finds the same n, since each condition turns once.
  */
 function latencyRun(
   stations: readonly Station[],
@@ -178,6 +181,7 @@ function latencyRun(
   targets: SizingTargets,
   total: () => { percentileS: number | null },
   memo: LatencyMemo | undefined,
+  hint: number | undefined,
 ): StationState {
   const station = stations[best]!;
   const contribution = (state: StationState): number => state.contributionS ?? Number.POSITIVE_INFINITY;
@@ -213,12 +217,29 @@ function latencyRun(
   };
   // goesOn(lo) holds (lo = the current count stands for it: the loop chose this station), goesOn(hi) does not.
   let lo = current.instances;
-  let step = 1;
-  let hi = Math.min(lo + step, station.maxInstances);
-  while (goesOn(hi)) {
-    lo = hi;
-    step *= 2;
+  let hi = -1;
+  if (hint !== undefined && hint > lo + 1) {
+    if (goesOn(hint)) lo = hint;
+    else {
+      // Down from the hint, by steps that double, to a count where the loop still goes on.
+      hi = hint;
+      for (let step = 1; hi - step > lo; step *= 2) {
+        if (goesOn(hi - step)) {
+          lo = hi - step;
+          break;
+        }
+        hi -= step;
+      }
+    }
+  }
+  if (hi < 0) {
+    let step = 1;
     hi = Math.min(lo + step, station.maxInstances);
+    while (goesOn(hi)) {
+      lo = hi;
+      step *= 2;
+      hi = Math.min(lo + step, station.maxInstances);
+    }
   }
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
@@ -232,14 +253,15 @@ function latencyRun(
  * Sizes every station for a request rate: first each autoscaled station by its utilisation target
  * (what the autoscaler does), then, while the end-to-end percentile is not strictly under the SLO,
  * one more instance for the autoscaled station that contributes most, until all are at their maximum
- * (`latencyRun` finds where a run of such steps on one station ends without taking them one by one).
+ * (`latencyRun` finds where a run of such steps on one station ends without taking them one by one;
+ * `hint`, a guess at each station's count, only tells it where to look first).
  *
  * End-to-end percentile = overhead + Σ ⌈visits⌉ × (visit percentile). For the right-skewed,
  * exponential-tailed delays of M/M/c queues, the sum of upper percentiles (p ≥ 90) is at least the
  * percentile of the sum, so the estimate errs on the safe side (test/model/plan.test.ts checks this
  * against a seeded Monte Carlo of independent sojourn times).
  */
-export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets, memo?: LatencyMemo): SizingResult {
+export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets, memo?: LatencyMemo, hint?: readonly number[]): SizingResult {
   const counts = stations.map((station) =>
     station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason },
   );
@@ -279,7 +301,7 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
       }
     }
     if (best < 0) break;
-    const reached = latencyRun(stations, states, best, requestsPerS, targets, total, memo);
+    const reached = latencyRun(stations, states, best, requestsPerS, targets, total, memo, hint?.[best]);
     counts[best] = { instances: reached.instances, reason: 'latency' };
     states[best] = reached;
     latency = total();

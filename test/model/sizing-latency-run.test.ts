@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Component } from '../../src/model/catalog-types.js';
 import { sizeForLoad, sizeStations, stationState, type SizingTargets, type StationState } from '../../src/model/sizing.js';
@@ -68,6 +69,30 @@ describe('sizeStations: a run of latency steps on one station', () => {
     expect(fast.stations.map((s) => s.state)).toEqual(slow.states);
     expect(fast.stations.map((s) => s.reason)).toEqual(slow.reasons);
     expect(fast.stations[0]!.reason).toBe('latency');
+  });
+
+  it('ends there from any hint: a guess at each count only changes where the search starts', () => {
+    // plan.ts guesses each hour's counts from a busier hour's; a guess may be below, at or above the end, or past
+    // the maximum, and the states must still be the loop's.
+    const stations = [api, db, cache];
+    for (const rate of [250, 1000, 2500, 5000, 9317]) {
+      const slow = oneAtATime(stations, rate, targets);
+      // Guesses around where the loop ends, the end itself and the counts just under it included.
+      for (let delta = -4; delta <= 4; delta++) {
+        const guess = slow.states.map((state) => state.instances + delta);
+        expect(sizeStations(stations, rate, targets, undefined, guess).stations.map((s) => s.state)).toEqual(slow.states);
+      }
+    }
+    const hint = fc.array(fc.oneof(fc.integer({ min: 0, max: 700 }), fc.constantFrom(9, 15, 16, 17, 599, 600, 601)), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.constantFrom(250, 1000, 2500, 5000, 5003.7, 9317), hint, (rate, guess) => {
+        const fast = sizeStations(stations, rate, targets, undefined, guess);
+        const slow = oneAtATime(stations, rate, targets);
+        expect(fast.stations.map((s) => s.state)).toEqual(slow.states);
+        expect(fast.stations.map((s) => s.reason)).toEqual(slow.reasons);
+      }),
+      { numRuns: 60, seed: 12 },
+    );
   });
 
   it('stops at the maximum when the SLO cannot be met, as the loop does', () => {
