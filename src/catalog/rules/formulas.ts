@@ -2,9 +2,10 @@
  * Rules over formulas, per phase: every name a formula reads is a variable the engine binds or an assumption
  * in force there; a count does not read its own instances; a cost line's quantity has a coherent unit.
  */
-import type { Catalog, CostDeclaration, Phase, Quantity } from '../../model/catalog-types.js';
+import type { Catalog, CostDeclaration, Phase } from '../../model/catalog-types.js';
 import { DIMENSIONLESS, parseUnit, type Dimension } from '../../model/units.js';
 import { ASSUMPTION_UNITS, FORMULA_VARIABLES, VARIABLE_UNITS } from '../../model/variables.js';
+import { assumptionsFor } from '../../model/workload.js';
 import { unknownVariable } from '../formula.js';
 import { formulaDimension, UnitError } from '../formula-units.js';
 import type { ProblemList } from '../problems.js';
@@ -23,7 +24,7 @@ const dimensionOf = (unit: string | undefined): Dimension => {
 
 /** Variable name → dimension in one phase: the engine's variables and assumptions, then the catalog's declared units. */
 function unitsIn(catalog: Catalog, phase: Phase): (name: string) => Dimension {
-  const assumptions: Record<string, Quantity> = { ...catalog.workload.assumptions, ...phase.assumptions };
+  const assumptions = assumptionsFor(catalog, phase);
   return (name) => {
     if (Object.hasOwn(VARIABLE_UNITS, name)) return dimensionOf(VARIABLE_UNITS[name as keyof typeof VARIABLE_UNITS]);
     if (Object.hasOwn(ASSUMPTION_UNITS, name)) return dimensionOf(ASSUMPTION_UNITS[name as keyof typeof ASSUMPTION_UNITS]);
