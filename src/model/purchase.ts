@@ -145,7 +145,9 @@ function boughtLine(line: CommittableLine, choice: LineChoice, spotNote: string)
   }
   if (hours.spotHours > EPS) parts.push(part('spot', `${priceKey} spot`, hours.spotHours, line.spotUsd, spotNote));
   if (hours.onDemandHours > EPS || parts.length === 0) parts.push(part('on-demand', priceKey, hours.onDemandHours, usdPerUnit, source));
-  return { ...line.line, monthlyUsd: sumMoney(parts), parts };
+  // Object.assign onto an empty object: V8 takes microseconds to add `parts` to a spread copy, and a forecast bought
+  // with a strategy prices every committable line of every month this way.
+  return Object.assign({}, line.line, { monthlyUsd: sumMoney(parts), parts });
 }
 
 function spotNoteOf(discounts: Discounts): string {
