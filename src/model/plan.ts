@@ -211,15 +211,14 @@ function peakPath(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakP
 
 /** Everything sized at the peak hour: the request path, worker tiers, memory and the capacity checks on them. */
 function peakModel(ctx: Context, workload: WorkloadAt, memo?: LatencyMemo): PeakModel {
-  const path = peakPath(ctx, workload, memo);
-  const { scope, fixedCount, sizing, cache, targets } = path;
+  const { scope, fixedCount, stations, sizing, cache, targets } = peakPath(ctx, workload, memo);
   const workerStations = buildWorkerStations(ctx.phase.components, scope, fixedCount);
   const workers = sizeWorkers(workerStations, workload.peakRequestsPerS, targets.percentile, ctx.thresholds.cpuUtilization);
   const memory = memoryRows(sizing, ctx.assumptions, cache, cacheWorkingSetGb(ctx.assumptions, workload.concurrentUsers), targets.overheadS);
   const checks = capacityChecks(ctx.phase, sizing, ctx.thresholds, { workers, memory });
-  // Field by field: V8 took ~6 µs to add these names to a spread copy of `path` (whose `fixedCount` is a new closure
-  // each time), against ~30 ns for the literal; this runs at every step of a headroom search.
-  return { scope, fixedCount, stations: path.stations, sizing, cache, targets, workerStations, workers, memory, checks };
+  // Field by field: V8 took ~6 µs to add these names to a spread copy of the peak path (whose `fixedCount` is a new
+  // closure each time), against ~30 ns for the literal; this runs at every step of a headroom search.
+  return { scope, fixedCount, stations, sizing, cache, targets, workerStations, workers, memory, checks };
 }
 
 export interface CapacityVerdict {
