@@ -17,49 +17,51 @@ export function catalogToJson(catalog: Catalog): unknown {
   return JSON.parse(JSON.stringify(catalog, (_key, value: unknown) => (isFormula(value) ? { [MARKER]: value.text } : value)));
 }
 
-/** Every formula text in `catalogToJson`'s data (each once), e.g. for a cache that keeps their parsed trees. */
-export function formulaTextsOf(data: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(data)) {
-    for (const item of data) formulaTextsOf(item, out);
-  } else if (data !== null && typeof data === 'object') {
-    const object = data as Record<string, unknown>;
-    if (typeof object[MARKER] === 'string' && Object.keys(object).length === 1) out.add(object[MARKER]);
-    else for (const value of Object.values(object)) formulaTextsOf(value, out);
-  }
-  return out;
+/** Where a formula stands in `catalogToJson`'s data: the keys and indexes from the top, e.g. ["phases", 1, "components", 0, "count", "count"]. */
+export type FormulaPath = ReadonlyArray<string | number>;
+
+/** Where every formula stands in `catalogToJson`'s data, in document order: what `catalogFromJson` revives. */
+export function formulaPathsOf(data: unknown): FormulaPath[] {
+  const paths: FormulaPath[] = [];
+  const visit = (node: unknown, path: FormulaPath): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') {
+      const object = node as Record<string, unknown>;
+      if (typeof object[MARKER] === 'string' && Object.keys(object).length === 1) paths.push(path);
+      else for (const [key, value] of Object.entries(object)) visit(value, [...path, key]);
+    }
+  };
+  visit(data, []);
+  return paths;
 }
+
+/** The marker's object at `path` of `catalogToJson`'s data, and the object or array that holds it. */
+function markerAt(data: unknown, path: FormulaPath): { holder: Record<string | number, unknown>; key: string | number; text: string } {
+  let holder = data as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) holder = holder[path[i]!] as Record<string | number, unknown>;
+  const key = path[path.length - 1]!;
+  return { holder, key, text: (holder[key] as Record<string, string>)[MARKER]! };
+}
+
+/** The text of every formula at `paths` of `catalogToJson`'s data (each once), e.g. for a cache that keeps their parsed trees. */
+export const formulaTextsAt = (data: unknown, paths: readonly FormulaPath[]): Set<string> => new Set(paths.map((path) => markerAt(data, path).text));
 
 /**
- * The catalog from `catalogToJson`'s data, formulas compiled lazily. The data must come from a catalog that
- * passed validation with this build: nothing is checked again here. The data becomes the catalog: each formula
- * marker is replaced where it stands, so the rest of the data is not copied (a fresh process pays for every object
- * it allocates), and the same data gives the same catalog when asked again.
+ * The catalog from `catalogToJson`'s data, formulas compiled lazily; `paths` are `formulaPathsOf` the same data, kept
+ * with it, so that only the formulas are visited, not the thousands of other values. The data must come from a
+ * catalog that passed validation with this build: nothing is checked again here. The data becomes the catalog: each
+ * formula marker is replaced where it stands, so the rest of the data is not copied (a fresh process pays for every
+ * object it allocates), and the same data gives the same catalog when asked again.
  */
-export function catalogFromJson(data: unknown): Catalog {
-  if (data !== null && typeof data === 'object') {
-    const known = revived.get(data);
-    if (known) return known;
+export function catalogFromJson(data: unknown, paths: readonly FormulaPath[]): Catalog {
+  if (revived.has(data as object)) return data as Catalog;
+  for (const path of paths) {
+    const { holder, key, text } = markerAt(data, path);
+    // A key named "__proto__" is an own property of JSON.parse's objects, so this sets it rather than the prototype.
+    holder[key] = lazyFormula(text);
   }
-  const revive = (node: unknown): unknown => {
-    if (node === null || typeof node !== 'object') return node;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = revive(node[i]);
-      return node;
-    }
-    const object = node as Record<string, unknown>;
-    const text = object[MARKER];
-    if (typeof text === 'string' && Object.keys(object).length === 1) return lazyFormula(text);
-    for (const key of Object.keys(object)) {
-      const value = revive(object[key]);
-      // A key named "__proto__" (JSON.parse makes it an own property) must stay one, not set the prototype.
-      if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-      else object[key] = value;
-    }
-    return object;
-  };
-  const catalog = revive(data) as Catalog;
-  revived.set(data as object, catalog);
-  return catalog;
+  revived.add(data as object);
+  return data as Catalog;
 }
 
-const revived = new WeakMap<object, Catalog>();
+const revived = new WeakSet<object>();

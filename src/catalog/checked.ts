@@ -7,7 +7,7 @@
 import { checkedAtBuild } from '../build-info.js';
 import { readCached, writeCached } from '../cache.js';
 import type { Catalog } from '../model/catalog-types.js';
-import { catalogFromJson, catalogToJson, formulaTextsOf } from './catalog-json.js';
+import { catalogFromJson, catalogToJson, formulaPathsOf, formulaTextsAt, type FormulaPath } from './catalog-json.js';
 import { formulaTree, rememberFormulaTrees, type FormulaTree } from './formula.js';
 import type { CatalogProblem } from './problems.js';
 import type { ValidationBook } from './rules/index.js';
@@ -15,6 +15,8 @@ import type { ValidationBook } from './rules/index.js';
 export interface CheckedCatalog {
   /** The converted catalog, as `catalogToJson` writes it. */
   catalog: unknown;
+  /** Where its formulas stand (`formulaPathsOf`). */
+  formulaPaths: FormulaPath[];
   /** The parsed tree of every formula in it, by text (without the "="). */
   formulas: Record<string, FormulaTree>;
   /** Problems that did not stop the catalog from being used. */
@@ -34,12 +36,13 @@ export function bookStamp(book: ValidationBook | undefined): string {
 /** What a validation that found no error leaves behind. */
 export function checkedCatalogOf(catalog: Catalog, warnings: readonly CatalogProblem[]): CheckedCatalog {
   const json = catalogToJson(catalog);
+  const formulaPaths = formulaPathsOf(json);
   const formulas: Record<string, FormulaTree> = {};
-  for (const text of formulaTextsOf(json)) {
+  for (const text of formulaTextsAt(json, formulaPaths)) {
     const tree = formulaTree(text);
     if (tree) formulas[text] = tree;
   }
-  return { catalog: json, formulas, warnings: [...warnings] };
+  return { catalog: json, formulaPaths, formulas, warnings: [...warnings] };
 }
 
 /** The build's checked data, when the file at `path` is byte for byte the bundled catalog and `book` the book it was checked against. */
@@ -63,5 +66,5 @@ export function cacheCheckedCatalog(text: string, catalog: Catalog, warnings: re
  */
 export function catalogFromChecked(checked: CheckedCatalog): { catalog: Catalog; warnings: CatalogProblem[] } {
   rememberFormulaTrees(checked.formulas);
-  return { catalog: catalogFromJson(checked.catalog), warnings: checked.warnings };
+  return { catalog: catalogFromJson(checked.catalog, checked.formulaPaths), warnings: checked.warnings };
 }

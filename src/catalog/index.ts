@@ -9,7 +9,7 @@ export {
   type ValidateOptions,
   type ValidationStage,
 } from './validate.js';
-export { catalogToJson, catalogFromJson } from './catalog-json.js';
+export { catalogToJson, catalogFromJson, formulaPathsOf } from './catalog-json.js';
 export { formatProblem, type CatalogProblem, type Severity } from './problems.js';
 export { catalogSchema, DEFAULT_REGION, type Catalog, type CatalogFile } from './schema.js';
 export type { ValidationBook } from './rules/index.js';

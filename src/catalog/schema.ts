@@ -8,7 +8,7 @@
  * relate several fields (ranges contiguous, min ≤ max, sums, variable names, units) live in ./rules/.
  */
 import * as z from 'zod';
-import type { ComponentKind, CountRule, Formula, ProvenanceEntry, Quantity, Source, Tier } from '../model/catalog-types.js';
+import type { ComponentKind, CountRule, Formula, Quantity, Source, Tier } from '../model/catalog-types.js';
 import type { DistributionSpec } from '../model/uncertainty-distribution.js';
 import { parseUnit, PRICE_UNITS } from '../model/units.js';
 import { ASSUMPTION_DOMAINS, type DomainName } from '../model/domains.js';
@@ -552,8 +552,9 @@ export function catalogSchema(): ReturnType<typeof buildCatalogSchema> {
 
 /**
  * The catalog as the engine sees it: validated, quantities resolved, formulas compiled, names camelCased.
- * `provenance` lists every number that came with a source, by its YAML path, for reports that list assumptions.
+ * `overriddenPaths` lists the keys of each quantity outside the assumptions that a run set (`--set`, a sample's draw,
+ * `solve`'s steps: src/model/overrides.ts), in the order they were set; a file never has it.
  */
-export type Catalog = z.output<ReturnType<typeof buildCatalogSchema>> & { provenance?: readonly ProvenanceEntry[] };
+export type Catalog = z.output<ReturnType<typeof buildCatalogSchema>> & { overriddenPaths?: ReadonlyArray<ReadonlyArray<string | number>> };
 /** The catalog file as written (snake_case YAML): what an author types and `catalog schema` describes. */
 export type CatalogFile = z.input<ReturnType<typeof buildCatalogSchema>>;

@@ -86,7 +86,7 @@ function validateDecoded(text: string, file: string, options: ValidateOptions): 
     return finish(file, problems, 'schema');
   }
   const provenance = collectProvenance(parsed.data);
-  const catalog: Catalog = { ...checked.data, provenance: provenance.map((p) => p.entry) };
+  const catalog: Catalog = checked.data;
   checkRules(catalog, provenance, problems, options);
   if (problems.hasErrors) return finish(file, problems, 'rules');
   checkEvaluation(catalog, problems);

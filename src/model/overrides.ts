@@ -46,14 +46,16 @@ function isQuantity(node: unknown): node is Quantity {
   return typeof object.value === 'number' && typeof object.source === 'string' && Object.keys(object).every((key) => QUANTITY_KEYS.has(key));
 }
 
-/** Keys never walked for paths: assumptions are set by name; settings are free-form text the engine never reads. */
-const SKIPPED = new Set(['assumptions', 'settings', 'provenance']);
+/**
+ * Keys never walked for paths: assumptions are set by name; settings are free-form text the engine never reads;
+ * `overriddenPaths` holds keys, not quantities.
+ */
+const SKIPPED = new Set(['assumptions', 'settings', 'overriddenPaths']);
 
 /** Every sourced quantity outside the named assumptions, with its engine keys. */
 function pathQuantities(catalog: Catalog, keep: (quantity: Quantity) => boolean = () => true): Array<{ keys: Array<string | number>; quantity: Quantity }> {
   const found: Array<{ keys: Array<string | number>; quantity: Quantity }> = [];
-  // One path, pushed and popped, copied only for a quantity kept: `simulate` walks the whole catalog for its
-  // overrides on every run, and a copy per node was most of that walk's time.
+  // One path, pushed and popped, copied only for a quantity kept: a copy per node was most of the walk's time.
   const keys: Array<string | number> = [];
   const visit = (node: unknown): void => {
     if (isQuantity(node)) {
@@ -177,9 +179,24 @@ export function withAssumptions(catalog: Catalog, values: ReadonlyMap<string, nu
 
 const withAssumption = (catalog: Catalog, name: string, value: number): Catalog => withAssumptions(catalog, new Map([[name, value]]));
 
-/** The catalog with one resolved quantity set to `value` (no checks: `solve` calls this at every step). */
+const sameKeys = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * The catalog with one resolved quantity set to `value` (no checks: `solve` calls this at every step). A path set
+ * is added to the catalog's `overriddenPaths`, so what a run set is listed without walking the whole catalog.
+ */
 export function withSettable(catalog: Catalog, settable: Settable, value: number): Catalog {
-  return settable.kind === 'assumption' ? withAssumption(catalog, settable.name, value) : (setAt(catalog, settable.keys, value) as Catalog);
+  if (settable.kind === 'assumption') return withAssumption(catalog, settable.name, value);
+  const paths = catalog.overriddenPaths ?? [];
+  const overriddenPaths = paths.some((keys) => sameKeys(keys, settable.keys)) ? paths : [...paths, settable.keys];
+  return Object.assign(setAt(catalog, settable.keys, value) as Catalog, { overriddenPaths });
+}
+
+/** The quantity at `keys` (a path `withSettable` set). */
+function quantityAt(catalog: Catalog, keys: ReadonlyArray<string | number>): Quantity {
+  let node: unknown = catalog;
+  for (const key of keys) node = (node as Record<string | number, unknown>)[key];
+  return node as Quantity;
 }
 
 /**
@@ -201,7 +218,7 @@ export function withOverrides(catalog: Catalog, overrides: readonly Override[]):
   return result;
 }
 
-/** The quantities a catalog has overridden, by name, each once: assumptions first, then paths. */
+/** The quantities a catalog has overridden, by name, each once: assumptions first, then paths in the order they were set. */
 export function overriddenQuantities(catalog: Catalog): Array<{ name: string; kind: Settable['kind']; quantity: Quantity }> {
   const found = new Map<string, { name: string; kind: Settable['kind']; quantity: Quantity }>();
   const add = (name: string, kind: Settable['kind'], quantity: Quantity) => {
@@ -209,7 +226,7 @@ export function overriddenQuantities(catalog: Catalog): Array<{ name: string; ki
   };
   for (const [name, quantity] of Object.entries(catalog.workload.assumptions)) add(name, 'assumption', quantity);
   for (const phase of catalog.phases) for (const [name, quantity] of Object.entries(phase.assumptions)) add(name, 'assumption', quantity);
-  for (const { keys, quantity } of pathQuantities(catalog, (q) => q.source === 'override')) add(yamlPath(keys), 'path', quantity);
+  for (const keys of catalog.overriddenPaths ?? []) add(yamlPath(keys), 'path', quantityAt(catalog, keys));
   return [...found.values()];
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFromJson, catalogToJson, MissingSectionError, requireSection, validateCatalogText } from '../../src/catalog/index.js';
+import { parse } from 'yaml';
+import { collectProvenance } from '../../src/catalog/provenance.js';
+import { catalogFromJson, catalogToJson, formulaPathsOf, MissingSectionError, requireSection, validateCatalogText } from '../../src/catalog/index.js';
 import type { Catalog, Formula } from '../../src/model/catalog-types.js';
 import { minimalText, variantText } from './fixtures.js';
 
@@ -14,8 +16,12 @@ describe('a checked catalog as JSON and back (the cache, a catalog checked at bu
     const catalog = checked(minimalText);
     const json = catalogToJson(catalog);
     expect(JSON.stringify(json)).toContain('{"$formula":"instance_hours"}');
-    const back = catalogFromJson(JSON.parse(JSON.stringify(json)));
+    const copy: unknown = JSON.parse(JSON.stringify(json));
+    const paths = formulaPathsOf(copy);
+    expect(paths).toContainEqual(['phases', 1, 'components', 0, 'cost', 0, 'quantity']);
+    const back = catalogFromJson(copy, paths);
     expect(catalogToJson(back)).toEqual(json);
+    expect(catalogFromJson(copy, paths)).toBe(back);
     const line = back.phases[1]!.components[0]!.cost[0]!.quantity as Formula;
     expect(line.text).toBe('instance_hours');
     expect(line.evaluate({ instance_hours: 1460 })).toBe(1460);
@@ -35,7 +41,7 @@ describe('requireSection', () => {
 
 describe('provenance', () => {
   it('lists every number written with a source, by its YAML path', () => {
-    const paths = (checked(minimalText).provenance ?? []).map((p) => p.path);
+    const paths = collectProvenance(parse(minimalText)).map((p) => p.entry.path);
     expect(paths).toContain('workload.demand_app_s');
     expect(paths).toContain('phases[0].concurrent_users.min');
     expect(paths).toContain('phases[0].components[0].availability');
