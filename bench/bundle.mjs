@@ -24,9 +24,14 @@ export async function importTs(relativeEntry) {
   return import(pathToFileURL(outfile).href);
 }
 
-/** Median time per call in microseconds: `rounds` rounds of `calls` calls each, after a warm-up. */
-export function medianMicros(fn, { calls = 100, rounds = 15 } = {}) {
-  for (let i = 0; i < calls; i += 1) fn();
+/**
+ * Median time per call in microseconds: `rounds` rounds of `calls` calls each, after a warm-up of `calls` calls and
+ * at least `warmupMs` milliseconds (for a function called thousands of times a run, whose steady speed is the figure:
+ * V8 takes a few thousand calls of a sizing to settle on optimised code).
+ */
+export function medianMicros(fn, { calls = 100, rounds = 15, warmupMs = 0 } = {}) {
+  const warmUntil = performance.now() + warmupMs;
+  for (let i = 0; i < calls || performance.now() < warmUntil; i += 1) fn();
   const samples = [];
   for (let r = 0; r < rounds; r += 1) {
     const start = process.hrtime.bigint();
