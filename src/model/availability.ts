@@ -2,6 +2,7 @@ import { failureEvents, lostSeconds, type FailureDomain, type FailureEvent } fro
 import { placeComponent, type PlacedComponent, type Recovery } from './availability-placement.js';
 import type { Component, Phase } from './catalog-types.js';
 import { failureInputs, type FailureModel, type InputEnd } from './failure-model.js';
+import { filterList, mapNumbers } from './lists.js';
 
 /** 365.25 days: failure rates are per calendar year. */
 export const SECONDS_PER_YEAR = 365.25 * 86_400;
@@ -111,8 +112,8 @@ function ownDowntime(events: readonly FailureEvent[], id: string, monthMinutes: 
  */
 export function phaseAvailability(phase: Phase, ctx: AvailabilityContext): AvailabilityResult {
   // Worker tiers take events from a queue, not requests: a user does not wait on them.
-  const onPath = phase.components.filter((component) => component.serves.some((role) => role !== 'worker'));
-  const counts = onPath.map((component) => ctx.countAtFloor(component));
+  const onPath = filterList(phase.components, (component) => component.serves.some((role) => role !== 'worker'));
+  const counts = mapNumbers(onPath, (component) => ctx.countAtFloor(component));
   // The result depends on the phase, the failure model and the counts at the floor, not on the load: a sweep, a
   // headroom search or `solve` sizes the same phase many times over, and each would recompute the same events.
   const key = `${counts.join(',')}|${ctx.hoursPerMonth}|${ctx.defaultRegion}`;

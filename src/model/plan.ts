@@ -6,6 +6,7 @@ import { DEFAULT_FAILURE_MODEL } from './failure-model.js';
 import { capacityFindings, isFailing } from './findings.js';
 import { InputError } from './input-error.js';
 import { cacheMemory, cacheWorkingSetGb, memoryRows, visitsWithHitRatio, type CacheMemory, type MemoryRow } from './memory.js';
+import { mapList, mapNumbers } from './lists.js';
 import { instancesForLoad, sizeStations, type LatencyMemo, type SizingResult, type SizingTargets, type StationSizing } from './sizing.js';
 import { buildStations, type Station } from './stations.js';
 import type { Thresholds } from './thresholds.js';
@@ -251,7 +252,7 @@ function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, target
   // The busier rate sized last tells the latency search where to look first (`sizeStations`' hint): a station's
   // count scaled by the rates, which keeps its per-instance load, and so its latency, where they were; a station at
   // its maximum is guessed to stay there.
-  let busier = { rate: workload.peakRequestsPerS, counts: peak.stations.map((s) => s.state.instances) };
+  let busier = { rate: workload.peakRequestsPerS, counts: mapNumbers(peak.stations, (s) => s.state.instances) };
   const byRate = new Map<number, number[]>([[busier.rate, busier.counts]]);
   let latencyBound = peak.stations.some((s) => s.reason === 'latency');
   const rates = [...new Set(workload.hours.map((hour) => hour.requestsPerS))].sort((a, b) => b - a);
@@ -259,17 +260,17 @@ function hourlyCounts(stations: readonly Station[], workload: WorkloadAt, target
     if (byRate.has(rate)) continue;
     if (latencyBound) {
       const scale = rate / busier.rate;
-      const hint = busier.counts.map((n, i) => (n === stations[i]!.maxInstances ? n : Math.ceil(n * scale)));
+      const hint = mapNumbers(busier.counts, (n, i) => (n === stations[i]!.maxInstances ? n : Math.ceil(n * scale)));
       const sized = sizeStations(stations, rate, targets, memo, hint).stations;
       latencyBound = sized.some((s) => s.reason === 'latency');
-      busier = { rate, counts: sized.map((s) => s.state.instances) };
+      busier = { rate, counts: mapNumbers(sized, (s) => s.state.instances) };
       byRate.set(rate, busier.counts);
     } else {
       byRate.set(rate, instancesForLoad(stations, rate));
     }
   }
-  const hours = workload.hours.map((hour) => byRate.get(hour.requestsPerS)!);
-  return stations.map((_, i) => hours.map((hour) => hour[i]!));
+  const hours = mapList(workload.hours, (hour) => byRate.get(hour.requestsPerS)!);
+  return mapList(stations, (_, i) => mapNumbers(hours, (hour) => hour[i]!));
 }
 
 function tierPlan(sized: StationSizing | WorkerSizing, hourly: readonly number[]): TierPlan {
@@ -334,17 +335,17 @@ function dayModel(catalog: Catalog, phase: Phase, users: number, thresholds: Thr
   // A worker tier is sized by its own arrival rate in every hour; latency never asks it for more.
   const hourly = [
     ...hourlyCounts(stations, workload, peak.targets, peak.sizing, memo),
-    ...workerStations.map((station) => workload.hours.map((hour) => workerInstances(station, hour.requestsPerS).instances)),
+    ...mapList(workerStations, (station) => mapNumbers(workload.hours, (hour) => workerInstances(station, hour.requestsPerS).instances)),
   ];
-  const peaks = [...peak.sizing.stations.map((s) => s.state.instances), ...workerStations.map((station) => workerInstances(station, workload.peakRequestsPerS).instances)];
-  const owners = [...stations, ...workerStations].map((station) => station.component.id);
+  const peaks = [...mapNumbers(peak.sizing.stations, (s) => s.state.instances), ...mapNumbers(workerStations, (station) => workerInstances(station, workload.peakRequestsPerS).instances)];
+  const owners = mapList([...stations, ...workerStations], (station) => station.component.id);
 
   // An autoscaled component runs what its (first) station runs; any other runs its count all day.
-  const components = phase.components.map((component): ComponentPlan => {
+  const components = mapList(phase.components, (component): ComponentPlan => {
     const own = owners.indexOf(component.id);
     if (own >= 0 && component.count.kind === 'autoscaled') return { component, hourly: hourly[own]!, peak: peaks[own]! };
     const count = component.database ? 1 + component.database.readers : fixedCount(component);
-    return { component, hourly: workload.hours.map(() => count), peak: count };
+    return { component, hourly: mapNumbers(workload.hours, () => count), peak: count };
   });
 
   const availability = phaseAvailability(phase, {

@@ -15,6 +15,7 @@
  */
 import type { Revenue } from './catalog-types.js';
 import { InputError } from './input-error.js';
+import { mapList } from './lists.js';
 import { roundTo } from './money.js';
 import { priceAt, revenuePlans, type RevenuePlan } from './revenue-plans.js';
 
@@ -70,7 +71,7 @@ function planRevenue(plan: RevenuePlan, users: number): PlanRevenue {
  */
 export function revenueAt(revenue: Revenue, users: number, infrastructureUsd: number, opexUsd = revenue.opexUsdPerMonth.value): RevenueAt {
   if (!Number.isInteger(users) || users < 0) throw new InputError(`revenue: users must be a whole number ≥ 0; got ${users}`);
-  const plans = revenuePlans(revenue).map((plan) => planRevenue(plan, users));
+  const plans = mapList(revenuePlans(revenue), (plan) => planRevenue(plan, users));
   const sum = (pick: (p: PlanRevenue) => number) => plans.reduce((total, p) => total + pick(p), 0);
   const mrrUsd = sum((p) => p.mrrUsd);
   const charges = sum((p) => p.charges);

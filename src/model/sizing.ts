@@ -1,3 +1,4 @@
+import { mapList, mapNumbers } from './lists.js';
 import { mmcTimes } from './queueing/index.js';
 import type { Station } from './stations.js';
 
@@ -158,7 +159,7 @@ export function sizeForLoad(station: Station, requestsPerS: number): { instances
 
 /** Instances per station by the autoscaler's rule alone (fixed stations keep their count). */
 export function instancesForLoad(stations: readonly Station[], requestsPerS: number): number[] {
-  return stations.map((station) => (station.autoscaled ? sizeForLoad(station, requestsPerS).instances : station.minInstances));
+  return mapNumbers(stations, (station) => (station.autoscaled ? sizeForLoad(station, requestsPerS).instances : station.minInstances));
 }
 
 /**
@@ -262,12 +263,12 @@ function latencyRun(
  * against a seeded Monte Carlo of independent sojourn times).
  */
 export function sizeStations(stations: readonly Station[], requestsPerS: number, targets: SizingTargets, memo?: LatencyMemo, hint?: readonly number[]): SizingResult {
-  const counts = stations.map((station) =>
+  const counts = mapList(stations, (station) =>
     station.autoscaled ? sizeForLoad(station, requestsPerS) : { instances: station.minInstances, reason: 'fixed' as SizingReason },
   );
   // A tier the autoscaler has grown runs anywhere up to its scale-out point between two scale-outs:
   // its latency is taken there, so the reported latency never falls as users grow.
-  const states = stations.map((station, i) => {
+  const states = mapList(stations, (station, i) => {
     const { instances, reason } = counts[i]!;
     const grown = reason === 'utilization' || reason === 'requests-per-target';
     return stationState(station, requestsPerS, instances, targets.percentile, grown, memo);
@@ -309,7 +310,7 @@ export function sizeStations(stations: readonly Station[], requestsPerS: number,
 
   const latencyPass = latency.percentileS !== null && latency.percentileS < targets.targetS;
   return {
-    stations: stations.map((station, i) => {
+    stations: mapList(stations, (station, i) => {
       const state = states[i]!;
       const cap = station.autoscaled ? (station.targetUtilization ?? 1) : targets.fixedUtilizationCap;
       const overCap = !station.delay && state.utilization > cap + 1e-12;

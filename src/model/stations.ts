@@ -1,4 +1,5 @@
 import type { Component, Quantity, Tier } from './catalog-types.js';
+import { filterList, mapList } from './lists.js';
 import { assumed, type Visits } from './workload.js';
 
 /**
@@ -67,7 +68,7 @@ export function buildStations(
 ): Station[] {
   const stations: Station[] = [];
   for (const component of components) {
-    const roles = component.serves.filter((role) => QUEUEING_ROLES.includes(role));
+    const roles = filterList(component.serves, (role) => QUEUEING_ROLES.includes(role));
     const delay = component.kind === 'serverless';
     if (roles.length === 0 || (!component.instance && !delay)) continue;
     // An instance with v vCPUs is c = max(1, ⌊v⌋) servers, each running at v/c of a vCPU: a pod with a
@@ -102,10 +103,10 @@ export function buildStations(
       stations.push(make(`${component.id}.readers`, visits.dbReads, assumed(assumptions, 'demand_db_read_s') / speed, readers));
       continue;
     }
-    const demands = roles.map((role) => roleDemand(role, visits, assumptions));
+    const demands = mapList(roles, (role) => roleDemand(role, visits, assumptions));
     const single = demands.length === 1 ? demands[0] : undefined;
     const demandS = single ? single.demandS : demands.reduce((sum, d) => sum + d.visits * d.demandS, 0);
     stations.push(make(component.id, single ? single.visits : 1, demandS / speed));
   }
-  return stations.filter((station) => station.visitsPerRequest > 0 && station.serviceTimeS > 0);
+  return filterList(stations, (station) => station.visitsPerRequest > 0 && station.serviceTimeS > 0);
 }
