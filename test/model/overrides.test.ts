@@ -5,7 +5,7 @@ import { loadCatalog } from '../../src/catalog/load.js';
 import { catalogSchema } from '../../src/catalog/schema.js';
 import { defaultCatalogPath } from '../../src/paths.js';
 import { ASSUMPTION_DOMAINS, DOMAINS, inDomain, PATH_DOMAINS } from '../../src/model/domains.js';
-import { findSettable, overridesIn, settableNames, withOverrides, yamlPath } from '../../src/model/overrides.js';
+import { findSettable, overridesIn, settableNames, withOverrides, withSettable, yamlPath } from '../../src/model/overrides.js';
 import { workloadAt } from '../../src/model/workload.js';
 import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
 import { catalog as fixture, phase as fixturePhase } from './fixture-catalog.js';
@@ -48,6 +48,25 @@ describe('withOverrides', () => {
     expect(next.discounts!.reserved.options[0]).toBe(catalog.discounts!.reserved.options[0]);
     expect(next.phases).toBe(catalog.phases);
     expect(catalog.revenue!.freeShare!.value).toBe(0.7);
+  });
+
+  it('lists what a run set, paths in the order they were set, each once, without walking the catalog', () => {
+    const first = withOverrides(catalog, [
+      { name: 'discounts.reserved.options[1].discount', value: 0.5 },
+      { name: 'revenue.free_share', value: 0.6 },
+    ]);
+    expect(first.overriddenPaths).toEqual([
+      ['discounts', 'reserved', 'options', 1, 'discount'],
+      ['revenue', 'freeShare'],
+    ]);
+    // Set again (as solve does at every step) and with an assumption on top: still one entry per path, the last value.
+    const again = withSettable(withSettable(first, findSettable(first, 'revenue.free_share'), 0.55), findSettable(first, 'cache_hit_ratio'), 0.9);
+    expect(overridesIn(again)).toEqual([
+      { name: 'cache_hit_ratio', value: 0.9 },
+      { name: 'discounts.reserved.options[1].discount', value: 0.5 },
+      { name: 'revenue.free_share', value: 0.55 },
+    ]);
+    expect(catalog.overriddenPaths).toBeUndefined();
   });
 
   it.each([
