@@ -7,7 +7,8 @@ export const paint = (options: RenderOptions): ChalkInstance => new Chalk({ leve
 export type Align = 'left' | 'right';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
-const visibleLength = (text: string): number => text.replace(ANSI, '').length;
+/** Columns a cell takes: its length without colour codes (most cells have none, and are not copied to find out). */
+const visibleLength = (text: string): number => (text.includes('\u001b') ? text.replace(ANSI, '').length : text.length);
 
 /** A word's pieces between which a line may break: after a hyphen that follows a letter ("requests-per-target"). */
 const pieces = (word: string): string[] => word.split(/(?<=[A-Za-z]-)/);
