@@ -82,9 +82,18 @@ describe('fitUsl', () => {
     [[{ concurrency: 1, throughput: 1 }, { concurrency: 2, throughput: 0 }, { concurrency: 3, throughput: 2 }], 'point 2: throughput must be a finite number > 0, got 0'],
     [[{ concurrency: -1, throughput: 1 }, { concurrency: 2, throughput: 2 }, { concurrency: 3, throughput: 2 }], 'point 1: concurrency must be a finite number > 0, got -1'],
     [[{ concurrency: 1, throughput: 1 }, { concurrency: 2, throughput: Number.NaN }, { concurrency: 3, throughput: 2 }], 'point 2: throughput must be a finite number > 0, got NaN'],
+    [[{ concurrency: 1, throughput: 1 }, { concurrency: 2, throughput: 2 }, { concurrency: 3, throughput: Number.POSITIVE_INFINITY }], 'point 3: throughput must be a finite number > 0, got Infinity'],
+    [[{ concurrency: 1, throughput: 1 }, null as unknown as UslPoint, { concurrency: 3, throughput: 2 }], 'point 2: concurrency must be a finite number > 0, got undefined'],
   ])('rejects bad data (%#)', (points, message) => {
     expect(() => fitUsl(points)).toThrow(RangeError);
     expect(() => fitUsl(points)).toThrow(message);
+  });
+
+  it('accepts exactly 3 distinct concurrency levels, the fewest that fix 3 coefficients', () => {
+    const fit = fitUsl(exactData(0.05, 0.001, 20, [1, 4, 16]));
+    expectRelative(fit.alpha, 0.05, 1e-9);
+    expectRelative(fit.beta, 0.001, 1e-9);
+    expectRelative(fit.gamma, 20, 1e-9);
   });
 
   it('property: bounds hold, the fit is no worse than the generating curve, nothing is NaN', () => {
