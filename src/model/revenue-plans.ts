@@ -7,6 +7,7 @@
  */
 import type { Quantity, Revenue } from './catalog-types.js';
 import { InputError } from './input-error.js';
+import { mapList } from './lists.js';
 import { roundTo } from './money.js';
 
 export interface PriceAt {
@@ -30,7 +31,7 @@ export interface RevenuePlan {
 
 const step = (fromUsers: number, usdPerMonth: number): PriceAt => ({ fromUsers, usdPerMonth });
 const steps = (schedule: ReadonlyArray<{ fromUsers: Quantity; usdPerMonth: Quantity }>): PriceAt[] =>
-  schedule.map((s) => step(s.fromUsers.value, s.usdPerMonth.value));
+  mapList(schedule, (s) => step(s.fromUsers.value, s.usdPerMonth.value));
 
 /**
  * The paid plans of either form. Shares are snapped to 12 decimals, so 1 − 0.7 − 0.05 is the 0.25 it stands
@@ -40,7 +41,8 @@ const steps = (schedule: ReadonlyArray<{ fromUsers: Quantity; usdPerMonth: Quant
  */
 export function revenuePlans(revenue: Revenue): RevenuePlan[] {
   if (revenue.plans) {
-    const plans = revenue.plans.map(
+    const plans = mapList(
+      revenue.plans,
       (p): RevenuePlan => ({
         id: p.id,
         name: p.name,

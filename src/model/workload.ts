@@ -2,6 +2,7 @@ import type { Catalog, Phase, Quantity } from './catalog-types.js';
 import type { RequiredAssumption } from './variables.js';
 import { dayFactors } from './calendar.js';
 import { InputError } from './input-error.js';
+import { mapList } from './lists.js';
 
 /** The assumptions in force for a phase: the catalog's workload, overridden by the phase's own. */
 export function assumptionsFor(catalog: Catalog, phase: Phase): Readonly<Record<string, Quantity>> {
@@ -164,7 +165,7 @@ export function workloadAt(catalog: Catalog, phase: Phase, users: number): Workl
   const perUserRate = assumed(assumptions, 'requests_per_active_user_per_s');
   const peakConcurrent = concurrentUsers(phase, users);
   const profile = dailyProfileFor(catalog, phase);
-  const hours = profile.map((factor, hour) => ({
+  const hours = mapList(profile, (factor, hour) => ({
     hour,
     factor,
     concurrentUsers: peakConcurrent * factor,
