@@ -2,6 +2,7 @@ import type { Catalog, Phase } from './catalog-types.js';
 import { chargeOf, declareComponentLines, declareQuotedLine, evaluateAmount, priceLine, type DeclaredLine, type PriceLookup, type PricedLine, type PricingBasis } from './cost.js';
 import { InputError } from './input-error.js';
 import type { LineClass } from './line-class.js';
+import { mapList, mapNumbers } from './lists.js';
 import { fromMicros, roundCents, sumMoney, toMicros } from './money.js';
 import { componentScope, pricingScope, sizePlan, type BillablePlan, type ComponentPlan, type Plan, type Thresholds } from './plan.js';
 
@@ -93,8 +94,8 @@ export function pricePlan(plan: BillablePlan, book: PriceLookup): CostResult {
   // inheriting from plan.scope: a fresh prototype each plan gives the formulas' property reads a new hidden class
   // each plan, so none of them stays cached across the plans a Monte Carlo or a sweep prices.
   const scope = pricingScope(plan);
-  const components = plan.components.map((usage) => {
-    const lines = declare(plan, usage, basis, scope).map(priceShared);
+  const components = mapList(plan.components, (usage) => {
+    const lines = mapList(declare(plan, usage, basis, scope), priceShared);
     return { component: usage.component.id, name: usage.component.name, quotedUsd: usage.component.quoted?.usd ?? null, lines };
   });
   return costOf(plan, book.name, basis, components);
@@ -106,11 +107,11 @@ export function pricePlan(plan: BillablePlan, book: PriceLookup): CostResult {
  * (./purchase.ts) rebuilds one from the same lines bought another way.
  */
 export function costOf(plan: Pick<Plan, 'phase' | 'users'>, book: string, basis: PricingBasis, priced: ReadonlyArray<Omit<ComponentCost, 'monthlyUsd' | 'differenceUsd'>>): CostResult {
-  const components = priced.map((c): ComponentCost => {
+  const components = mapList(priced, (c): ComponentCost => {
     const monthlyUsd = sumMoney(c.lines);
     return { component: c.component, name: c.name, monthlyUsd, quotedUsd: c.quotedUsd, differenceUsd: c.quotedUsd === null ? null : monthlyUsd - c.quotedUsd, lines: c.lines };
   });
-  const totalUsd = sumMoney(components.map((c) => c.monthlyUsd));
+  const totalUsd = sumMoney(mapNumbers(components, (c) => c.monthlyUsd));
   const lines = components.flatMap((c) => c.lines);
   let unverifiedLines = 0;
   for (const line of lines) if (!line.verified) unverifiedLines += 1;

@@ -1,6 +1,7 @@
 import type { Component, FormulaScope } from './catalog-types.js';
 import { evaluateAmount } from './cost.js';
 import { InputError } from './input-error.js';
+import { mapList } from './lists.js';
 import { mmcTimes } from './queueing/index.js';
 import { sizeForLoad, type SizingReason, type StationSizing, type StationState } from './sizing.js';
 import type { Station } from './stations.js';
@@ -142,7 +143,7 @@ export function workerInstances(station: Station, requestsPerS: number): { insta
  * tier's cap is the CPU alert), or unstable, is exhausted, as on the request path.
  */
 export function sizeWorkers(stations: readonly Station[], requestsPerS: number, percentile: number, fixedUtilizationCap: number): WorkerSizing[] {
-  return stations.map((station) => {
+  return mapList(stations, (station) => {
     const { instances, reason } = workerInstances(station, requestsPerS);
     const { state, queue } = workerState(station, requestsPerS, instances, percentile);
     const cap = station.autoscaled ? (station.targetUtilization ?? 1) : fixedUtilizationCap;
