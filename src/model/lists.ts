@@ -1,6 +1,6 @@
 /**
- * `map` and `filter` for the lists a sizing makes at every step (stations, their states, the hours, hourly counts), each kind
- * of list made by one array literal.
+ * `map` and `filter` for the lists a sizing or a bill makes at every step (stations, their states, the hours, hourly
+ * counts, priced lines), each kind of list made by one array literal.
  *
  * V8 remembers at a literal the most general kind of element its arrays have held (small integers, then doubles; or
  * objects) and starts each new array there, so the code that reads these lists soon sees one kind of array. Arrays
