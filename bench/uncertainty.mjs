@@ -4,7 +4,8 @@
 // Reports the median wall time, with the load average beside it: on a shared machine the wall time carries
 // other processes' load. Target: ≤ 1 s (issue 12), with 0.5 s the aim.
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTs } from './bundle.mjs';
@@ -41,6 +42,15 @@ const ratio = median(pairs.map((p) => p.wall / p.bare));
 console.log(`uncertainty — ${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, node ${process.version}, load ${loadavg()[0].toFixed(1)}, median of ${runs} processes`);
 console.log(`  simulate --users 500000 --samples 10000 (phase 4), whole process  ${(ms / 1000).toFixed(2)} s = ${ratio.toFixed(1)}× node -e 0  (target ≤ ${TARGET_MS / 1000} s) ${ms <= TARGET_MS ? 'ok' : 'OVER'}`);
 console.log(`  … with a worker thread (CUENTA_PLAN_THREADS=2)                   ${(twoMs / 1000).toFixed(2)} s: ${twoMs < ms ? `${(((ms - twoMs) / ms) * 100).toFixed(0)} % faster` : `${(((twoMs - ms) / ms) * 100).toFixed(0)} % slower`}`);
+
+// Deoptimisations in one run (V8 prints each to stdout with --trace-deopt; the result goes to a file). A list of a
+// new element kind sends the code that reads it back to the interpreter (src/model/lists.ts): a rise here is slower
+// warm-up before it shows in the wall time.
+const tracedOut = join(tmpdir(), `cuenta-plan-bench-${process.pid}.json`);
+const traced = spawnSync(process.execPath, ['--trace-deopt', ...args, '--out', tracedOut], { encoding: 'utf8', maxBuffer: 1 << 28 });
+rmSync(tracedOut, { force: true });
+if (traced.status !== 0) throw new Error(`simulate --trace-deopt exited ${traced.status}: ${traced.stderr}`);
+console.log(`  V8 deoptimisations in one run (node --trace-deopt)               ${traced.stdout.split('[bailout (kind').length - 1}`);
 
 // One sample in process, warm: what the whole run would cost without start-up and the first samples' cold code.
 const engine = await importTs('bench/uncertainty-entry.ts');
