@@ -114,4 +114,31 @@ describe('the model against the observed P95', () => {
     expect(check(model / 1.2).findings).toEqual([]);
     expect(check(model * 0.7).comparison.peakPeriods).toBe(24);
   });
+
+  it('averages the P95 over the busiest periods only, and names the phase, the model and the system in the finding', () => {
+    // Quiet hours (1 req/s) at 500 ms are left out; the busy ones (4 req/s) alternate 200 and 300 ms: mean 250 ms.
+    const obs = observations([series('p95', 'response-time-p95', 'lb', hours.map((h) => (rate(h) === 1 ? 500 : h % 2 ? 300 : 200)))]);
+    const { catalog: c, calibration } = calibrate(catalog, obs, { runUsers: 800, source: 'x' });
+    const comparison = compareLatency(c, calibration, obs, thresholdsOf(c))!;
+    expect(comparison.observedP95Ms).toBe(250);
+    expect(comparison.peakPeriods).toBe(24);
+    expect(latencyFindings({ ...comparison, modelP95Ms: 500, errorPercent: 100 }, 1)).toEqual([
+      { code: 'p95-model-off', severity: 'warn', subject: 'phase:1', metric: 'p95-ms', value: 500, limit: 250, unit: 'ms' },
+    ]);
+  });
+
+  it('counts a period at 90 % of the busiest rate as busy', () => {
+    // 3.6 req/s is 90 % of 4: every period is one of the busiest.
+    const obs = observations([series('p95', 'response-time-p95', 'lb', hours.map(() => 100))]);
+    obs.series = [series('requests', 'requests', 'lb', hours.map((h) => (rate(h) === 1 ? 3.6 : 4) * 3600)), obs.series[1]!];
+    const { catalog: c, calibration } = calibrate(catalog, obs, { runUsers: 800, source: 'x' });
+    expect(compareLatency(c, calibration, obs, thresholdsOf(c))!.peakPeriods).toBe(48);
+  });
+
+  it('has nothing to compare without a P95 series, and no finding then', () => {
+    const obs = observations();
+    const { catalog: c, calibration } = calibrate(catalog, obs, { runUsers: 800, source: 'x' });
+    expect(compareLatency(c, calibration, obs, thresholdsOf(c))).toBeNull();
+    expect(latencyFindings(null, 1)).toEqual([]);
+  });
 });
