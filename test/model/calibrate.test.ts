@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { calibrate } from '../../src/model/calibrate.js';
 import { compareLatency, latencyFindings } from '../../src/model/calibrate-latency.js';
+import { calibrationResult } from '../../src/model/calibrate-result.js';
 import type { ObservedSeries, Observations } from '../../src/model/calibrate-observations.js';
 import { withOverrides } from '../../src/model/overrides.js';
 import { thresholdsOf } from '../../src/model/plan.js';
@@ -88,6 +89,17 @@ describe('calibrate', () => {
     const set = withOverrides(calibrated, [{ name: 'demand_app_s', value: 0.05 }]);
     expect(set.workload.assumptions.demand_app_s!.value).toBe(0.05);
     expect(set.workload.assumptions.demand_app_s!.note).toContain('(measured)');
+  });
+
+  it('reports what it set rounded for printing, with no profile or P95 comparison when there is none', () => {
+    const printed = calibrationResult(calibration, null);
+    expect(printed.dailyProfile).toEqual([...Array(12).fill(0.25), ...Array(12).fill(1)]);
+    expect(printed.latency).toBeNull();
+    const noProfile = calibrationResult({ ...calibration, dailyProfile: null }, { observedP95Ms: 123.456, peakPeriods: 3, modelP95Ms: null, errorPercent: null, marginPercent: 25 });
+    expect(noProfile.dailyProfile).toBeNull();
+    expect(noProfile.latency).toEqual({ observedP95Ms: 123.5, peakPeriods: 3, modelP95Ms: null, errorPercent: null, marginPercent: 25 });
+    // One decimal: 100.04 ms → 100, −18.96 % → −19.
+    expect(calibrationResult(calibration, { observedP95Ms: 123.456, peakPeriods: 3, modelP95Ms: 100.04, errorPercent: -18.96, marginPercent: 25 }).latency).toMatchObject({ modelP95Ms: 100, errorPercent: -19 });
   });
 
   it('refuses observations without a request count', () => {
