@@ -4,6 +4,7 @@
  * loading a checked catalog runs neither the YAML parser, nor zod, nor the formula parser.
  */
 import type { Catalog, Formula } from '../model/catalog-types.js';
+import { valueAt } from '../model/overrides.js';
 import { lazyFormula } from './formula.js';
 
 /** How a formula is written in the JSON: `{ "$formula": "ceil(users / 250)" }`. */
@@ -35,10 +36,9 @@ export function formulaPathsOf(data: unknown): FormulaPath[] {
   return paths;
 }
 
-/** The marker's object at `path` of `catalogToJson`'s data, and the object or array that holds it. */
+/** The formula marker at `path` of `catalogToJson`'s data: the object or array that holds it, its key there, its text. */
 function markerAt(data: unknown, path: FormulaPath): { holder: Record<string | number, unknown>; key: string | number; text: string } {
-  let holder = data as Record<string | number, unknown>;
-  for (let i = 0; i < path.length - 1; i++) holder = holder[path[i]!] as Record<string | number, unknown>;
+  const holder = valueAt(data, path.slice(0, -1)) as Record<string | number, unknown>;
   const key = path[path.length - 1]!;
   return { holder, key, text: (holder[key] as Record<string, string>)[MARKER]! };
 }

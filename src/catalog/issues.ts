@@ -4,18 +4,10 @@
  */
 import type * as z from 'zod';
 import type { PathSegment, ProblemList } from './problems.js';
+import { valueAt } from '../model/overrides.js';
 import { didYouMean } from '../pricing/levenshtein.js';
 
 type Issue = z.core.$ZodIssue;
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -179,8 +179,6 @@ export function withAssumptions(catalog: Catalog, values: ReadonlyMap<string, nu
 
 const withAssumption = (catalog: Catalog, name: string, value: number): Catalog => withAssumptions(catalog, new Map([[name, value]]));
 
-const sameKeys = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
-
 /**
  * The catalog with one resolved quantity set to `value` (no checks: `solve` calls this at every step). A path set
  * is added to the catalog's `overriddenPaths`, so what a run set is listed without walking the whole catalog.
@@ -188,15 +186,18 @@ const sameKeys = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | n
 export function withSettable(catalog: Catalog, settable: Settable, value: number): Catalog {
   if (settable.kind === 'assumption') return withAssumption(catalog, settable.name, value);
   const paths = catalog.overriddenPaths ?? [];
-  const overriddenPaths = paths.some((keys) => sameKeys(keys, settable.keys)) ? paths : [...paths, settable.keys];
+  const overriddenPaths = paths.some((keys) => yamlPath(keys) === settable.name) ? paths : [...paths, settable.keys];
   return Object.assign(setAt(catalog, settable.keys, value) as Catalog, { overriddenPaths });
 }
 
-/** The quantity at `keys` (a path `withSettable` set). */
-function quantityAt(catalog: Catalog, keys: ReadonlyArray<string | number>): Quantity {
-  let node: unknown = catalog;
-  for (const key of keys) node = (node as Record<string | number, unknown>)[key];
-  return node as Quantity;
+/** What stands at `keys` (object keys and list indexes) in `data`; undefined where the path leaves the data. `setAt` writes. */
+export function valueAt(data: unknown, keys: ReadonlyArray<string | number>): unknown {
+  let node = data;
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
 }
 
 /**
@@ -226,7 +227,7 @@ export function overriddenQuantities(catalog: Catalog): Array<{ name: string; ki
   };
   for (const [name, quantity] of Object.entries(catalog.workload.assumptions)) add(name, 'assumption', quantity);
   for (const phase of catalog.phases) for (const [name, quantity] of Object.entries(phase.assumptions)) add(name, 'assumption', quantity);
-  for (const keys of catalog.overriddenPaths ?? []) add(yamlPath(keys), 'path', quantityAt(catalog, keys));
+  for (const keys of catalog.overriddenPaths ?? []) add(yamlPath(keys), 'path', valueAt(catalog, keys) as Quantity);
   return [...found.values()];
 }
 
