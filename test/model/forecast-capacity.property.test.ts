@@ -65,6 +65,18 @@ describe('capacityByUsers where a later phase is cheaper', () => {
     // 200 + 0.05·1,000 = 250 = 50 + 0.2·1,000: the tie goes to phase 1 (the earlier one);
     // 400 = 200 + 0.05·4,000: the tie at 4,000 goes to phase 2.
     expect(users.map((n) => byUsers.capacityPhase(n))).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    agreesWithBruteForce(threePhases, fixtureBook, fixtureThresholds, users);
+  });
+
+  it("prices every phase for advise's brute force: at 1,000 users $250, $250 and $400, a quarter, a quarter and 40 cents a user", () => {
+    const candidates = phaseCandidates(threePhases, 1_000, fixtureThresholds, fixtureBook);
+    expect(candidates.map((c) => [c.phase, c.capacityOk, c.totalUsd, c.perUserUsd])).toEqual([
+      [1, true, 250, 0.25],
+      [2, true, 250, 0.25],
+      [3, true, 400, 0.4],
+    ]);
+    expect(cheapestServingPhase(candidates)?.phase).toBe(1);
+    expect(cheapestServingPhase(candidates.map((c) => ({ ...c, capacityOk: false })))).toBeNull();
   });
 
   it('agrees with advise at any user count, whichever counts the forecast holds', () => {
