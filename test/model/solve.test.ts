@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, Component } from '../../src/model/catalog-types.js';
 import type { PriceLookup } from '../../src/model/cost.js';
 import { solve, type SolveInput } from '../../src/model/solve.js';
+import { checkMetricFor, metricAt } from '../../src/model/solve-metrics.js';
 import { app, book as fixtureBook, catalog as fixture, formula, phase, thresholds } from './fixture-catalog.js';
 
 const USERS = 6000;
@@ -123,5 +124,11 @@ describe('solve: input it refuses', () => {
     const catalog = catalogWith(cdn);
     const p99 = { ...catalog, phases: [{ ...catalog.phases[0]!, slo: { ...phase.slo, latency: { percentile: 99, targetMs: 500 } } }] };
     expect(() => solve(input(p99, { metric: 'p95-ms', value: 100 }))).toThrow('--target p95-ms: phase 1 models latency at its SLO\'s percentile, P99, not P95');
+    // Any other metric is read the same at any SLO percentile.
+    expect(() => checkMetricFor('cost', p99.phases[0]!)).not.toThrow();
+  });
+
+  it('a phase the catalog does not have', () => {
+    expect(() => metricAt(catalogWith(cdn), 7, USERS, 'cost', book, thresholds)).toThrow('phase 7 is not in the catalog');
   });
 });

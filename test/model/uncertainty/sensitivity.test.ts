@@ -29,3 +29,22 @@ describe('sensitivity (one at a time)', () => {
     expect(result.rows[1]!.swing).toBeCloseTo(8, 9);
   });
 });
+
+describe('sensitivityResult', () => {
+  it("reports a lognormal input's σ to 6 decimals and leaves other distributions as given", async () => {
+    const { findSettable } = await import('../../../src/model/overrides.js');
+    const { sensitivityResult } = await import('../../../src/model/sensitivity-result.js');
+    const { book, phase, thresholds } = await import('../fixture-catalog.js');
+    // σ = ln(P90 / P50) / z₀.₉ = ln 2 / 1.2815515655446004 = 0.5408656…
+    const inputs: UncertainInput[] = [
+      { name: 'demand_app_s', settable: findSettable(fixture, 'demand_app_s'), distribution: { kind: 'lognormal', p50: 0.05, p90: 0.1, sigma: Math.LN2 / 1.2815515655446004 } },
+      { name: 'error_rate', settable: findSettable(fixture, 'error_rate'), distribution: { kind: 'uniform', min: 0, max: 0.001 } },
+    ];
+    const result = sensitivityResult({ catalog: fixture, phase, users: 5000, metric: 'p95-ms', inputs, book, thresholds });
+    const byName = Object.fromEntries(result.inputs.map((row) => [row.name, row.distribution]));
+    expect(byName).toEqual({
+      demand_app_s: { kind: 'lognormal', p50: 0.05, p90: 0.1, sigma: 0.540866 },
+      error_rate: { kind: 'uniform', min: 0, max: 0.001 },
+    });
+  });
+});
