@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 // The test set for `npm run mutate`. Stryker swaps mutants into the sources that tests import in-process;
@@ -20,14 +20,15 @@ const EXCLUDE = [
 // `vi.mock` needs a graph of its own.
 const MOCKS_MODULES = ['test/pricing/load-snapshot-cache.test.ts'];
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      projects: [
-        { extends: true, test: { name: 'shared', isolate: false, exclude: [...EXCLUDE, ...MOCKS_MODULES] } },
-        { extends: true, test: { name: 'isolated', include: MOCKS_MODULES } },
-      ],
-    },
-  }),
-);
+// Each project names its own files: with `extends: true` a project's `include` is added to the root's
+// (test/**), which ran every file a second time in the isolated project.
+const { include, testTimeout } = base.test ?? {};
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', testTimeout, include, isolate: false, exclude: [...EXCLUDE, ...MOCKS_MODULES] } },
+      { test: { name: 'isolated', testTimeout, include: MOCKS_MODULES } },
+    ],
+  },
+});
