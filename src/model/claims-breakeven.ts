@@ -27,12 +27,15 @@ export function readBreakeven(catalog: Catalog, book: PriceLookup, thresholds: T
   if (!revenue) return { value: null, verdictWithoutValue: null, detail: 'the catalog has no revenue: section', phase: null, users: null };
   const opexUsd = revenue.opexUsdPerMonth.value;
   const b = breakeven({ catalog, revenue, thresholds, infrastructureUsd: boughtTotalUsd(book), opexUsd, claimedPremiumUsers });
-  const infra = b.infrastructureOnly.users === null ? 'never within the catalog' : `at ${users(b.infrastructureOnly.users)} (${int(b.infrastructureOnly.premiumUsers!)} premium)`;
+  const infra =
+    b.infrastructureOnly.users === null
+      ? 'never breaks even within the catalog'
+      : `breaks even at ${users(b.infrastructureOnly.users)} (${int(b.infrastructureOnly.premiumUsers!)} premium)`;
   const implied =
     b.impliedAt === null || b.impliedOpexUsd === null
       ? `${int(claimedPremiumUsers)} premium users lie beyond the catalog's ${int(b.range.to)} users`
       : `${int(claimedPremiumUsers)} premium users (${int(b.impliedAt.users)} users) break even with ${usdText(b.impliedOpexUsd)} of opex`;
-  const context = `infrastructure alone breaks even ${infra}; ${implied}`;
+  const context = `infrastructure alone ${infra}; ${implied}`;
   const { premiumUsers, phase } = b.withOpex;
   const at = b.withOpex.users;
   if (at === null) {

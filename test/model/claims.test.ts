@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import type { Catalog, Claim } from '../../src/model/catalog-types.js';
+import { readBreakeven } from '../../src/model/claims-breakeven.js';
 import { auditClaims, type ClaimRow } from '../../src/model/claims.js';
 import { headroom } from '../../src/model/headroom.js';
 import { withOverrides } from '../../src/model/overrides.js';
@@ -182,5 +183,35 @@ describe('the snapshot book', () => {
     expect(summary.holds + summary.fails + summary.notEvaluated).toBe(claims.length);
     // 7 claims and 9 KPIs in data/phases.yaml.
     expect(claims).toHaveLength(16);
+  });
+});
+
+describe('the break-even claim where the catalog cannot meet it', () => {
+  const q = (value: number) => ({ value, source: 'assumption' as const });
+  const revenue = catalog.revenue!;
+
+  it('without a revenue section: not evaluated, and says why', () => {
+    expect(readBreakeven({ ...catalog, revenue: undefined }, seed, thresholds, 50_000)).toEqual({
+      value: null,
+      verdictWithoutValue: null,
+      detail: 'the catalog has no revenue: section',
+      phase: null,
+      users: null,
+    });
+  });
+
+  it('with an opex no user count covers: fails, and a claim past the catalog’s top users is named as such', () => {
+    // 1,000,000 premium users at a 25 % premium share are 4,000,000 users, past phase 4’s 1,000,000.
+    const r = readBreakeven({ ...catalog, revenue: { ...revenue, opexUsdPerMonth: q(1e9) } }, seed, thresholds, 1_000_000);
+    expect(r).toMatchObject({ value: null, verdictWithoutValue: false, phase: null, users: null });
+    expect(r.detail).toMatch(/^with \$1,000,000,000\.00 of opex a month, no user count up to 1,000,000 breaks even; infrastructure alone breaks even at 1 user \(0 premium\); /);
+    expect(r.detail).toMatch(/; 1,000,000 premium users lie beyond the catalog's 1,000,000 users$/);
+  });
+
+  it('with plans that are free: infrastructure alone never breaks even', () => {
+    const free = { ...revenue, premium: { ...revenue.premium!, priceSchedule: [{ fromUsers: q(0), usdPerMonth: q(0) }] }, enterprise: undefined };
+    const r = readBreakeven({ ...catalog, revenue: free }, seed, thresholds, 50_000);
+    expect(r).toMatchObject({ value: null, verdictWithoutValue: false });
+    expect(r.detail).toContain('; infrastructure alone never breaks even within the catalog; ');
   });
 });
