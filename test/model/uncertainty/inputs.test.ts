@@ -18,7 +18,7 @@ const phaseWith = (id: number, availability: Quantity, assumptions: Phase['assum
 const catalog: Catalog = {
   ...fixture,
   workload: { ...fixture.workload, assumptions: { ...fixture.workload.assumptions, cache_hit_ratio: uniform(0.5, 0.4, 0.6), error_rate: uniform(0.001, 0, 0.002) } },
-  availabilityModel: { ...fixture.availabilityModel, instanceFailuresPerYear: uniform(1, 0.5, 2) },
+  availabilityModel: { ...fixture.availabilityModel!, instanceFailuresPerYear: uniform(1, 0.5, 2) },
   phases: [
     phaseWith(1, uniform(0.99, 0.98, 0.995), { error_rate: uniform(0.002, 0.001, 0.003) }),
     phaseWith(2, uniform(0.999, 0.998, 0.9995)),
