@@ -34,7 +34,7 @@ function countPath(phase: Phase, error: FormulaValueError, i: number): readonly 
 }
 
 function checkAt(catalog: Catalog, phase: Phase, i: number, users: number, thresholds: Thresholds, problems: ProblemList): void {
-  const at = `at ${users.toLocaleString('en-US')} users`;
+  const at = `at ${users.toLocaleString('en-US')} user${users === 1 ? '' : 's'}`;
   let scopeFor: (component: Component) => FormulaScope;
   try {
     scopeFor = formulaScopes(catalog, phase, users, thresholds);

@@ -64,6 +64,12 @@ describe('stage 1: reading the file', () => {
 });
 
 describe('stage 2: YAML', () => {
+  it("passes on the parser's warnings at their position: an unknown tag", () => {
+    const v = variant('note: one box', 'note: !foo one box');
+    expect(v.errors).toEqual([]);
+    expect(v.warnings.map(formatProblem)).toEqual(['x.yaml:42:65  warning: YAML: Unresolved tag: !foo']);
+  });
+
   it('reports syntax errors with line and column', () => {
     const v = validateCatalogFile(fixture('syntax-error.yaml'));
     expect(v.stage).toBe('yaml');
@@ -404,6 +410,17 @@ describe('stage 5: the dry run', () => {
     const v = variant('count: 1\n', 'count: "=1/0"\n');
     expect(v.errors[0]).toMatchObject({ path: 'phases[0].components[0].count', line: 41 });
     expect(v.errors[0]!.message).toMatch(/the count \("=1\/0"\) evaluates to Infinity/);
+  });
+
+  it('a count the sizing rejects is an error at its phase, at both ends of the range', () => {
+    const logs = ['      - id: logs', '        name: Logs', '        kind: monitoring', '        provider: test', '        serves: []', '        count: "=users - 1000"', '        cost:', '          - { price: "digitalocean:s-2vcpu-4gb", quantity: 0 }', ''].join('\n');
+    const line = '          - { price: "digitalocean:s-2vcpu-4gb", quantity: "=instances" }\n';
+    const v = variant(line, `${line}${logs}`);
+    // Phase 0 runs from 0 users (sized at 1, the least that has a load) to 100: 1 − 1,000 and 100 − 1,000.
+    expect(v.errors.map((e) => [e.path, e.line, e.column, e.message])).toEqual([
+      ['phases[0]', 26, 5, 'phase 0 cannot be sized at 1 user: component logs: its count evaluates to -999; a count must be a whole number ≥ 0'],
+      ['phases[0]', 26, 5, 'phase 0 cannot be sized at 100 users: component logs: its count evaluates to -900; a count must be a whole number ≥ 0'],
+    ]);
   });
 
   it('dry-runs counts: a request path with no instance is an error', () => {
