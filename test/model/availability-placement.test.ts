@@ -15,20 +15,20 @@ const database = { readers: 1, failover: 'automatic' as const };
 
 describe('placeComponent: a declared recovery', () => {
   it('standby fails over as a database when it is one, else as a cache', () => {
-    expect(recovery(component('db', { kind: 'database', database, placement: { recovery: 'standby' } }), 2)).toEqual({ how: 'standby', failover: 'database', automatic: true });
-    expect(recovery(component('cache', { kind: 'cache', placement: { recovery: 'standby' } }), 2)).toEqual({ how: 'standby', failover: 'cache', automatic: true });
+    expect(recovery(component('db', { kind: 'database', database, placement: { zones: 1, recovery: 'standby' } }), 2)).toEqual({ how: 'standby', failover: 'database', automatic: true });
+    expect(recovery(component('cache', { kind: 'cache', placement: { zones: 1, recovery: 'standby' } }), 2)).toEqual({ how: 'standby', failover: 'cache', automatic: true });
   });
 
   it('single waits for a person only on a lone fixed instance of our own', () => {
-    expect(recovery(component('vps', { placement: { recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: false });
-    expect(recovery(component('asg', { autoscaled: true, placement: { recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
-    expect(recovery(component('db', { kind: 'database', database, placement: { recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
-    expect(recovery(component('fn', { self: false, placement: { recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
+    expect(recovery(component('vps', { placement: { zones: 1, recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: false });
+    expect(recovery(component('asg', { autoscaled: true, placement: { zones: 1, recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
+    expect(recovery(component('db', { kind: 'database', database, placement: { zones: 1, recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
+    expect(recovery(component('fn', { self: false, placement: { zones: 1, recovery: 'single' } }))).toEqual({ how: 'single', failover: null, automatic: true });
   });
 
   it('pool and managed have no failover and need no person', () => {
-    expect(recovery(component('app', { placement: { recovery: 'pool' } }), 2)).toEqual({ how: 'pool', failover: null, automatic: true });
-    expect(recovery(component('cdn', { self: false, placement: { recovery: 'managed' } }))).toEqual({ how: 'managed', failover: null, automatic: true });
+    expect(recovery(component('app', { placement: { zones: 1, recovery: 'pool' } }), 2)).toEqual({ how: 'pool', failover: null, automatic: true });
+    expect(recovery(component('cdn', { self: false, placement: { zones: 1, recovery: 'managed' } }))).toEqual({ how: 'managed', failover: null, automatic: true });
   });
 });
 
