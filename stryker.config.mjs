@@ -16,7 +16,7 @@ export default {
   concurrency: 2,
   // Over all 151 files, the dry run's per-test coverage (13,100 mutants by 2,072 tests) outgrows Node's default heap.
   testRunnerNodeArgs: ['--max-old-space-size=6144'],
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   // The initial run is the whole test set once (~3 minutes alone); on a busy two-core machine it took over the default 5.
   dryRunTimeoutMinutes: 15,
   reporters: ['clear-text', 'progress', 'html'],
