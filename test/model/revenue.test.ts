@@ -121,3 +121,27 @@ describe('revenueAt on the B2B example (examples/catalogs/invoicing-seats.yaml)'
     expect(revenueAt(free, 3000, 0)).toMatchObject({ mrrUsd: 0, charges: 0, feesUsd: 0 });
   });
 });
+
+describe('revenuePlans, the edges of both forms', () => {
+  const q = (value: number) => ({ value, source: 'assumption' as const });
+
+  it('freemium without enterprise: one premium plan, holding all who are not free', () => {
+    const plans = revenuePlans({ ...revenue, enterprise: undefined });
+    // 1 − 0.7 = 0.3 (snapped to 12 decimals: 0.30000000000000004 would not do).
+    expect(plans).toEqual([
+      { id: 'premium', name: 'Premium', per: 'user', userShare: 0.3, usersPerGroup: null, schedule: [{ fromUsers: 0, usdPerMonth: 4.99 }, { fromUsers: 10001, usdPerMonth: 3.99 }, { fromUsers: 100001, usdPerMonth: 2.99 }] },
+    ]);
+    expect(revenuePlans({ ...revenue, premium: undefined, enterprise: undefined })[0]!.schedule).toEqual([]);
+  });
+
+  it('the general form: a plan with one price, and shares that may not add up to more than 1', () => {
+    const plan = (id: string, share: number) => ({ id, name: id, per: 'user' as const, userShare: q(share), usdPerMonth: q(10) });
+    const general = { ...revenue, plans: [plan('a', 0.6), plan('b', 0.4)] } as unknown as Revenue;
+    expect(revenuePlans(general).map((p) => [p.id, p.userShare, p.usersPerGroup, p.schedule])).toEqual([
+      ['a', 0.6, null, [{ fromUsers: 0, usdPerMonth: 10 }]],
+      ['b', 0.4, null, [{ fromUsers: 0, usdPerMonth: 10 }]],
+    ]);
+    const over = { ...revenue, plans: [plan('a', 0.6), plan('b', 0.5)] } as unknown as Revenue;
+    expect(() => revenuePlans(over)).toThrow("revenue: the plans' user_share add up to 1.1, above 1");
+  });
+});
