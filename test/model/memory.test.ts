@@ -144,6 +144,12 @@ describe('app and database memory per instance (the fixture without a cache, 6,0
     expect(thresholdsOf(catalog).memoryUtilization).toBeUndefined();
     expect(thresholdsOf({ ...catalog, alerts: [...catalog.alerts, { id: 'm', metric: 'memory_utilization', threshold: 85, unit: 'percent', source: 'seed' }] }).memoryUtilization).toBe(0.85);
   });
+
+  it('needs the CPU and connection alerts: a catalog without one says which to add', () => {
+    expect(() => thresholdsOf({ ...catalog, alerts: catalog.alerts.filter((a) => a.metric !== 'cpu_utilization') })).toThrow(
+      'the catalog has no alert on "cpu_utilization"; add one under alerts: (the plan is checked against it)',
+    );
+  });
 });
 
 describe('memory as a limit in headroom', () => {

@@ -50,6 +50,12 @@ describe('quantileOf: inverse CDFs by hand', () => {
     expect(quantileOf(d, 0.1)).toBeCloseTo(0.045, 9);
     expect(supportOf(d)).toEqual([0, Infinity]);
   });
+  it('a lognormal whose P90 is its P50 is the constant P50', () => {
+    const d = distributionOf(q(0.15, { distribution: { kind: 'lognormal', p90: 0.15 } }))!;
+    expect(d).toMatchObject({ sigma: 0 });
+    expect(quantileOf(d, 0.99)).toBe(0.15);
+    expect(supportOf(d)).toEqual([0.15, 0.15]);
+  });
 });
 
 describe('percentileOfSorted: Hyndman & Fan type 7', () => {
@@ -68,6 +74,10 @@ describe('percentileOfSorted: Hyndman & Fan type 7', () => {
     expect(percentileOfSorted([Infinity, Infinity], 0.5)).toBe(Infinity);
   });
   it('refuses an empty sample', () => {
-    expect(() => percentileOfSorted([], 0.5)).toThrow(RangeError);
+    expect(() => percentileOfSorted([], 0.5)).toThrow('a percentile needs at least one value');
+  });
+  it('refuses p outside [0, 1]', () => {
+    expect(() => percentileOfSorted([1, 2], 1.5)).toThrow('a percentile needs p in [0, 1]; got 1.5');
+    expect(() => percentileOfSorted([1, 2], Number.NaN)).toThrow('a percentile needs p in [0, 1]; got NaN');
   });
 });
