@@ -26,4 +26,11 @@ describe('claim and KPI metrics', () => {
     const claim = { id: 'c', text: 'c', metric: 'error_rate', comparison: 'approx', value: 0.01, source: 'seed' };
     expect(warnings({ claims: [claim] } as never)).toEqual([expect.stringMatching(/claims\[0\]\.comparison +warning: comparison approx needs a tolerance/)]);
   });
+
+  it('warns at the unit of a KPI written in another unit than its metric is read in', () => {
+    const inPercent = { ...kpi('error_rate'), unit: 'percent' };
+    expect(warnings({ kpis: { technical: [inPercent], business: [] } } as never)).toEqual([
+      expect.stringMatching(/kpis\.technical\[0\]\.unit +warning: error_rate is read in "fraction", not "percent"; write the value in fraction$/),
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import {
   formatProblem,
+  invalidCatalogError,
   loadCatalog,
   MAX_CATALOG_BYTES,
   validateCatalogFile,
@@ -14,7 +15,7 @@ import {
 } from '../../src/catalog/index.js';
 import { loadSnapshotPriceBook } from '../../src/pricing/load-snapshot.js';
 import { defaultSnapshotPath } from '../../src/paths.js';
-import { euBookPath, fixture, minimalText, patched, patchedFile, variantText } from './fixtures.js';
+import { applyEdits, euBookPath, fixture, minimalText, patched, patchedFile, variantText } from './fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cuenta-plan-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -60,6 +61,22 @@ describe('stage 1: reading the file', () => {
 
   it('accepts a UTF-8 byte-order mark', () => {
     expect(validate(`\ufeff${minimalText}`).errors).toEqual([]);
+  });
+});
+
+describe('the error an invalid catalog raises', () => {
+  it('counts its errors and warnings, in the singular and the plural', () => {
+    const tagged = applyEdits(minimalText, [{ find: 'note: one box', replace: 'note: !foo one box' }]);
+    const one = invalidCatalogError(validate(applyEdits(tagged, [{ find: 'version: 1', replace: 'version: 2' }])));
+    expect(one.message).toMatch(/^catalog x\.yaml is invalid \(1 error, 1 warning\):$/);
+    expect(one.details).toHaveLength(2);
+    const twice = applyEdits(tagged, [
+      { find: 'version: 1', replace: 'version: 2' },
+      { find: 'note: EC2 instance SLA', replace: 'note: !bar EC2 instance SLA' },
+      { find: 'target_ms: 300', replace: 'target_ms: -1' },
+    ]);
+    expect(invalidCatalogError(validate(twice)).message).toMatch(/^catalog x\.yaml is invalid \(2 errors, 2 warnings\):$/);
+    expect(invalidCatalogError(validate(applyEdits(minimalText, [{ find: 'version: 1', replace: 'version: 2' }]))).message).toBe('catalog x.yaml is invalid (1 error):');
   });
 });
 
