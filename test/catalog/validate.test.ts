@@ -64,6 +64,18 @@ describe('stage 1: reading the file', () => {
   });
 });
 
+describe('assumption names, located at the name', () => {
+  it.each([
+    ['CacheHit', 'assumption name "CacheHit" must be snake_case'],
+    ['users', '"users" is a variable the engine binds'],
+    ['ceil', '"ceil" is a formula function'],
+  ])('%s: at its key on line 22, column 3, not at its value', (name, message) => {
+    const e = only(variant('  error_rate: { value: 0.0005', `  ${name}: { value: 1, source: assumption, note: x }\n  error_rate: { value: 0.0005`));
+    expect(e).toMatchObject({ path: `workload.${name}`, line: 22, column: 3 });
+    expect(e.message).toContain(message);
+  });
+});
+
 describe('the error an invalid catalog raises', () => {
   it('counts its errors and warnings, in the singular and the plural', () => {
     const tagged = applyEdits(minimalText, [{ find: 'note: one box', replace: 'note: !foo one box' }]);
