@@ -70,6 +70,15 @@ describe('component rules', () => {
     expect(noInstance).toContain(`${at}.serves  warning: serves app but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
   });
 
+  it('warn at each request-path role without an instance (app, cache, db), and name them all', () => {
+    const bare = (serves: string[]) => componentsOf(withComponent(3, 6, (c) => ({ ...c, serves, count: { kind: 'fixed', count: 1 }, instance: undefined })));
+    for (const role of ['app', 'cache', 'db']) {
+      expect(bare([role])).toContain(`${at}.serves  warning: serves ${role} but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
+    }
+    expect(bare(['cache', 'db'])).toContain(`${at}.serves  warning: serves cache, db but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
+    expect(bare(['cdn'])).toEqual([]);
+  });
+
   it('leave a serverless component without an instance alone', () => {
     expect(componentsOf(withComponent(3, 11, (c) => ({ ...c, serves: ['db'], instance: undefined, kind: 'serverless', dependency: { type: 'soft', reason: 'r' } })))).toEqual([]);
   });
