@@ -49,10 +49,19 @@ describe('revenue rules', () => {
     expect(errors(both)).toEqual([expect.stringMatching(/revenue\.free_share +give either plans or the free_share\/premium\/enterprise form, not both/)]);
     const neither = validateCatalogText(seats.replace(/revenue:\n  plans:[\s\S]*?\n  fees:/, 'revenue:\n  fees:'), 'seats.yaml', { book });
     expect(errors(neither)).toEqual([expect.stringMatching(/revenue +revenue needs free_share and premium \(the freemium form\), or plans/)]);
+    // Half of the freemium form is not the form either.
+    const half = validateCatalogText(seats.replace(/revenue:\n  plans:[\s\S]*?\n  fees:/, 'revenue:\n  free_share: 0.7\n  fees:'), 'seats.yaml', { book });
+    expect(errors(half)).toEqual([expect.stringMatching(/revenue +revenue needs free_share and premium \(the freemium form\), or plans/)]);
+  });
+
+  it("checks the freemium form's premium schedule at its own path", () => {
+    const freemium = 'revenue:\n  free_share: 0.7\n  premium:\n    price_schedule:\n      - { from_users: 0, usd_per_month: 5 }\n      - { from_users: 0, usd_per_month: 4 }\n  fees:';
+    const v = validateCatalogText(seats.replace(/revenue:\n  plans:[\s\S]*?\n  fees:/, freemium), 'seats.yaml', { book });
+    expect(errors(v)).toEqual([expect.stringMatching(/revenue\.premium\.price_schedule\[1\]\.from_users +price steps must be in ascending from_users order \(0 after 0\)/)]);
   });
 
   it('refuses a duplicate plan id', () => {
     const v = validate({ find: '- id: business', replace: '- id: starter' });
-    expect(errors(v)).toEqual([expect.stringMatching(/revenue\.plans\[1\]\.id +.*starter/)]);
+    expect(errors(v)).toEqual([expect.stringMatching(/revenue\.plans\[1\]\.id +plan id "starter" is used twice \(first at index 0\); ids must be unique$/)]);
   });
 });
