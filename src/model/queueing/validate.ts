@@ -8,8 +8,8 @@ import { InputError } from '../input-error.js';
 /** Formats a received value for an error message: numbers as JavaScript prints them, anything else as JSON. */
 export function describe(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  if (value === undefined) return 'undefined';
   try {
+    // JSON.stringify gives undefined for undefined (and functions): String says "undefined".
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
