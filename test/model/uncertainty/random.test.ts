@@ -35,7 +35,18 @@ describe('streamRandom (sfc32)', () => {
     expect(() => streamRandom(-1, 0)).toThrow(RangeError);
     expect(() => streamRandom(1.5, 0)).toThrow(RangeError);
     expect(() => streamRandom(2 ** 53, 0)).toThrow(RangeError);
-    expect(() => streamRandom(1, 2 ** 32)).toThrow(RangeError);
+    expect(() => streamRandom(1, 2 ** 32)).toThrow('stream must be a whole number from 0 to 2^32 − 1; got 4294967296');
+    expect(() => streamRandom(1, -1)).toThrow('stream must be a whole number from 0 to 2^32 − 1; got -1');
+    expect(() => streamRandom(1, 0.5)).toThrow('stream must be a whole number from 0 to 2^32 − 1; got 0.5');
+    expect(() => streamRandom(-1, 0)).toThrow('seed must be a whole number from 0 to 2^53 − 1; got -1');
+  });
+
+  it('takes the ends of both ranges: seed 0 and 2^53 − 1, stream 0 and 2^32 − 1', () => {
+    for (const [seed, stream] of [[0, 0], [2 ** 53 - 1, 2 ** 32 - 1]] as const) {
+      const x = streamRandom(seed, stream).next();
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(1);
+    }
   });
 });
 
