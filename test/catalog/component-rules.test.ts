@@ -72,11 +72,11 @@ describe('component rules', () => {
 
   it('warn at each request-path role without an instance (app, cache, db), and name them all', () => {
     const bare = (serves: Component['serves']) => componentsOf(withComponent(3, 6, (c) => ({ ...c, serves, count: { kind: 'fixed', count: 1 }, instance: undefined })));
-    for (const role of ['app', 'cache', 'db']) {
+    for (const role of ['app', 'cache', 'db'] as const) {
       expect(bare([role])).toContain(`${at}.serves  warning: serves ${role} but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
     }
     expect(bare(['cache', 'db'])).toContain(`${at}.serves  warning: serves cache, db but has no instance: { type, vcpus, memory_gb }; the engine cannot size it and leaves it out`);
-    expect(bare(['cdn'])).toEqual([]);
+    expect(bare(['edge'])).toEqual([]);
   });
 
   it('leave a serverless component without an instance alone', () => {
