@@ -30,6 +30,16 @@ describe('sensitivity (one at a time)', () => {
   });
 });
 
+describe('sensitivity where the metric is unbounded at both ends', () => {
+  it('swings by 0, not NaN: an input that leaves the metric infinite does not move it', async () => {
+    const { findSettable } = await import('../../../src/model/overrides.js');
+    const name = Object.keys(fixture.workload.assumptions)[0]!;
+    const inputs: UncertainInput[] = [{ name, settable: findSettable(fixture, name), distribution: { kind: 'uniform', min: 0, max: 10 } }];
+    const result = sensitivity({ catalog: fixture, inputs, evaluate: () => Infinity });
+    expect(result.rows[0]).toMatchObject({ atP10: Infinity, atP90: Infinity, swing: 0 });
+  });
+});
+
 describe('sensitivityResult', () => {
   it("reports a lognormal input's σ to 6 decimals and leaves other distributions as given", async () => {
     const { findSettable } = await import('../../../src/model/overrides.js');
