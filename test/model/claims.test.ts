@@ -186,6 +186,17 @@ describe('the snapshot book', () => {
   });
 });
 
+describe('the break-even claim on the bundled catalog', () => {
+  it('names where the margin reaches $0, where infrastructure alone is covered, and the opex the claim implies', () => {
+    // 50,000 premium users at the 25 % premium share (1 − 0.7 − 0.05) are 50,000 / 0.25 = 200,000 users.
+    const r = readBreakeven(catalog, seed, thresholds, 50_000);
+    expect(r.detail).toMatch(
+      /^with \$60,000\.00 of opex a month, the margin first reaches \$0 at [\d,]+ users \(phase \d\), [\d,]+ of them premium; infrastructure alone breaks even at 1 user \(0 premium\); 50,000 premium users \(200,000 users\) break even with \$[\d,]+\.\d\d of opex$/,
+    );
+    expect(r.value).toBe(r.users === null ? null : Math.round(r.users * 0.25));
+  });
+});
+
 describe('the break-even claim where the catalog cannot meet it', () => {
   const q = (value: number) => ({ value, source: 'assumption' as const });
   const revenue = catalog.revenue!;
