@@ -78,6 +78,12 @@ describe('the calendar', () => {
     expect(flat.quietestDay).toBeCloseTo(1, 12);
   });
 
+  it('ignores a holiday factor when there are no holiday weeks: every week is a school week', () => {
+    const none = dayFactors({ weekday: q(1), weekend: q(1), schoolHolidays: { weeksPerYear: q(0), factor: q(0.5) } });
+    expect(none.busiestDay).toBeCloseTo(1, 12);
+    expect(none.quietestDay).toBeCloseTo(1, 12);
+  });
+
   it('lets holidays busier than school weeks be the busiest days', () => {
     // 26 weeks at 2: year mean = (W − 26 + 52) / W; weekday = weekend = 1, so busiest = 2 W / (W + 26).
     const summer = dayFactors({ weekday: q(1), weekend: q(1), schoolHolidays: { weeksPerYear: q(26), factor: q(2) } });
