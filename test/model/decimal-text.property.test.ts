@@ -53,7 +53,7 @@ describe('groupedDecimal', () => {
   });
 
   it('rejects digit counts Intl rejects', () => {
-    expect(() => groupedDecimal(1, 3, 2)).toThrow(RangeError);
+    expect(() => groupedDecimal(1, 3, 2)).toThrow('fraction digits must be whole numbers with 0 ≤ min ≤ max ≤ 100; got 3, 2');
     expect(() => groupedDecimal(1, -1)).toThrow(RangeError);
     expect(() => groupedDecimal(1, 1.5)).toThrow(RangeError);
     expect(() => groupedDecimal(1, 0, 101)).toThrow(RangeError);

@@ -37,4 +37,20 @@ describe('ReservationLedger', () => {
     expect(ledger.month(11, [commitment(1)]).upfrontPaidUsd).toBe(0);
     expect(ledger.month(12, [commitment(1)]).upfrontPaidUsd).toBe(100);
   });
+
+  it('keeps lots of different commitments apart, and buys nothing when fewer are wanted', () => {
+    const ledger = new ReservationLedger(730);
+    const db = (units: number) => commitment(units, { component: 'db', priceKey: 'rds:db.t3.medium', upfrontUsd: units * 50 });
+    // Month 0: 2 api ($200) and 1 db ($50).
+    expect(ledger.month(0, [commitment(2), db(1)]).upfrontPaidUsd).toBe(250);
+    // Month 1: the db's lot does not count for the api: 1 more api unit ($100), and the db is held.
+    expect(ledger.month(1, [commitment(3), db(1)]).upfrontPaidUsd).toBe(100);
+    // Month 2: 1 api wanted of 3 held: nothing bought, 2 idle × $0.05 × 730 h = $73 stranded.
+    expect(ledger.month(2, [commitment(1), db(1)])).toMatchObject({ strandedUsd: expect.closeTo(73, 6), upfrontPaidUsd: 0 });
+  });
+
+  it('pays no upfront for a commitment of no units', () => {
+    const ledger = new ReservationLedger(730);
+    expect(ledger.month(0, [commitment(0, { upfrontUsd: 0 })])).toEqual({ strandedUsd: 0, upfrontPaidUsd: 0, amortisedUsd: 0 });
+  });
 });
