@@ -40,6 +40,14 @@ describe('sensitivity where the metric is unbounded at both ends', () => {
   });
 });
 
+describe('simulateSample', () => {
+  it('names a phase the sampled catalog does not have', async () => {
+    const { simulateSample } = await import('../../../src/model/uncertainty-simulate.js');
+    const { book, thresholds } = await import('../fixture-catalog.js');
+    expect(() => simulateSample({ phaseId: 9, users: 100, book, thresholds })(fixture)).toThrow('phase 9 is not in the catalog');
+  });
+});
+
 describe('sensitivityResult', () => {
   it("reports a lognormal input's σ to 6 decimals and leaves other distributions as given", async () => {
     const { findSettable } = await import('../../../src/model/overrides.js');
