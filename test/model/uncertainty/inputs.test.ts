@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Phase, Quantity } from '../../../src/model/catalog-types.js';
-import { catalogUncertainInputs, uncertainInputs } from '../../../src/model/uncertainty-inputs.js';
+import { catalogUncertainInputs, uncertainInputs, withInputValues } from '../../../src/model/uncertainty-inputs.js';
 import { app, catalog as fixture, phase } from '../fixture-catalog.js';
 
 const uniform = (value: number, min: number, max: number): Quantity => ({ value, source: 'assumption', distribution: { kind: 'uniform', min, max } });
@@ -53,5 +53,25 @@ describe('uncertainInputs', () => {
       'phases[0].components[0].availability',
       'phases[1].components[0].availability',
     ]);
+  });
+});
+
+describe('withInputValues', () => {
+  it('sets assumptions as assumptions and paths at their path, leaving the catalog given unchanged', () => {
+    const inputs = uncertainInputs(catalog, catalog.phases[1]!);
+    // cache_hit_ratio, error_rate, the failure rate and phase 2's app availability, in that order.
+    const drawn = withInputValues(catalog, inputs, [0.45, 0.0015, 1.5, 0.9991]);
+    expect(drawn.workload.assumptions.cache_hit_ratio!.value).toBe(0.45);
+    expect(drawn.workload.assumptions.error_rate!.value).toBe(0.0015);
+    expect(drawn.availabilityModel!.instanceFailuresPerYear.value).toBe(1.5);
+    expect(drawn.phases[1]!.components[0]!.availability!.value).toBe(0.9991);
+    expect(Object.keys(drawn.workload.assumptions)).toEqual(Object.keys(catalog.workload.assumptions));
+    expect(catalog.workload.assumptions.cache_hit_ratio!.value).toBe(0.5);
+    expect(catalog.phases[1]!.components[0]!.availability!.value).toBe(0.999);
+  });
+
+  it('with no assumption among the inputs, copies no assumptions', () => {
+    const paths = uncertainInputs(catalog, catalog.phases[1]!).filter((input) => input.settable.kind === 'path');
+    expect(withInputValues(catalog, paths, [2, 0.998]).workload).toBe(catalog.workload);
   });
 });
