@@ -29,6 +29,19 @@ describe('a checked catalog as JSON and back (the cache, a catalog checked at bu
   });
 });
 
+describe('what counts as a formula in the JSON', () => {
+  it('writes a formula as its text and leaves nulls, objects with a text (a claim) and other functions as they are', () => {
+    const f: Formula = { text: 'users / 2', variables: ['users'], evaluate: (scope) => (scope.users ?? 0) / 2 };
+    const data = { a: null, claim: { text: 'Break-even: ~50K', value: 50_000 }, odd: { text: 7, evaluate: () => 1 }, f };
+    expect(catalogToJson(data as unknown as Catalog)).toEqual({ a: null, claim: { text: 'Break-even: ~50K', value: 50_000 }, odd: { text: 7 }, f: { $formula: 'users / 2' } });
+  });
+
+  it('finds markers alone in their object, in arrays too, past nulls', () => {
+    const data = { a: null, b: [{ $formula: 'x' }], c: { $formula: 'y', other: 1 }, d: { e: { $formula: 'z' } } };
+    expect(formulaPathsOf(data)).toEqual([['b', 0], ['d', 'e']]);
+  });
+});
+
 describe('requireSection', () => {
   it('returns a section that is there and names one that is not (exit 2)', () => {
     const catalog = checked(minimalText);
