@@ -2,7 +2,8 @@
 // Incremental: the committed reports/stryker-incremental.json lets a later run re-test only mutants in changed
 // code or covered by changed tests; pass `--force` to re-test everything.
 // All 151 files at once (13,100 mutants) run out of memory in the dry run's per-test coverage, even with a 6 GB
-// heap: score them in batches, `npm run mutate -- --mutate a.ts,b.ts`; the incremental file keeps every batch.
+// heap: score them in batches, `npm run mutate -- --mutate a.ts,b.ts`; the incremental file keeps every batch, and
+// `node scripts/mutation-score.mjs` prints the score of the files scored so far.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/model/**/*.ts', 'src/pricing/**/*.ts', 'src/catalog/**/*.ts'],
