@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { bookStamp, catalogFromChecked, checkedCatalogOf } from '../../src/catalog/checked.js';
 import { collectProvenance } from '../../src/catalog/provenance.js';
+import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
 import { catalogFromJson, catalogToJson, formulaPathsOf, MissingSectionError, requireSection, validateCatalogText } from '../../src/catalog/index.js';
 import type { Catalog, Formula } from '../../src/model/catalog-types.js';
 import { minimalText, variantText } from './fixtures.js';
@@ -39,6 +41,31 @@ describe('what counts as a formula in the JSON', () => {
   it('finds markers alone in their object, in arrays too, past nulls', () => {
     const data = { a: null, b: [{ $formula: 'x' }], c: { $formula: 'y', other: 1 }, d: { e: { $formula: 'z' } } };
     expect(formulaPathsOf(data)).toEqual([['b', 0], ['d', 'e']]);
+  });
+});
+
+describe('checked data (src/catalog/checked.ts)', () => {
+  it('keeps the JSON, its formula paths, each formula’s parsed tree and a copy of the warnings, and gives the catalog back', () => {
+    const catalog = checked(minimalText);
+    const warnings = [{ severity: 'warning' as const, file: 'x.yaml', path: 'name', message: 'a warning' }];
+    const data = checkedCatalogOf(catalog, warnings);
+    expect(data.catalog).toEqual(catalogToJson(catalog));
+    expect(data.formulaPaths).toEqual(formulaPathsOf(data.catalog));
+    expect(Object.keys(data.formulas).sort()).toEqual(['ceil(instances) * 20', 'instance_hours', 'instances']);
+    expect(data.warnings).toEqual(warnings);
+    expect(data.warnings).not.toBe(warnings);
+    const back = catalogFromChecked(JSON.parse(JSON.stringify(data)) as typeof data);
+    expect(catalogToJson(back.catalog)).toEqual(data.catalog);
+    expect(back.warnings).toEqual(warnings);
+  });
+
+  it('stamps a book by its origin, region and every key with its unit', () => {
+    const book = loadSnapshotPriceBook();
+    const stamp = bookStamp(book).split('\n');
+    expect(stamp.slice(0, 2)).toEqual([book.meta.origin, 'us-east-1']);
+    expect(stamp.slice(2)).toEqual(book.keys().map((key) => `${key}=${book.price(key).unit}`));
+    expect(stamp).toContain('ec2:t3.medium=hour');
+    expect(bookStamp(undefined)).toBe('no book');
   });
 });
 
