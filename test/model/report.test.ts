@@ -70,6 +70,21 @@ describe('recommend', () => {
     expect(recommend(catalog, point({ codes: ['over-budget', 'cpu-over-scaling-target'] })).slosHold).toBe(true);
   });
 
+  it('stays at exactly its limit (no headroom left is not past it)', () => {
+    expect(recommend(catalog, point({ headroom: { maxUsers: 50000, headroomUsers: 0 } })).action).toBe('stay');
+  });
+
+  it('keeps the next phase as the target when it stays, even where another phase would serve N', () => {
+    expect(recommend(catalog, point({ servedBy: 2 })).targetPhase).toBe(4);
+  });
+
+  it('dates the migration with --growth, and none without a headroom', () => {
+    // 50,000 users growing 10 % a month reach 100,000 after 30.4375 × ln 2 / ln 1.1 = 221.36 days: 2027-08-10.
+    const growth = { asOf: '2027-01-01', perMonth: 0.1 };
+    expect(recommend(catalog, point({}), growth).migrationDates).toMatchObject({ exhaustion: '2027-08-10' });
+    expect(recommend(catalog, point({ headroom: { maxUsers: null, headroomUsers: null } }), growth).migrationDates).toBeNull();
+  });
+
   it('holds the budget under and within it, not over it', () => {
     expect(recommend(catalog, point({ budget: 'under' })).budgetHolds).toBe(true);
     expect(recommend(catalog, point({ budget: 'over' })).budgetHolds).toBe(false);
