@@ -50,10 +50,15 @@ describe('quantileOf: inverse CDFs by hand', () => {
     expect(quantileOf(d, 0.1)).toBeCloseTo(0.045, 9);
     expect(supportOf(d)).toEqual([0, Infinity]);
   });
+  it('a triangular of no width is its one value', () => {
+    expect(quantileOf({ kind: 'triangular', min: 2, mode: 2, max: 2 }, 0.3)).toBe(2);
+  });
   it('a lognormal whose P90 is its P50 is the constant P50', () => {
     const d = distributionOf(q(0.15, { distribution: { kind: 'lognormal', p90: 0.15 } }))!;
     expect(d).toMatchObject({ sigma: 0 });
     expect(quantileOf(d, 0.99)).toBe(0.15);
+    // Even at p = 0, where Φ⁻¹ is −∞: a draw of exactly 0 is possible.
+    expect(quantileOf(d, 0)).toBe(0.15);
     expect(supportOf(d)).toEqual([0.15, 0.15]);
   });
 });

@@ -53,6 +53,15 @@ describe('monteCarlo on the bundled catalog', () => {
     expect(split).toEqual(whole);
   });
 
+  it("reports a lognormal input's σ to 6 decimals, and other inputs as drawn", () => {
+    const { phase, inputs } = subject();
+    // σ = ln(P90 / P50) / z₀.₉ = ln 2 / 1.2815515655446004 = 0.5408656… (python3: math.log(2) / 1.2815515655446004)
+    const value = inputs[0]!.settable.quantity.value;
+    const lognormal = { ...inputs[0]!, distribution: { kind: 'lognormal' as const, p50: value, p90: 2 * value, sigma: Math.LN2 / 1.2815515655446004 } };
+    const section = uncertaintySection(monteCarlo(run(phase, 5000, [lognormal, inputs[1]!], 5, 1)));
+    expect(section.inputs.map((i) => i.distribution)).toEqual([{ ...lognormal.distribution, sigma: 0.540866 }, inputs[1]!.distribution]);
+  });
+
   it('with every distribution degenerate, each percentile is the deterministic simulate figure', () => {
     const { phase, inputs } = subject();
     const degenerate = inputs.map((i) => ({ ...i, distribution: { kind: 'uniform' as const, min: i.settable.quantity.value, max: i.settable.quantity.value } }));
