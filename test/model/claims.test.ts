@@ -189,6 +189,8 @@ describe('the snapshot book', () => {
 describe('the break-even claim on the bundled catalog', () => {
   it('names where the margin reaches $0, where infrastructure alone is covered, and the opex the claim implies', () => {
     // 50,000 premium users at the 25 % premium share (1 − 0.7 − 0.05) are 50,000 / 0.25 = 200,000 users.
+    // Infrastructure alone is covered from 1 user: round(0.25) = 0 premium, but ⌈1 × 0.05 / 250⌉ = 1 school pays $49,
+    // $47.28 after fees (2.9 % + $0.30), above phase 0's $25 quote in the seed book.
     const r = readBreakeven(catalog, seed, thresholds, 50_000);
     expect(r.detail).toMatch(
       /^with \$60,000\.00 of opex a month, the margin first reaches \$0 at [\d,]+ users \(phase \d\), [\d,]+ of them premium; infrastructure alone breaks even at 1 user \(0 premium\); 50,000 premium users \(200,000 users\) break even with \$[\d,]+\.\d\d of opex$/,
