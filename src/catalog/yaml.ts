@@ -36,12 +36,15 @@ export function parseCatalogYaml(text: string, problems: ProblemList): ParseResu
     return { ok: true, doc, lineCounter, data };
   } catch (error) {
     const message = firstLine(error);
-    if (/alias/i.test(message)) {
+    const unresolved = /^Unresolved alias .*: (.+)$/.exec(message)?.[1];
+    if (/^Excessive alias count/.test(message)) {
       problems.at(
         'error',
         `the YAML expands aliases more than ${MAX_ALIAS_COUNT} times (a "billion laughs" alias bomb?); write the values out instead of nesting *aliases`,
         firstAliasPosition(doc, lineCounter),
       );
+    } else if (unresolved !== undefined) {
+      problems.at('error', `the alias *${unresolved} names no anchor set before it; define &${unresolved} first or fix the name`, firstAliasPosition(doc, lineCounter, unresolved));
     } else {
       problems.at('error', `the YAML cannot be converted to data: ${message}`);
     }
@@ -49,10 +52,12 @@ export function parseCatalogYaml(text: string, problems: ProblemList): ParseResu
   }
 }
 
-function firstAliasPosition(doc: Document, lineCounter: LineCounter): { line?: number; column?: number } {
+/** Where the first alias (or the first alias to `name`) is. */
+function firstAliasPosition(doc: Document, lineCounter: LineCounter, name?: string): { line?: number; column?: number } {
   let offset: number | undefined;
   visit(doc, {
     Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
       offset = node.range?.[0];
       return visit.BREAK;
     },
