@@ -48,13 +48,9 @@ function checkAt(catalog: Catalog, phase: Phase, i: number, users: number, thres
   phase.components.forEach((component, j) => {
     const path = ['phases', i, 'components', j] as const;
     const scope = scopeFor(component);
-    if (component.count.kind === 'fixed') {
-      const count = evaluated(component.count.count, scope);
-      if (!Number.isFinite(count) || count < 0) {
-        problems.error([...path, 'count'], `the count${formulaText(component.count.count)} evaluates to ${count} ${at}; it must be a finite number ≥ 0`);
-      } else if (count === 0 && onRequestPath(component)) {
-        problems.error([...path, 'count'], `no instance ${at}, but it serves ${component.serves.join(', ')}: a tier on the request path needs at least 1`);
-      }
+    // Sizing (formulaScopes) has already refused a count that is not finite or is negative.
+    if (component.count.kind === 'fixed' && evaluated(component.count.count, scope) === 0 && onRequestPath(component)) {
+      problems.error([...path, 'count'], `no instance ${at}, but it serves ${component.serves.join(', ')}: a tier on the request path needs at least 1`);
     }
     component.cost.forEach((line, k) => {
       const quantity = evaluated(line.quantity, scope);
