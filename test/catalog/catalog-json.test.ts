@@ -74,6 +74,8 @@ describe('requireSection', () => {
     const catalog = checked(minimalText);
     expect(() => requireSection(catalog, 'revenue', 'break-even')).toThrow(MissingSectionError);
     expect(() => requireSection(catalog, 'revenue', 'break-even')).toThrow(/the catalog has no revenue: section, which break-even needs; add one/);
+    expect(() => requireSection(catalog, 'kpis')).toThrow(/^the catalog has no kpis: section, which this command needs;/);
+    expect(() => requireSection(catalog, 'kpis')).toThrow(expect.objectContaining({ name: 'MissingSectionError', section: 'kpis' }));
     const withMigration = checked(variantText('alerts:\n', 'migration:\n  steps:\n    - { id: prep, name: Prep, weeks: { min: 1, max: 2 } }\nalerts:\n'));
     expect(requireSection(withMigration, 'migration').steps.map((s) => s.weeks)).toEqual([{ min: 1, max: 2, source: 'assumption' }]);
   });

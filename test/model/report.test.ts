@@ -28,6 +28,8 @@ describe('seriesUsers', () => {
 
   it('draws two or more user counts as given, ascending', () => {
     expect(seriesUsers(catalog, [70000, 3000])).toEqual([3000, 70000]);
+    // One user is a count like any other; fewer than one has no load to draw.
+    expect(seriesUsers(catalog, [1, 0, 3000, 3000])).toEqual([1, 3000]);
   });
 });
 

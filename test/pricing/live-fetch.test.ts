@@ -1,6 +1,8 @@
 /** One line for a failed price request (src/pricing/live-fetch.ts), from errors shaped as the AWS SDK throws them. */
 import { describe, expect, it } from 'vitest';
 import { describeFailure, silenceSdkNodeWarning } from '../../src/pricing/live-fetch.js';
+import { ExternalError } from '../../src/errors.js';
+import { LivePriceError, LivePricingFailedError } from '../../src/pricing/live-errors.js';
 
 /** An SDK service exception: a name, a message and the response's $metadata. */
 const sdkError = (name: string, message: string, metadata: { httpStatusCode?: number; attempts?: number } = {}) =>
@@ -37,5 +39,17 @@ describe('silenceSdkNodeWarning', () => {
     const chosen: NodeJS.ProcessEnv = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' };
     silenceSdkNodeWarning(chosen);
     expect(chosen.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('false');
+  });
+});
+
+describe('live price errors', () => {
+  it('are external failures (exit 3) that name their kind, and a product’s failure keeps its product and reason apart', () => {
+    const one = new LivePriceError('ec2:t3.medium', 'HTTP 500 InternalFailure after 3 attempts');
+    expect(one).toBeInstanceOf(ExternalError);
+    expect(one).toMatchObject({ name: 'LivePriceError', exitCode: 3, product: 'ec2:t3.medium', reason: 'HTTP 500 InternalFailure after 3 attempts' });
+    expect(one.message).toBe('live prices for ec2:t3.medium: HTTP 500 InternalFailure after 3 attempts');
+    const all = new LivePricingFailedError('live prices failed');
+    expect(all).toBeInstanceOf(ExternalError);
+    expect(all).toMatchObject({ name: 'LivePricingFailedError', exitCode: 3 });
   });
 });
