@@ -108,6 +108,84 @@ describe('calibrate', () => {
   });
 });
 
+describe('calibrate: the database and cache tiers, and what it skips', () => {
+  // Phase 1 of the bundled catalog: db serves only db (2 vCPUs), cache only cache (1 vCPU). Its assumptions are the
+  // workload's: 2 queries a request, 80 % reads, 80 % cache hits. Per request (src/model/workload.ts
+  // visitsPerRequest): 2 × 0.8 = 1.6 cache lookups, 1.6 × 0.2 = 0.32 database reads, 2 × 0.2 = 0.4 writes, so the
+  // catalog's database demand is 0.32 × 1 ms + 0.4 × 2 ms = 1.12 ms a request.
+  // Database: 0.1 vCPU idle and 5.6 ms a request, five times the catalog's: busy = 0.1 + 0.0056 x on 2 vCPUs.
+  const dbCpu = hours.map((h) => (100 * (0.1 + 0.0056 * rate(h))) / 2);
+  // Cache: 0.02 vCPU idle and 0.8 ms a request = 0.5 ms for each of the 1.6 lookups, on 1 vCPU.
+  const cacheCpu = hours.map((h) => 100 * (0.02 + 0.0008 * rate(h)));
+  const { catalog: calibrated, calibration } = calibrate(catalog, observations([series('db', 'cpu', 'db', dbCpu), series('cache', 'cpu', 'cache', cacheCpu)]), { runUsers: 800, source: 'db.json' });
+  const value = (name: string) => calibrated.workload.assumptions[name]!;
+
+  it('scales the read and write demands together to the measured database demand: 1 ms → 5 ms, 2 ms → 10 ms', () => {
+    expect(calibration.tiers.map((t) => [t.tier, t.component, t.method])).toEqual([
+      ['db', 'db', 'regression'],
+      ['cache', 'cache', 'regression'],
+    ]);
+    expect(calibration.tiers[0]!.demandS).toBeCloseTo(0.0056, 12);
+    expect(calibration.tiers[0]!.backgroundVcpus).toBeCloseTo(0.1, 12);
+    expect(value('demand_db_read_s').value).toBe(0.005);
+    expect(value('demand_db_write_s').value).toBe(0.01);
+    expect(value('demand_db_read_s').source).toBe('measured');
+    expect(value('demand_db_write_s').note).toContain("reads and writes keep the catalog's ratio");
+    expect(calibration.assumptions.filter((a) => a.name.startsWith('demand_db')).map((a) => [a.name, a.value, a.previous])).toEqual([
+      ['demand_db_read_s', 0.005, 0.001],
+      ['demand_db_write_s', 0.01, 0.002],
+    ]);
+  });
+
+  it('divides the cache demand by the lookups a request makes: 0.8 ms / 1.6 = 0.5 ms', () => {
+    expect(value('demand_cache_s').value).toBe(0.0005);
+    expect(value('demand_cache_s').note).toContain('1.6 lookups per request');
+    expect(calibration.skipped).toEqual([{ what: 'app service demand', reason: 'no app CPU series' }]);
+  });
+
+  it('leaves the app demand alone when it is not measured, and says where the user count came from', () => {
+    expect(value('demand_app_s')).toEqual(catalog.workload.assumptions.demand_app_s);
+    expect(calibration.usersFrom).toBe('observations');
+    const fromRun = calibrate(catalog, { ...observations(), users: undefined }, { runUsers: 800, source: 'x' }).calibration;
+    expect([fromRun.usersFrom, fromRun.users, fromRun.phase]).toEqual(['run', 800, 1]);
+  });
+
+  it('skips a tier whose component also serves another queueing tier: its CPU cannot be split', () => {
+    const phase0 = { ...observations([series('vps', 'cpu', 'app', hours.map(() => 30))]), users: 80, phase: 0 };
+    const skipped = calibrate(catalog, phase0, { runUsers: 80, source: 'x' }).calibration.skipped;
+    expect(skipped).toEqual([
+      { what: 'app service demand', reason: 'vps also serves db, cache: its CPU cannot be split between them' },
+      { what: 'db service demand', reason: 'no db CPU series' },
+      { what: 'cache service demand', reason: 'no cache CPU series' },
+    ]);
+  });
+
+  it('skips the daily profile when periods are longer than an hour, or an hour of the day has no data', () => {
+    const twoHourly: Observations = {
+      ...observations(),
+      window: { ...observations().window, periodSeconds: 7200 },
+      series: [{ ...series('requests', 'requests', 'lb', hours.filter((h) => h % 2 === 0).map((h) => rate(h) * 7200)), timestamps: stamps.filter((_, h) => h % 2 === 0) }],
+    };
+    expect(calibrate(catalog, twoHourly, { runUsers: 800, source: 'x' }).calibration.skipped[0]).toEqual({ what: 'daily profile', reason: 'periods are longer than an hour' });
+    const gap: Observations = {
+      ...observations(),
+      series: [{ ...series('requests', 'requests', 'lb', hours.filter((h) => h % 24 !== 5).map((h) => rate(h) * 3600)), timestamps: stamps.filter((_, h) => h % 24 !== 5) }],
+    };
+    const { calibration: gapped } = calibrate(catalog, gap, { runUsers: 800, source: 'x' });
+    expect(gapped.dailyProfile).toBeNull();
+    expect(gapped.skipped[0]).toEqual({ what: 'daily profile', reason: 'some hour of the day has no data' });
+  });
+
+  it('refuses a phase the catalog does not have, a user count no phase holds, and a count of no request', () => {
+    expect(() => calibrate(catalog, { ...observations(), phase: 7 }, { runUsers: 800, source: 'x' })).toThrow('the observations name phase 7, which is not in the catalog');
+    expect(() => calibrate(catalog, { ...observations(), phase: undefined, users: 5_000_000 }, { runUsers: 800, source: 'x' })).toThrow(
+      'no phase\'s user range holds the 5000000 users measured; give the phase in the observations ("phase")',
+    );
+    const zero = { ...observations(), series: [series('requests', 'requests', 'lb', hours.map(() => 0))] };
+    expect(() => calibrate(catalog, zero, { runUsers: 800, source: 'x' })).toThrow('the "requests" series (requests) counts no request: nothing to calibrate from');
+  });
+});
+
 describe('the model against the observed P95', () => {
   const withP95 = (ms: number) => observations([series('p95', 'response-time-p95', 'lb', hours.map(() => ms))]);
   const check = (ms: number) => {
