@@ -122,6 +122,29 @@ describe('cash', () => {
     const phase2 = r.months[36]!.strandedUsd;
     expect(phase2).toBeGreaterThan(0);
     expect(r.months[35]!.strandedUsd).toBeCloseTo(phase1 + phase2, 2);
+    // Stranded reservations are paid on top of the phase's own bill.
+    for (const m of [r.months[8]!, r.months[35]!]) expect(m.costUsd).toBeCloseTo(m.phaseCostUsd + m.migrationUsd + m.strandedUsd, 2);
+  });
+
+  it('breaks even in the first month whose margin is not negative, and pays back when the cumulative cash turns', () => {
+    // $5,000 of other costs a month: the margin turns during the forecast, and the cash some months later.
+    const r = forecast(input({ opexUsd: 5000 }));
+    const even = r.breakEvenMonth!;
+    const payback = r.paybackMonth!;
+    expect(even).toBeGreaterThan(0);
+    expect(r.months.slice(0, even).every((m) => m.marginUsd < 0)).toBe(true);
+    expect(r.months[even]!.marginUsd).toBeGreaterThanOrEqual(0);
+    expect(payback).toBeGreaterThanOrEqual(even);
+    expect(r.months.slice(0, payback).every((m) => m.cumulativeCashUsd < 0)).toBe(true);
+    expect(r.months[payback]!.cumulativeCashUsd).toBeGreaterThanOrEqual(0);
+    // On demand the cash flow is the margin, so the cash is lowest in the last month before the margin turns
+    // (in this forecast no migration window pushes a margin back below 0).
+    expect(r.months.slice(even).every((m) => m.marginUsd >= 0)).toBe(true);
+    expect(r.lowestCash).toEqual({ month: even - 1, cumulativeCashUsd: r.months[even - 1]!.cumulativeCashUsd });
+  });
+
+  it('divides each month’s whole bill by its users for the cost per user', () => {
+    for (const m of forecast(input({ months: 12 })).months) expect(m.costPerUserUsd).toBeCloseTo(m.costUsd / m.users, 4);
   });
 });
 
