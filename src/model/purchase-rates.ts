@@ -1,5 +1,6 @@
 import type { CommitmentOption, Discounts, Upfront } from './catalog-types.js';
 import type { UnitPrice } from './cost.js';
+import { roundTo } from './money.js';
 
 /**
  * What a commitment costs per unit (one instance or node running one hour), from the price book where it has the
@@ -119,7 +120,7 @@ function derivedRate(kind: CommitmentKind, option: CommitmentOption, od: UnitPri
     effectiveHourlyUsd: effective,
     priceKey: `${od.key} × (1 − ${option.discount.value})`,
     source: 'catalog discount',
-    note: `${path} (${option.discount.value * 100} % off on-demand)` + (option.upfront === 'partial' ? '; partial upfront taken as half of the term paid upfront' : ''),
+    note: `${path} (${roundTo(option.discount.value * 100, 2)} % off on-demand)` + (option.upfront === 'partial' ? '; partial upfront taken as half of the term paid upfront' : ''),
   };
 }
 

@@ -269,6 +269,8 @@ describe('stage 4: cross-field rules, each on both sides of its limit', () => {
     expect(variant('availability: 99.9', 'availability: 50').errors).toEqual([]);
     const e = only(variant('availability: 99.9', 'availability: 0.999'));
     expect(e.message).toBe('availability is a percent: 0.999 means 0.999 %, not 99.9 % — did you mean 99.9?');
+    // 0.57 × 100 is 56.99999999999999 in binary; the message shows what the user would write.
+    expect(only(variant('availability: 99.9', 'availability: 0.57')).message).toBe('availability is a percent: 0.57 means 0.57 %, not 57 % — did you mean 57?');
   });
 
   it('P90 is conservative enough; P89 warns', () => {

@@ -113,6 +113,61 @@ describe('invariants on the price data and the discount math', () => {
   });
 });
 
+describe("rates derived from the catalog's discounts when the book quotes none", () => {
+  const none: ReservationLookup = { reservation: () => undefined };
+  const od = { key: 'ec2:x.large', usdPerUnit: 0.1, unit: 'hour', verified: true, source: 'test' } as const;
+  const pick = (rates: CommitmentRate[]) => rates.map((r) => [r.kind, r.termYears, r.upfront, r.effectiveHourlyUsd, r.hourlyUsd, r.upfrontUsd]);
+
+  it('takes $0.10 × (1 − discount), with partial upfront paying half the term upfront and all upfront all of it', () => {
+    // Bundled discounts: reserved 1 y 37 / 40 / 42 %, 3 y 57 / 59 / 62 % (none / partial / all upfront); savings
+    // plans 28 % (1 y) and 50 % (3 y). A term year is 8,760 hours: 1 y partial = 0.06 × 8,760 / 2 = $262.80 upfront
+    // and $0.03 an hour; 3 y all = 0.038 × 26,280 = $998.64.
+    const rates = commitmentRates(od, 'ec2', discounts, none);
+    const expected = [
+      ['reserved', 1, 'none', 0.063, 0.063, 0],
+      ['reserved', 1, 'partial', 0.06, 0.03, 262.8],
+      ['reserved', 1, 'all', 0.058, 0, 508.08],
+      ['reserved', 3, 'none', 0.043, 0.043, 0],
+      ['reserved', 3, 'partial', 0.041, 0.0205, 538.74],
+      ['reserved', 3, 'all', 0.038, 0, 998.64],
+      ['savings-plan', 1, 'none', 0.072, 0.072, 0],
+      ['savings-plan', 3, 'none', 0.05, 0.05, 0],
+    ];
+    pick(rates).forEach((row, i) => row.forEach((v, k) => (typeof v === 'number' ? expect(v).toBeCloseTo(expected[i]![k] as number, 9) : expect(v).toBe(expected[i]![k]))));
+    expect(rates.every((r) => r.source === 'catalog discount')).toBe(true);
+    expect(rates[0]!.priceKey).toBe('ec2:x.large × (1 − 0.37)');
+    // Percentages as written: 0.57 × 100 and 0.28 × 100 are 56.99999999999999 and 28.000000000000004 in binary.
+    expect(rates.map((r) => r.note)).toEqual([
+      'discounts.reserved.options[0] (37 % off on-demand)',
+      'discounts.reserved.options[1] (40 % off on-demand); partial upfront taken as half of the term paid upfront',
+      'discounts.reserved.options[2] (42 % off on-demand)',
+      'discounts.reserved.options[3] (57 % off on-demand)',
+      'discounts.reserved.options[4] (59 % off on-demand); partial upfront taken as half of the term paid upfront',
+      'discounts.reserved.options[5] (62 % off on-demand)',
+      'discounts.savings_plans[0] (28 % off on-demand)',
+      'discounts.savings_plans[1] (50 % off on-demand)',
+    ]);
+  });
+
+  it('offers savings plans for EC2 only, and counts an option the catalog lists twice once, the first', () => {
+    expect(commitmentRates({ ...od, key: 'rds:db.t3.medium' }, 'rds', discounts, none).map((r) => r.kind)).not.toContain('savings-plan');
+    const first = discounts.reserved.options[0]!;
+    const twice: Discounts = { ...discounts, reserved: { ...discounts.reserved, options: [first, { ...first, discount: { ...first.discount, value: 0.1 } }] }, savingsPlans: [] };
+    expect(pick(commitmentRates(od, 'ec2', twice, none))).toEqual([['reserved', 1, 'none', 0.063, 0.063, 0]]);
+  });
+
+  it("raises a derived rate that would undercut a rate that must be cheaper than it, and says why", () => {
+    // The book's 3-year all-upfront at $0.08 effective: the catalog's 1-year no-upfront ($0.063) may not be cheaper.
+    const dear: ReservationLookup = {
+      reservation: (_key, term, upfront) => (term === 3 && upfront === 'all' ? { keys: ['x:ri3'], hourlyUsd: 0, upfrontUsd: 0.08 * 26280, effectiveHourlyUsd: 0.08, source: 'fake' } : undefined),
+    };
+    const oneYear = commitmentRates(od, 'ec2', discounts, dear).find((r) => r.kind === 'reserved' && r.termYears === 1 && r.upfront === 'none')!;
+    expect(oneYear.effectiveHourlyUsd).toBeCloseTo(0.08, 12);
+    expect(oneYear.hourlyUsd).toBeCloseTo(0.08, 12);
+    expect(oneYear.note).toBe('discounts.reserved.options[0] (37 % off on-demand); clamped to 0.08000 $/h so that it is no cheaper than a longer or more-upfront option');
+  });
+});
+
 describe.each(catalog.phases.map((phase) => [phase.id, phase] as const))('purchase strategies on bundled phase %i', (_id, phase) => {
   const users = fc.integer({ min: Math.max(1, phase.users.min), max: phase.users.max });
 

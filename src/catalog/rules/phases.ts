@@ -65,10 +65,8 @@ export function checkPhases(catalog: Catalog, problems: ProblemList): void {
     }
     const availability = phase.slo.availability;
     if (availability < 50) {
-      problems.error(
-        [...base, 'slo', 'availability'],
-        `availability is a percent: ${availability} means ${availability} %, not ${availability * 100} % — did you mean ${Number((availability * 100).toPrecision(12))}?`,
-      );
+      const asPercent = Number((availability * 100).toPrecision(12));
+      problems.error([...base, 'slo', 'availability'], `availability is a percent: ${availability} means ${availability} %, not ${asPercent} % — did you mean ${asPercent}?`);
     }
     const percentile = phase.slo.latency.percentile;
     if (percentile < 90) {
