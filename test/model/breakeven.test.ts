@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { breakeven, sampleUsers, type BreakevenInput } from '../../src/model/breakeven.js';
+import { breakeven, breakevenFigures, sampleUsers, type BreakevenInput } from '../../src/model/breakeven.js';
 import type { Catalog } from '../../src/model/catalog-types.js';
 import { withOverrides } from '../../src/model/overrides.js';
 import { thresholdsOf } from '../../src/model/plan.js';
@@ -96,5 +96,26 @@ describe('sampleUsers', () => {
     const samples = sampleUsers(bundled, bundled.revenue!, { from: 1, to: 1_000_000 });
     for (const n of [1, 100, 101, 1000, 1001, 10_000, 10_001, 100_000, 100_001, 1_000_000]) expect(samples).toContain(n);
     expect([...samples].sort((a, b) => a - b)).toEqual(samples);
+    // A price step at 10,001 adds 10,000 and 10,001 (here also phase bounds), nothing beside them.
+    expect(samples.filter((n) => n > 9990 && n < 10_010)).toEqual([10_000, 10_001]);
+    expect(samples.filter((n) => n > 99_990 && n < 100_010)).toEqual([100_000, 100_001]);
+  });
+
+  it('puts 7 log-spaced points between a phase’s bounds, inside the range searched', () => {
+    // Phase 0 from 1 to 100: round(100^(i/8)), i = 1…7 = 1.78, 3.16, 5.62, 10, 17.8, 31.6, 56.2.
+    expect(sampleUsers(bundled, bundled.revenue!, { from: 1, to: 1_000_000 }).filter((n) => n <= 100)).toEqual([1, 2, 3, 6, 10, 18, 32, 56, 100]);
+    // From 50: round(50 × 2^(i/8)) = 54.5, 59.5, 64.8, 70.7, 77.1, 84.1, 91.7; phase 1 starts past the range's end.
+    expect(sampleUsers(bundled, bundled.revenue!, { from: 50, to: 100 })).toEqual([50, 55, 59, 65, 71, 77, 84, 92, 100]);
+  });
+});
+
+describe('breakevenFigures', () => {
+  it.each([0, 20_000, 60_000])('gives the contribution break-even and implied opex that breakeven gives (opex $%i)', (opexUsd) => {
+    const whole = breakeven(input(bundled, { opexUsd }));
+    expect(breakevenFigures(input(bundled, { opexUsd }))).toEqual({ withOpexUsers: whole.withOpex.users, impliedOpexUsd: whole.impliedOpexUsd });
+  });
+
+  it('has no implied opex without a claim', () => {
+    expect(breakevenFigures(input(bundled, { claimedPremiumUsers: null })).impliedOpexUsd).toBeNull();
   });
 });
