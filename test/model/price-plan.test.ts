@@ -71,5 +71,16 @@ describe('pricing: (plan, book) → cost, for any book, the plan untouched', () 
       datedLines: 3,
       undatedLines: 4,
     });
+    // In any order: the oldest and newest dates win wherever they stand, and a plan with no dated line adds none.
+    const undated = pricePlan(plan, book).asOf;
+    const spans = [
+      { oldest: '2025-06-01', newest: '2025-09-01', datedLines: 2, undatedLines: 0 },
+      undated,
+      { oldest: '2023-02-01', newest: '2024-01-01', datedLines: 1, undatedLines: 0 },
+      { oldest: '2025-01-01', newest: '2026-04-01', datedLines: 1, undatedLines: 0 },
+    ];
+    expect(combinedAsOf(spans)).toEqual({ oldest: '2023-02-01', newest: '2026-04-01', datedLines: 4, undatedLines: 3 });
+    expect(combinedAsOf([spans[0]!, undated])).toMatchObject({ oldest: '2025-06-01', newest: '2025-09-01' });
+    expect(combinedAsOf([undated])).toMatchObject({ oldest: null, newest: null });
   });
 });
