@@ -67,6 +67,21 @@ describe('withOverrides', () => {
       { name: 'revenue.free_share', value: 0.55 },
     ]);
     expect(catalog.overriddenPaths).toBeUndefined();
+    expect(again.overriddenPaths).toHaveLength(2);
+    // Set twice, a quantity keeps the note of its first setting: what the catalog had, not the first override.
+    expect(again.revenue!.freeShare!.note).toBe(first.revenue!.freeShare!.note);
+    expect(again.revenue!.freeShare!.note).toBe(`set with --set for this run; the catalog has 0.7 (${catalog.revenue!.freeShare!.source})`);
+  });
+
+  it('sets an assumption that only a phase has, there, leaving the workload as it is', () => {
+    // events_per_request is phase 4's own (data/phases.yaml); the workload has none.
+    expect(catalog.workload.assumptions.events_per_request).toBeUndefined();
+    const settable = findSettable(catalog, 'events_per_request');
+    expect(settable).toMatchObject({ kind: 'assumption', keys: [], quantity: catalog.phases[4]!.assumptions.events_per_request });
+    const next = withSettable(catalog, settable, 0.3);
+    expect(next.workload).toBe(catalog.workload);
+    expect(next.phases[4]!.assumptions.events_per_request).toMatchObject({ value: 0.3, source: 'override' });
+    expect(next.phases[3]).toBe(catalog.phases[3]);
   });
 
   it.each([
