@@ -131,7 +131,8 @@ export function forecast(input: ForecastInput): ForecastResult {
   const plans = planCache(catalog, thresholds, book);
   const users = Array.from({ length: input.months + 1 }, (_, m) => usersInMonth(input.startUsers, input.growthPerMonth, m));
   const past = users.findIndex((n) => !(n <= FORECAST_MAX_USERS));
-  if (past >= 0) {
+  if (past === 0) throw new InputError(`forecast: ${input.startUsers.toLocaleString('en-US')} users to start with is past the ${FORECAST_MAX_USERS.toLocaleString('en-US')} the model sizes`);
+  if (past > 0) {
     throw new InputError(
       `forecast: at ${roundTo(input.growthPerMonth * 100, 6)} % a month the users pass ${FORECAST_MAX_USERS.toLocaleString('en-US')} in month ${past}; ` +
         `give at most ${past - 1} months (--months) or a slower --growth`,

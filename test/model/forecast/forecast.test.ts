@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/catalog/index.js';
 import { daysBetween } from '../../../src/model/advise-dates.js';
 import { forecast, type ForecastInput } from '../../../src/model/forecast.js';
-import { thresholdsOf } from '../../../src/model/plan.js';
+import { roundCents } from '../../../src/model/money.js';
+import { sizePlan, thresholdsOf } from '../../../src/model/plan.js';
+import { pricePlan } from '../../../src/model/price-plan.js';
 import { bookReservations } from '../../../src/pricing/book-reservations.js';
 import { loadSnapshotPriceBook } from '../../../src/pricing/index.js';
 
@@ -71,6 +73,9 @@ describe('forecast --users 500 --growth 10% --months 48', () => {
       expect(m.costUsd).toBeCloseTo(m.phaseCostUsd + m.migrationUsd + m.strandedUsd, 2);
     }
     expect(r.months[8]!.migrationUsd).toBe(0);
+    // The incoming phase is priced on demand at the month's users, as simulate --phase 2 would price it.
+    const phase2 = catalog.phases.find((p) => p.id === 2)!;
+    for (const m of r.months.slice(5, 8)) expect(m.migrationUsd).toBe(roundCents(pricePlan(sizePlan(catalog, phase2, m.users, thresholdsOf(catalog)), book).totalUsd));
     expect(r.migrations[0]!.migrationUsd).toBeCloseTo(r.months.slice(5, 8).reduce((s, m) => s + m.migrationUsd, 0), 2);
   });
 
@@ -160,7 +165,12 @@ describe('extrapolation and limits', () => {
 
   it('refuses a forecast whose users pass 1e9, naming the month', () => {
     // 500 × 2^m > 1e9 from m = 21 (500 × 2^21 = 1.05e9)
-    expect(() => forecast(input({ growthPerMonth: 1, months: 30 }))).toThrow(/pass 1,000,000,000 in month 21; give at most 20 months/);
+    expect(() => forecast(input({ growthPerMonth: 1, months: 30 }))).toThrow(
+      'forecast: at 100 % a month the users pass 1,000,000,000 in month 21; give at most 20 months (--months) or a slower --growth',
+    );
+    expect(() => forecast(input({ startUsers: 2e9, months: 1 }))).toThrow('forecast: 2,000,000,000 users to start with is past the 1,000,000,000 the model sizes');
+    // 1,000,000,000 itself is sized.
+    expect(forecast(input({ startUsers: 1e9, growthPerMonth: 0, months: 1 })).months.map((m) => m.users)).toEqual([1e9, 1e9]);
   });
 
   it('without growth there is no migration and every month is the same', () => {
