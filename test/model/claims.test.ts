@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
-import type { Catalog, Claim } from '../../src/model/catalog-types.js';
+import type { Catalog, Claim, Kpi } from '../../src/model/catalog-types.js';
 import { readBreakeven } from '../../src/model/claims-breakeven.js';
 import { auditClaims, type ClaimRow } from '../../src/model/claims.js';
 import { headroom } from '../../src/model/headroom.js';
@@ -124,6 +124,35 @@ describe('a KPI in a phase that is exhausted, or that cannot be judged', () => {
   });
 });
 
+describe('what a row repeats of its entry', () => {
+  const kpi = (fields: Partial<Kpi>): Kpi => ({ id: 'k', metric: 'error_rate', comparison: '<', value: 0.1, unit: '%', source: 'seed', ...fields });
+  const audit = (technical: Kpi[]) => auditClaims({ catalog: { ...catalog, claims: [], kpis: { technical, business: [] } }, book: seed, thresholds }).claims;
+
+  it("takes a KPI's text from its note after the last ›, else writes the metric and its limit", () => {
+    const [fromNote, bare, blankTail] = audit([
+      kpi({ id: 'a', note: 'KPIs › Técnicos › Error rate < 0.1%' }),
+      kpi({ id: 'b', note: undefined }),
+      kpi({ id: 'c', note: 'KPIs › ' }),
+    ]);
+    expect(fromNote).toMatchObject({ text: 'Error rate < 0.1%', note: 'KPIs › Técnicos › Error rate < 0.1%' });
+    expect(bare).toMatchObject({ text: 'error_rate < 0.1 %', note: null });
+    expect(blankTail!.text).toBe('error_rate < 0.1 %');
+  });
+
+  it('keeps a tolerance only for approx, and gives a modelled metric its own unit', () => {
+    const claim = (fields: Partial<Claim>): Claim => ({ id: 'c', text: 'a claim', metric: 'error_rate', comparison: '<', value: 0.001, phase: 3, source: 'seed', ...fields });
+    const claims = [claim({ id: 'a', comparison: 'approx', tolerance: 0.5 }), claim({ id: 'b', tolerance: 0.5 })];
+    const [approx, below] = auditClaims({ catalog: { ...catalog, claims, kpis: undefined }, book: seed, thresholds }).claims;
+    // error_rate is modelled as a fraction (src/model/claims-metrics.ts).
+    expect(approx).toMatchObject({ comparison: 'approx', tolerance: 0.5, unit: 'fraction' });
+    expect(below).toMatchObject({ comparison: '<', tolerance: null, unit: 'fraction' });
+    // A KPI's metric the model knows is in the metric's unit; one it does not know keeps the KPI's own.
+    const [known, unknown] = audit([kpi({ id: 'a', unit: 'percent' }), kpi({ id: 'b', metric: 'nps_score', unit: 'points' })]);
+    expect(known!.unit).toBe('fraction');
+    expect(unknown).toMatchObject({ unit: 'points', holds: null });
+  });
+});
+
 describe('the break-even claim', () => {
   it('is off by −66.25 %: with $60K opex the seed quotes break even at 67,502 users, 16,876 premium', () => {
     // Phase 3 (10,001–100,000 users) costs its quoted $980 at any N on the seed book. Net of card fees
@@ -158,6 +187,11 @@ describe('entries that cannot be evaluated', () => {
     const [r] = auditClaims({ catalog: withClaims([claim({ comparison: 'approx', phase: 3 })]), book: seed, thresholds }).claims;
     expect(r).toMatchObject({ holds: null, tolerance: null, phase: 3 });
     expect(r!.reason).toContain('approx needs a tolerance');
+  });
+
+  it('a phase the catalog does not have', () => {
+    const [r] = auditClaims({ catalog: withClaims([claim({ phase: 9 })]), book: seed, thresholds }).claims;
+    expect(r).toMatchObject({ holds: null, modelValue: null, users: null, phase: 9, reason: 'phase 9 is not in the catalog' });
   });
 
   it('MRR in a catalog without revenue', () => {
