@@ -5,7 +5,7 @@
  * where nothing checked earlier can be trusted to match the code.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 declare global {
   /** Replaced by scripts/build.mjs (esbuild `define`, so never a real global); undefined in the sources. */
@@ -32,7 +32,7 @@ export interface CheckedFile {
 }
 
 /** dist/checked/ is beside the bundle (dist/cli.cjs) as it is beside this module's build output. */
-const checkedDir = (name: string) => fileURLToPath(new URL(`../dist/checked/${name}`, import.meta.url));
+const checkedDir = (name: string) => join(import.meta.dirname, '..', 'dist', 'checked', name);
 
 let file: CheckedFile | null | undefined;
 function checkedFile(): CheckedFile | undefined {

@@ -1,14 +1,14 @@
-import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 
 /**
  * The installed package's root. This module sits one level below it both as source
  * (src/paths.ts) and bundled (dist/cli.cjs), so the bundled catalog is found from any working directory.
+ * `import.meta.dirname` is the bundle's `__dirname` once built (scripts/build.mjs): no file URL to build at start-up.
  */
-export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+export const packageRoot = join(import.meta.dirname, '..');
 
-export const defaultCatalogPath = fileURLToPath(new URL('../data/phases.yaml', import.meta.url));
-export const defaultSnapshotPath = fileURLToPath(new URL('../data/pricing/aws-us-east-1.json', import.meta.url));
+export const defaultCatalogPath = join(packageRoot, 'data', 'phases.yaml');
+export const defaultSnapshotPath = join(packageRoot, 'data', 'pricing', 'aws-us-east-1.json');
 
 /** What a file read from standard input (`-`) is called in messages. */
 export const STDIN_NAME = '<stdin>';
