@@ -12,9 +12,12 @@ export type ReadResult = { ok: true; text: string } | { ok: false };
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Reads a catalog file ("-": standard input) as UTF-8 text, refusing what is too big, empty or binary. */
-export function readCatalogText(path: string, problems: ProblemList): ReadResult {
-  if (path === '-') return readStdin(problems);
+/**
+ * Reads a catalog file ("-": standard input) as UTF-8 text, refusing what is too big, empty or binary.
+ * @param stdin the descriptor "-" reads (tests pass a file's)
+ */
+export function readCatalogText(path: string, problems: ProblemList, stdin = 0): ReadResult {
+  if (path === '-') return readStdin(stdin, problems);
   let size: number;
   try {
     const stat = statSync(path);
@@ -45,10 +48,10 @@ export function readCatalogText(path: string, problems: ProblemList): ReadResult
   return decodeCatalogBytes(bytes, problems);
 }
 
-function readStdin(problems: ProblemList): ReadResult {
+function readStdin(fd: number, problems: ProblemList): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = readFd(0, MAX_CATALOG_BYTES + 1);
+    bytes = readFd(fd, MAX_CATALOG_BYTES + 1);
   } catch (error) {
     problems.at('error', describeFsError(error));
     return { ok: false };
