@@ -122,6 +122,19 @@ describe('formulaDimension', () => {
     ['sqrt(base_gb ^ 2)', { gb: 1 }],
     ['log(users)', {}],
     ['-instance_hours', { time: 1 }],
+    // A unit raised to a constant whole power, the exponent in parentheses or negated.
+    ['base_gb ^ 2', { gb: 2 }],
+    ['base_gb ^ (3)', { gb: 3 }],
+    ['base_gb ^ -1', { gb: -1 }],
+    ['1 / base_gb ^ (-(2))', { gb: 2 }],
+    // Constants only, however combined, fit any unit in a sum; a plain number raised to a power stays one.
+    ['(2 * 3) + instance_hours', { time: 1 }],
+    ['1 / 2 - instance_hours', { time: 1 }],
+    ['2 ^ 3 + instance_hours', { time: 1 }],
+    ['exp(1) + instance_hours', { time: 1 }],
+    ['log(10) * base_gb', { gb: 1 }],
+    ['abs(base_gb - 1)', { gb: 1 }],
+    ['round(base_gb, 2)', { gb: 1 }],
   ])('%s', (text, expected) => {
     const got = of(text);
     expect(sameDimension(got, expected), `${text}: ${describeDimension(got)}`).toBe(true);
@@ -134,9 +147,19 @@ describe('formulaDimension', () => {
     ['log(base_gb)', /log\(\) needs a plain number/],
     ['base_gb ^ users', /not a constant whole number|plain number/],
     ['sqrt(base_gb)', /no square root in whole units/],
+    ['base_gb ^ instance_hours', 'raises to the power "instance_hours", which has a unit (hours); an exponent must be a plain number'],
+    ['base_gb ^ 0.5', 'raises "base_gb" (GB) to a power that is not a constant whole number'],
+    ['exp(base_gb)', 'takes exp() of "base_gb" (GB); exp() needs a plain number'],
+    // A part in parentheses is named without them; a part that is not a name is quoted whole.
+    ['(instance_hours) + (base_gb)', 'adds "instance_hours" (hours) and "base_gb" (GB): they must be in the same unit'],
+    ['instance_hours + base_gb * 2', 'adds "instance_hours" (hours) and "base_gb * 2" (GB): they must be in the same unit'],
   ])('refuses %s', (text, message) => {
     expect(() => of(text)).toThrow(UnitError);
     expect(() => of(text)).toThrow(message);
+  });
+
+  it('throws a UnitError, named as such', () => {
+    expect(() => of('instance_hours + base_gb')).toThrow(expect.objectContaining({ name: 'UnitError' }));
   });
 
   it('property: a sum of a variable with itself keeps its dimension; a product adds exponents', () => {
