@@ -3,6 +3,7 @@
  * every reservation below on-demand; all ≤ partial ≤ no upfront; 3 y ≤ 1 y, on the effective hourly rate).
  */
 import { describe, expect, it } from 'vitest';
+import { LivePriceError } from '../../src/pricing/live-errors.js';
 import { parseProductPrices } from '../../src/pricing/live-parse.js';
 import { liveProductOf, liveProductsFor } from '../../src/pricing/live-products.js';
 import { priceItem, type TermSpec } from '../fixtures/aws/price-items.js';
@@ -80,5 +81,58 @@ describe('invariants', () => {
     const legacy = Object.values((item.terms as { Reserved: Record<string, { termAttributes: Record<string, string> }> }).Reserved)[0]!;
     legacy.termAttributes.PurchaseOption = 'Heavy Utilization';
     expect(Object.keys(parseProductPrices(T3, [item]).prices)).toEqual(['ec2:t3.medium']);
+  });
+});
+
+describe('what cannot be the product’s price', () => {
+  const base = () => priceItem({ sku: 'S', onDemand: '0.0416', reserved: [{ years: 1, offeringClass: 'standard', option: 'No Upfront', hourly: '0.026' }] });
+  type Item = ReturnType<typeof priceItem> & { terms: { OnDemand: Record<string, Record<string, unknown>>; Reserved: Record<string, Record<string, unknown>> } };
+  const edited = (edit: (item: Item) => void) => {
+    const item = base() as Item;
+    edit(item);
+    return () => parseProductPrices(T3, [item]);
+  };
+  const onDemandTerm = (item: Item) => Object.values(item.terms.OnDemand)[0]!;
+  const reservedTerm = (item: Item) => Object.values(item.terms.Reserved)[0]!;
+  const PREFIX = 'live prices for ec2:t3.medium: ';
+
+  it.each<[string, () => unknown]>([
+    ['price list item 2 is not a product with a sku, attributes and terms', () => parseProductPrices(T3, [base(), { product: { sku: 'S' } }])],
+    ['the AWS price list has no AmazonEC2 product with instanceType=t3.medium', () => parseProductPrices(T3, [])],
+    ['2 SKUs match (A, B) in AmazonEC2', () => parseProductPrices(T3, [priceItem({ sku: 'B', onDemand: '0.04' }), priceItem({ sku: 'A', onDemand: '0.04' })])],
+    ['term X has no priceDimensions', edited((item) => (item.terms.OnDemand = { X: {} }))],
+    [
+      'has no USD price as a decimal text and a unit',
+      edited((item) => {
+        const dimension = Object.values(onDemandTerm(item).priceDimensions as Record<string, { pricePerUnit: { USD: string } }>)[0]!;
+        dimension.pricePerUnit.USD = '4.16e-2';
+      }),
+    ],
+    ['the product has no on-demand hourly price', edited((item) => (item.terms.OnDemand = {}))],
+    ['the product has 2 on-demand hourly prices', edited((item) => (item.terms.OnDemand.SECOND = structuredClone(onDemandTerm(item))))],
+    ['has a price dimension in "GB", neither Hrs nor Quantity', edited((item) => (Object.values(reservedTerm(item).priceDimensions as Record<string, { unit: string }>)[0]!.unit = 'GB'))],
+    ['the 1y standard no-upfront reservation appears twice', edited((item) => (item.terms.Reserved.AGAIN = structuredClone(reservedTerm(item))))],
+    ['the 1y standard no-upfront reservation costs 0.05/h effective, not less than on-demand 0.0416/h', () => parse([{ years: 1, offeringClass: 'standard', option: 'No Upfront', hourly: '0.05' }])()],
+  ])('refuses: %s', (why, call) => {
+    expect(call).toThrow(LivePriceError);
+    expect(call).toThrow(`${PREFIX}`);
+    expect(call).toThrow(why);
+  });
+
+  it('keeps the item’s publication date, and stores partial upfront as an hourly key and a yearly upfront key', () => {
+    // 3-year partial upfront: $224 upfront over 3 years = $74.67 a year; $0.0085 an hour.
+    const parsed = parseProductPrices(T3, [priceItem({ sku: 'S', onDemand: '0.0416', reserved: [{ years: 3, offeringClass: 'standard', option: 'Partial Upfront', hourly: '0.0085', upfront: '224' }] })]);
+    expect(parsed.sku).toBe('S');
+    expect(parsed.publicationDate).toBe('2026-12-01T00:00:00Z');
+    expect(parsed.prices['ec2:t3.medium:ri-3y-standard-partial-upfront:hourly']).toEqual({ usd: 0.0085, unit: 'hour' });
+    expect(parsed.prices['ec2:t3.medium:ri-3y-standard-partial-upfront:upfront']!.usd).toBeCloseTo(224 / 3, 12);
+    const { publicationDate: _dropped, ...undated } = priceItem({ sku: 'S', onDemand: '0.0416' });
+    expect(parseProductPrices(T3, [undated]).publicationDate).toBeUndefined();
+  });
+
+  it('skips items of excluded variants before it counts SKUs (Aurora I/O-Optimized storage)', () => {
+    const aurora = liveProductOf('rds:db.r6g.large:aurora-postgresql', 'us-east-1')!;
+    const item = (sku: string, storage: string) => priceItem({ sku, serviceCode: 'AmazonRDS', onDemand: '0.26', attributes: { storage } });
+    expect(parseProductPrices(aurora, [item('IO', 'Aurora IO Optimization Mode'), item('STD', 'EBS Only')]).sku).toBe('STD');
   });
 });
