@@ -48,6 +48,12 @@ describe('parseUnit', () => {
     expect(parseUnit('per').ok).toBe(false);
   });
 
+  it('refuses an empty part, saying how a unit is written', () => {
+    for (const text of ['gb /', '/ month', '-', 'gb // month']) {
+      expect(parseUnit(text), text).toEqual({ ok: false, message: `the unit "${text}" has an empty part; write e.g. "gb per user" or "requests per second"` });
+    }
+  });
+
   it('gives every engine variable and assumption a unit it can parse', () => {
     expect(Object.keys(VARIABLE_UNITS).sort()).toEqual(Object.keys(FORMULA_VARIABLES).sort());
     expect(Object.keys(ASSUMPTION_UNITS).sort()).toEqual(Object.keys(REQUIRED_ASSUMPTIONS).sort());
@@ -103,6 +109,8 @@ describe('describeDimension', () => {
     [{ request: 1, month: -1 }, 'requests per month'],
     [{}, 'a plain number'],
     [{ time: -1 }, '1 per hour'],
+    [{ gb: 2 }, 'GB^2'],
+    [{ request: 1, time: -2 }, 'requests per hour^2'],
   ])('%j → %s', (dimension, text) => expect(describeDimension(dimension)).toBe(text));
 });
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { migrationLeadTime, recommend } from '../../src/model/report-recommend.js';
 import { seriesUsers } from '../../src/model/report-series.js';
+import { report } from '../../src/model/report.js';
+import { thresholdsOf } from '../../src/model/plan.js';
+import { loadSnapshotPriceBook } from '../../src/pricing/index.js';
 import type { SimulateResult } from '../../src/model/simulate-result.js';
 
 const { catalog } = loadCatalog();
@@ -90,5 +93,16 @@ describe('recommend', () => {
   it('holds the budget under and within it, not over it', () => {
     expect(recommend(catalog, point({ budget: 'under' })).budgetHolds).toBe(true);
     expect(recommend(catalog, point({ budget: 'over' })).budgetHolds).toBe(false);
+  });
+});
+
+describe('report refuses user counts it cannot draw', () => {
+  const book = loadSnapshotPriceBook();
+  const input = (users: number[]) => () => report({ catalog, users, book, compareBook: null, thresholds: thresholdsOf(catalog) });
+
+  it('none, one given twice, or one no phase holds', () => {
+    expect(input([])).toThrow('a report needs at least one user count');
+    expect(input([5000, 5000])).toThrow('--users 5000 is given twice; give each user count once');
+    expect(input([2_000_000])).toThrow('no phase of the catalog holds 2000000 users');
   });
 });

@@ -53,6 +53,9 @@ describe('a worker tier in the catalog', () => {
     ['no work per event', poolLines.replace('seconds_per_event: "=0.02 * 10"', 'seconds_per_event: 0'), /seconds_per_event.*greater than 0/],
     ['a queue formula over an unknown name', poolLines.replace('events_per_request: 0.5', 'events_per_request: "=events_per_click"'), /events_per_click/],
     ['a queue formula over its own instances', poolLines.replace('events_per_request: 0.5', 'events_per_request: "=instances / 10"'), /cannot read instances: the instances are sized from it/],
+    // Formulas pass the schema and fail when evaluated: the dry run reports them at their phase.
+    ['events that go negative', poolLines.replace('events_per_request: 0.5', 'events_per_request: "=0.5 - users / 500"'), /component jobs: worker\.events_per_request evaluates to -\d+(\.\d+)?; it must be a finite number ≥ 0/],
+    ['work per event that goes to 0', poolLines.replace('seconds_per_event: "=0.02 * 10"', 'seconds_per_event: "=0 * users"'), /component jobs: worker\.seconds_per_event evaluates to 0; it must be a finite number > 0/],
   ])('refuses %s', (_what, lines, message) => {
     const v = validate(worker(lines));
     expect(v.errors.map(formatProblem).join('\n')).toMatch(message);
