@@ -64,7 +64,10 @@ describe('priceLine', () => {
   it('refuses a unit mismatch between the line and the price', () => {
     const bad = line({ unit: 'gb', priceKey: 'alb:lcu-hour' });
     expect(() => priceLine(bad, book)).toThrow(PriceUnitMismatchError);
-    expect(() => priceLine(bad, book)).toThrow(/component "api" counts its quantity in gb, but price "alb:lcu-hour" is per lcu-hour/);
+    expect(() => priceLine(bad, book)).toThrow(
+      'cost line of component "api" counts its quantity in gb, but price "alb:lcu-hour" is per lcu-hour; convert the quantity to lcu-hour or use a price key quoted per gb',
+    );
+    expect(() => priceLine(bad, book)).toThrow(expect.objectContaining({ name: 'PriceUnitMismatchError' }));
     // A RangeError from the engine: the CLI reports it as bad input (exit 2).
     expect(() => priceLine(bad, book)).toThrow(RangeError);
   });
@@ -78,6 +81,9 @@ describe('priceLine', () => {
     for (const quantity of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => priceLine(line({ quantity }), book), String(quantity)).toThrow(RangeError);
     }
+    expect(() => priceLine(line({ quantity: -1 }), book)).toThrow(
+      'cost line of component "api" (ec2:t3.medium) has quantity -1; a quantity must be a finite number ≥ 0 (check its formula in the catalog)',
+    );
   });
 
   it('works with any PriceBook, not only the snapshot', () => {
