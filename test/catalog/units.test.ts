@@ -48,6 +48,18 @@ describe('parseUnit', () => {
     expect(parseUnit('per').ok).toBe(false);
   });
 
+  it('lists the unit words of more than two letters when it refuses one', () => {
+    const parsed = parseUnit('furlongs');
+    const message = parsed.ok ? '' : parsed.message;
+    expect(message).toMatch(/^"furlongs" is not a unit word; use user, users, instance, /);
+    for (const short of ['1', 's', 'h', 'ms', 'gb', 'kb']) expect(message.split(/, | /)).not.toContain(short);
+  });
+
+  it('drops a base whose exponent comes to 0', () => {
+    expect(multiplyDimensions({ gb: 1, month: 1 }, { gb: -1 })).toEqual({ month: 1 });
+    expect(divideDimensions({ time: 1 }, { time: 1 })).toEqual({});
+  });
+
   it('refuses an empty part, saying how a unit is written', () => {
     for (const text of ['gb /', '/ month', '-', 'gb // month']) {
       expect(parseUnit(text), text).toEqual({ ok: false, message: `the unit "${text}" has an empty part; write e.g. "gb per user" or "requests per second"` });
@@ -110,6 +122,8 @@ describe('describeDimension', () => {
     [{}, 'a plain number'],
     [{ time: -1 }, '1 per hour'],
     [{ gb: 2 }, 'GB^2'],
+    // Only the last word of a product is plural: request-hours, not requests-hours.
+    [{ request: 1, time: 1 }, 'request-hours'],
     [{ request: 1, time: -2 }, 'requests per hour^2'],
   ])('%j → %s', (dimension, text) => expect(describeDimension(dimension)).toBe(text));
 });
