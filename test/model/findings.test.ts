@@ -124,6 +124,13 @@ describe('findings on both sides of each limit', () => {
     const [f] = one(findings({ users: 11111, withHeadroom: true }), 'headroom-low');
     expect(f).toMatchObject({ severity: 'warn', metric: 'headroom', limit: 20, unit: '%' });
     expect(f!.value).toBeCloseTo((13333 / 11111 - 1) * 100, 9);
+    // At its very top the phase has 0 % left: still a warning. Past it, capacity fails instead.
+    expect(one(findings({ users: 13333, withHeadroom: true }), 'headroom-low').map((x) => x.value)).toEqual([0]);
+    expect(one(findings({ users: 13334, withHeadroom: true }), 'headroom-low')).toEqual([]);
+    // A phase that serves not even its smallest load has no headroom to warn about (latency fails instead).
+    const none = findings({ phase: slo({ latency: { percentile: 95, targetMs: 1 } }), withHeadroom: true });
+    expect(codes(none)).toContain('latency-over-slo');
+    expect(one(none, 'headroom-low')).toEqual([]);
   });
 
   it('requests-per-target-over: 3 instances at their maximum take 1,200 requests/min each', () => {
