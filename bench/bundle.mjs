@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export async function importTs(relativeEntry) {
@@ -18,8 +18,9 @@ export async function importTs(relativeEntry) {
     target: 'node20',
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);" },
-    // Keep import.meta.url pointing into the repo, so the bundled catalog and prices are found.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
+    // Keep the module's folder in the repo (the entry's, one level below the root, as src/paths.ts expects), so the
+    // bundled catalog and prices are found.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href), 'import.meta.dirname': JSON.stringify(dirname(entry)) },
   });
   return import(pathToFileURL(outfile).href);
 }
