@@ -20,7 +20,7 @@ export async function importTs(relativeEntry) {
     banner: { js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);" },
     // Keep the module's folder in the repo (the entry's, one level below the root, as src/paths.ts expects), so the
     // bundled catalog and prices are found.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href), 'import.meta.dirname': JSON.stringify(dirname(entry)) },
+    define: { 'import.meta.dirname': JSON.stringify(dirname(entry)) },
   });
   return import(pathToFileURL(outfile).href);
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageRoot } from './paths.js';
 
 declare global {
   /** Replaced by scripts/build.mjs (esbuild `define`, so never a real global); undefined in the sources. */
@@ -31,8 +32,8 @@ export interface CheckedFile {
   checked: Record<CheckedKind, CheckedAtBuild>;
 }
 
-/** dist/checked/ is beside the bundle (dist/cli.cjs) as it is beside this module's build output. */
-const checkedDir = (name: string) => join(import.meta.dirname, '..', 'dist', 'checked', name);
+/** dist/checked/, beside the bundle (dist/cli.cjs). */
+const checkedDir = (name: string) => join(packageRoot, 'dist', 'checked', name);
 
 let file: CheckedFile | null | undefined;
 function checkedFile(): CheckedFile | undefined {
