@@ -23,12 +23,13 @@ const MOCKS_MODULES = ['test/pricing/load-snapshot-cache.test.ts'];
 // Each project names its own files: with `extends: true` a project's `include` is added to the root's
 // (test/**), which ran every file a second time in the isolated project.
 const { include, testTimeout } = base.test ?? {};
+const setupFiles = ['test/helpers/mutate-setup.ts'];
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', testTimeout, include, isolate: false, exclude: [...EXCLUDE, ...MOCKS_MODULES] } },
-      { test: { name: 'isolated', testTimeout, include: MOCKS_MODULES } },
+      { test: { name: 'shared', testTimeout, include, setupFiles, isolate: false, exclude: [...EXCLUDE, ...MOCKS_MODULES] } },
+      { test: { name: 'isolated', testTimeout, include: MOCKS_MODULES, setupFiles } },
     ],
   },
 });
