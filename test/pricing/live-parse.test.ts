@@ -37,6 +37,67 @@ describe('covered keys', () => {
       'deploymentOption=Multi-AZ',
     ]);
   });
+
+  // Each product in full, filters as docs/aws-notes.md "GetProducts filters and the price item" lists them.
+  const term = (Field: string, Value: string) => ({ Type: 'TERM_MATCH', Field, Value });
+  it('EC2: Linux, shared tenancy, no pre-installed software, used capacity, no licence, on-demand market; nothing excluded', () => {
+    expect(liveProductOf('ec2:m6i.large', 'eu-west-1')).toEqual({
+      key: 'ec2:m6i.large',
+      serviceCode: 'AmazonEC2',
+      filters: [
+        term('instanceType', 'm6i.large'),
+        term('regionCode', 'eu-west-1'),
+        term('operatingSystem', 'Linux'),
+        term('tenancy', 'Shared'),
+        term('preInstalledSw', 'NA'),
+        term('capacitystatus', 'Used'),
+        term('licenseModel', 'No License required'),
+        term('marketoption', 'OnDemand'),
+      ],
+      exclude: [],
+    });
+  });
+
+  it('RDS single-AZ MySQL: the engine as the Price List spells it; nothing excluded', () => {
+    expect(liveProductOf('rds:db.t3.large:mysql:single-az', 'us-east-1')).toEqual({
+      key: 'rds:db.t3.large:mysql:single-az',
+      serviceCode: 'AmazonRDS',
+      filters: [term('instanceType', 'db.t3.large'), term('regionCode', 'us-east-1'), term('databaseEngine', 'MySQL'), term('productFamily', 'Database Instance'), term('deploymentOption', 'Single-AZ')],
+      exclude: [],
+    });
+  });
+
+  it.each([
+    ['mariadb', 'MariaDB'],
+    ['postgresql', 'PostgreSQL'],
+  ])('RDS engine %s is asked for as %s', (engine, spelled) => {
+    const filters = liveProductOf(`rds:db.m6g.large:${engine}:single-az`, 'us-east-1')!.filters;
+    expect(filters).toContainEqual(term('databaseEngine', spelled));
+  });
+
+  it('Aurora: no deployment filter (the cluster spans zones), and the I/O-Optimized items excluded', () => {
+    expect(liveProductOf('rds:db.r6g.large:aurora-mysql', 'us-east-1')).toEqual({
+      key: 'rds:db.r6g.large:aurora-mysql',
+      serviceCode: 'AmazonRDS',
+      filters: [term('instanceType', 'db.r6g.large'), term('regionCode', 'us-east-1'), term('databaseEngine', 'Aurora MySQL'), term('productFamily', 'Database Instance')],
+      exclude: [{ attribute: 'storage', contains: 'IO Optimization' }],
+    });
+    expect(liveProductOf('rds:db.r6g.large:aurora-postgresql', 'us-east-1')!.filters).toContainEqual(term('databaseEngine', 'Aurora PostgreSQL'));
+  });
+
+  it('ElastiCache: Redis cache instances, extended-support usage types excluded', () => {
+    expect(liveProductOf('elasticache:cache.t4g.small', 'us-east-1')).toEqual({
+      key: 'elasticache:cache.t4g.small',
+      serviceCode: 'AmazonElastiCache',
+      filters: [term('instanceType', 'cache.t4g.small'), term('regionCode', 'us-east-1'), term('cacheEngine', 'Redis'), term('productFamily', 'Cache Instance')],
+      exclude: [{ attribute: 'usagetype', contains: 'ExtendedSupport' }],
+    });
+  });
+
+  it('several products in the order first named, each once', () => {
+    const keys = ['elasticache:cache.t4g.small:ri-1y-standard-no-upfront', 'ec2:t3.medium', 's3:standard:gb-month', 'elasticache:cache.t4g.small', 'ec2:t3.medium:ri-3y-standard-all-upfront'];
+    expect(liveProductsFor(keys, 'us-east-1').map((p) => p.key)).toEqual(['elasticache:cache.t4g.small', 'ec2:t3.medium']);
+  });
 });
 
 const T3 = liveProductOf('ec2:t3.medium', 'us-east-1')!;
