@@ -62,11 +62,6 @@ export class Locator {
     const pos = this.lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
-
-  /** The start of the scalar at `path`, when there is one (for formula text). */
-  isScalarAt(path: readonly PathSegment[]): boolean {
-    return this.doc !== undefined && isScalar(this.doc.getIn(path, true));
-  }
 }
 
 function findPair(collection: unknown, segment: PathSegment): { key?: unknown; value: unknown } | undefined {
