@@ -282,7 +282,7 @@ function describe(type: string): string {
 function buildOperator(node: Node, known: ReadonlySet<string> | undefined, variables: Set<string>): Evaluator {
   const fn = typeof node.fn === 'string' ? node.fn : '';
   const symbol = OPERATORS[fn];
-  if (symbol === undefined || (node.op !== symbol && !(fn === 'divide' && node.op === '/'))) {
+  if (symbol === undefined || node.op !== symbol) {
     throw new FormulaError(`the operator "${node.op}" is not allowed; use + - * / ^`);
   }
   if (node.implicit) throw new FormulaError('write multiplication explicitly with "*" (e.g. "2 * users", not "2 users")');

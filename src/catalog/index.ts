@@ -4,7 +4,6 @@ export {
   validateCatalog,
   validateCatalogFile,
   validateCatalogText,
-  checkedCatalogFromCache,
   type CatalogValidation,
   type ValidateOptions,
   type ValidationStage,

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../model/catalog-types.js';
 import { defaultCatalogPath, displayPath } from '../paths.js';
-import { cacheCheckedCatalog, cachedCatalog, catalogFromChecked } from './checked.js';
+import { cacheCheckedCatalog } from './checked.js';
 import { checkEvaluation } from './dry-run.js';
 import { reportZodIssues } from './issues.js';
 import { Locator, ProblemList, type CatalogProblem } from './problems.js';
@@ -45,15 +45,6 @@ function finish(file: string, problems: ProblemList, stage: ValidationStage, cat
   };
   if (catalog && !problems.hasErrors) result.catalog = catalog;
   return result;
-}
-
-/**
- * A catalog text that passed every check with this build and this book, from the verified cache (./checked.ts):
- * no YAML parser, zod or formula parser runs (formulas compile on first use). Undefined when it is not there.
- */
-export function checkedCatalogFromCache(text: string, book: ValidationBook | undefined): Catalog | undefined {
-  const checked = cachedCatalog(text, book);
-  return checked && catalogFromChecked(checked).catalog;
 }
 
 /** Validates catalog text already in memory (`file` names it in problems). */

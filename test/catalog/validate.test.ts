@@ -493,3 +493,39 @@ describe('problems as one line each', () => {
     expect(() => loadCatalog(join(tmp, 'nope.yaml'), book)).toThrow(/cannot use catalog .*nope\.yaml: no such file/);
   });
 });
+
+describe('problems in the order of the file', () => {
+  it('by line, then by column, whatever order the rules found them in', () => {
+    // Phase 1 in flow style, on one line (45): its budget (column 47) comes before its range (column 76). The range
+    // rule runs first and reports the gap first; phase 0's swapped budget is on line 33.
+    const start = minimalText.indexOf('  - id: 1\n');
+    const flow =
+      '  - { id: 1, name: Bigger, budget_usd: { min: 60, max: 50 }, users: { min: 150, max: 1000 }, ' +
+      'concurrent_users: { min: 50, max: 200, source: assumption, note: a guess }, slo: { latency: { percentile: 95, target_ms: 300 }, availability: 99.9 }, ' +
+      'components: [{ id: app, name: App servers, kind: compute, provider: AWS, serves: [app, db, cache], instance: { type: t3.medium, vcpus: 2, memory_gb: 4 }, ' +
+      'scaling: { min: 1, max: 4, desired: 1, target_cpu: 0.7 }, availability: { value: 0.995, source: assumption, note: EC2 instance SLA }, ' +
+      'cost: [{ price: "ec2:t3.medium", quantity: "=instance_hours" }] }] }\n';
+    const text = applyEdits(minimalText.slice(0, start) + flow + minimalText.slice(minimalText.indexOf('alerts:')), [
+      { find: 'budget_usd: { min: 20, max: 50 }', replace: 'budget_usd: { min: 60, max: 50 }' },
+    ]);
+    const v = validate(text);
+    expect(v.stage).toBe('rules');
+    expect(v.errors.map((e) => [e.line, e.column, e.path])).toEqual([
+      [33, 24, 'phases[0].budget_usd.min'],
+      [45, 47, 'phases[1].budget_usd.min'],
+      [45, 76, 'phases[1].users.min'],
+    ]);
+  });
+
+  it('a problem with the whole file comes before any on a line', () => {
+    const v = validate('\u0000binary');
+    expect(v.stage).toBe('read');
+    expect(v.errors[0]!.line).toBeUndefined();
+  });
+
+  it('names the stage that stopped: yaml, schema, or the dry run when every stage ran', () => {
+    expect(validate('a: [1,\n').stage).toBe('yaml');
+    expect(variant('version: 1', 'version: 2').stage).toBe('schema');
+    expect(validate(minimalText).stage).toBe('dry run');
+  });
+});
