@@ -3,7 +3,7 @@ import type { Catalog, Component, Phase, Quantity } from '../../src/model/catalo
 import type { PriceLookup } from '../../src/model/cost.js';
 import { findingsOf } from '../../src/model/findings.js';
 import { headroom } from '../../src/model/headroom.js';
-import { effectiveHitRatio } from '../../src/model/memory.js';
+import { cacheCapacityGb, cacheMemory, cacheNodeUsableGb, cacheWorkingSetGb, effectiveHitRatio, isDedicatedCache } from '../../src/model/memory.js';
 import { sizePlan } from '../../src/model/plan.js';
 import { pricePlan } from '../../src/model/price-plan.js';
 import { thresholdsOf } from '../../src/model/thresholds.js';
@@ -158,5 +158,47 @@ describe('memory as a limit in headroom', () => {
     const room = headroom(catalogOf(cached), cached, 2000, memoryAlert);
     expect(room.maxUsers).toBe(3968);
     expect(room.limitedBy).toEqual(['cache memory']);
+  });
+});
+
+describe('the cache model, part by part (arithmetic by hand)', () => {
+  it('working set: shared GB + MB per hot user × hot users / 1024; null without either assumption', () => {
+    expect(cacheWorkingSetGb({ cache_shared_gb: q(2), cache_hot_mb_per_user: q(0.5) }, 2048)).toBe(3); // 2 + 0.5·2048/1024
+    expect(cacheWorkingSetGb({ cache_hot_mb_per_user: q(0.5) }, 2048)).toBeNull();
+    expect(cacheWorkingSetGb({ cache_shared_gb: q(2) }, 2048)).toBeNull();
+  });
+
+  it('a dedicated cache has an instance and serves the cache alone', () => {
+    expect(isDedicatedCache(cache)).toBe(true);
+    expect(isDedicatedCache({ ...cache, serves: ['cache', 'app'] })).toBe(false);
+    expect(isDedicatedCache({ ...cache, serves: ['db'] })).toBe(false);
+    const { instance: _instance, ...serverless } = cache;
+    expect(isDedicatedCache(serverless)).toBe(false);
+  });
+
+  it("a node's usable memory: its memory less the reserve; all of it without a reserve; none without an instance", () => {
+    expect(cacheNodeUsableGb({ ...cache, instance: { type: 'c', vcpus: 2, memoryGb: 8 } })).toBe(6); // 8 × (1 − 25/100)
+    const { cache: _cache, ...plain } = cache;
+    expect(cacheNodeUsableGb({ ...plain, instance: { type: 'c', vcpus: 2, memoryGb: 8 } })).toBe(8);
+    const { instance: _instance, ...serverless } = cache;
+    expect(cacheNodeUsableGb(serverless)).toBe(0);
+  });
+
+  it('capacity: Σ usable memory × nodes ÷ copies', () => {
+    const big: Component = { ...cache, id: 'big', instance: { type: 'c', vcpus: 2, memoryGb: 8 }, cache: { copies: 1, reservedMemoryPercent: q(25) } };
+    const { cache: _cache, ...small } = { ...cache, id: 'small', instance: { type: 'c', vcpus: 1, memoryGb: 4 } };
+    // big: 6 GB × 3 nodes ÷ 1 copy = 18; small: 4 GB × 2 nodes, one copy (no cache section) = 8.
+    expect(cacheCapacityGb([big, small], (c) => (c.id === 'big' ? 3 : 2))).toBe(26);
+    expect(cacheCapacityGb([{ ...big, cache: { copies: 2, reservedMemoryPercent: q(25) } }], () => 3)).toBe(9);
+  });
+
+  it('no cache model without a dedicated cache, the working-set assumptions or the catalog hit ratio', () => {
+    const assumptions = cached.assumptions!;
+    const { cache_hit_ratio: _ratio, ...noRatio } = assumptions;
+    expect(cacheMemory([cache], assumptions, 100, () => 2)).toMatchObject({ components: ['cache'], hotUsers: 100, catalogHitRatio: 0.8 });
+    expect(cacheMemory([{ ...cache, serves: ['cache', 'app'] }], assumptions, 100, () => 2)).toBeNull();
+    expect(cacheMemory([cache], noRatio, 100, () => 2)).toBeNull();
+    const { cache_shared_gb: _shared, ...noShared } = assumptions;
+    expect(cacheMemory([cache], noShared, 100, () => 2)).toBeNull();
   });
 });
