@@ -4,6 +4,7 @@ import type { PriceLookup } from '../../src/model/cost.js';
 import { findingsOf } from '../../src/model/findings.js';
 import { sizePlan } from '../../src/model/plan.js';
 import { pricePlan } from '../../src/model/price-plan.js';
+import { buildWorkerStations, sizeWorkers, workerState } from '../../src/model/workers.js';
 import { book, catalog, instanceHours, phase, thresholds } from './fixture-catalog.js';
 
 // The fixture (./fixture-catalog.ts) at 6,000 users: 600 concurrent × 0.1 = 60 req/s at the peak, 30 req/s in
@@ -125,5 +126,83 @@ describe('a fixed worker past its CPU alert', () => {
     expect(codes).toEqual(expect.arrayContaining(['cpu-over-alert single', 'tier-exhausted single']));
     // M/M/1 with ρ = 0.9: W_q = ρ/(μ − λ) = 0.9/(33.33 − 30) = 0.27 s.
     expect(tier(plan, 'single').worker!.meanWaitS).toBeCloseTo(0.27, 10);
+  });
+});
+
+describe('the worker queue, function by function (values by hand)', () => {
+  const stations = () => buildWorkerStations([pool, lambda, phase.components[0]!], { users: 6000 }, () => 1);
+
+  it('builds one station per worker component, a 2-vCPU instance as 2 servers at full speed, serverless as a delay', () => {
+    const [jobs, handler] = stations();
+    expect(stations()).toHaveLength(2);
+    expect(jobs).toMatchObject({ id: 'jobs', roles: ['worker'], vcpus: 2, serversPerInstance: 2, visitsPerRequest: 0.5, serviceTimeS: 0.1, delay: false, minInstances: 1, maxInstances: 10, autoscaled: true, targetUtilization: 0.5 });
+    expect(handler).toMatchObject({ id: 'handler', delay: true, serviceTimeS: 0.5, minInstances: 1, maxInstances: 1, autoscaled: false });
+  });
+
+  it('a fractional vCPU is one server at that fraction of the speed: 0.1 s of a vCPU takes 0.2 s on half of one', () => {
+    const half: Component = { ...pool, instance: { type: 't.half', vcpus: 0.5, memoryGb: 1 } };
+    expect(buildWorkerStations([half], {}, () => 1)[0]).toMatchObject({ serversPerInstance: 1, serviceTimeS: 0.2 });
+  });
+
+  it('a worker with neither an instance nor serverless, or with no worker queue, is not a worker station', () => {
+    const { instance: _instance, ...bare } = pool;
+    const { worker: _worker, ...queueless } = pool;
+    expect(buildWorkerStations([bare, queueless], {}, () => 1)).toEqual([]);
+  });
+
+  it.each([
+    ['events_per_request', { eventsPerRequest: -1, secondsPerEvent: 0.1 }, 'component jobs: worker.events_per_request evaluates to -1; it must be a finite number \u2265 0'],
+    ['seconds_per_event', { eventsPerRequest: 0.5, secondsPerEvent: 0 }, 'component jobs: worker.seconds_per_event evaluates to 0; it must be a finite number > 0'],
+  ])('refuses a %s out of range', (_field, worker, message) => {
+    expect(() => buildWorkerStations([{ ...pool, worker }], {}, () => 1)).toThrow(message);
+  });
+
+  it('no events per request is allowed: the tier idles', () => {
+    expect(buildWorkerStations([{ ...pool, worker: { eventsPerRequest: 0, secondsPerEvent: 0.1 } }], {}, () => 1)[0]!.visitsPerRequest).toBe(0);
+  });
+
+  it('a pool is one M/M/c queue: λ = 40 req/s × 0.5 = 20 events/s over 4 instances, 5 each; λS = 2 busy of 8 servers', () => {
+    const [jobs] = stations();
+    const { state, queue } = workerState(jobs!, 40, 4, 95);
+    expect(state).toMatchObject({ instances: 4, arrivalPerInstancePerS: 5, latencyArrivalPerInstancePerS: 5, utilization: 0.25, stable: true });
+    expect(queue).toMatchObject({ eventsPerRequest: 0.5, arrivalPerS: 20, serviceTimeS: 0.1, concurrency: 2, servers: 8, percentile: 95 });
+  });
+
+  it('a pool at exactly full load is unstable, and so is one with no instance', () => {
+    const [jobs] = stations();
+    // λS = 160 × 0.5 × 0.1 = 8 = servers.
+    expect(workerState(jobs!, 160, 4, 95)).toMatchObject({ state: { utilization: 1, stable: false, meanS: null, percentileS: null }, queue: { meanWaitS: null, percentileWaitS: null } });
+    expect(workerState(jobs!, 40, 0, 95)).toMatchObject({ state: { instances: 0, arrivalPerInstancePerS: 0, utilization: Infinity, stable: false } });
+  });
+
+  it('a serverless worker never waits: P95 of one exponential service, −ln(0.05) × 0.5 s = 1.4979 s', () => {
+    const [, handler] = stations();
+    const { state, queue } = workerState(handler!, 40, 1, 95);
+    expect(state.meanS).toBe(0.5);
+    expect(state.percentileS).toBeCloseTo(1.497866136, 8);
+    expect(state).toMatchObject({ utilization: 0, stable: true });
+    // Concurrent executions by Little's law: 40 × 0.2 events/s × 0.5 s = 4.
+    expect(queue).toMatchObject({ concurrency: 4, servers: null, meanWaitS: 0, percentileWaitS: 0 });
+  });
+
+  it('a fixed pool at its cap is not exhausted; just past it, at its maximum, it is', () => {
+    const fixed: Component = { ...pool, count: { kind: 'fixed', count: 2 } };
+    const [station] = buildWorkerStations([fixed], {}, () => 2);
+    // 2 instances × 2 servers; a 0.8 cap holds λS = 3.2, i.e. 64 req/s × 0.5 × 0.1.
+    const [atCap] = sizeWorkers([station!], 64, 95, 0.8);
+    expect(atCap!.state.utilization).toBeCloseTo(0.8, 12);
+    expect(atCap!.exhausted).toBe(false);
+    const [past] = sizeWorkers([station!], 66, 95, 0.8);
+    expect(past!.exhausted).toBe(true);
+    expect(past!.reason).toBe('fixed');
+  });
+
+  it('an autoscaled pool is capped by its own target, not the alert; a serverless tier never is', () => {
+    const [jobs, handler] = stations();
+    // At 10 instances (its maximum) a 0.5 target holds λS = 10: 200 req/s. At 220 req/s it is past it.
+    const [pastTarget, busyHandler] = sizeWorkers([jobs!, handler!], 220, 95, 0.99);
+    expect(pastTarget!.state.instances).toBe(10);
+    expect(pastTarget!.exhausted).toBe(true);
+    expect(busyHandler!.exhausted).toBe(false);
   });
 });
