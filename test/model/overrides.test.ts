@@ -5,9 +5,10 @@ import { loadCatalog } from '../../src/catalog/load.js';
 import { catalogSchema } from '../../src/catalog/schema.js';
 import { defaultCatalogPath } from '../../src/paths.js';
 import { ASSUMPTION_DOMAINS, DOMAINS, inDomain, PATH_DOMAINS } from '../../src/model/domains.js';
-import { findSettable, overridesIn, settableNames, withOverrides, withSettable, yamlPath } from '../../src/model/overrides.js';
+import { assumptionSettable, findSettable, overriddenQuantities, overridesIn, pathSettables, settableNames, valueAt, withOverrides, withSettable, yamlPath } from '../../src/model/overrides.js';
 import { workloadAt } from '../../src/model/workload.js';
 import { MEMORY_ASSUMPTIONS, REQUIRED_ASSUMPTIONS } from '../../src/model/variables.js';
+import type { Catalog } from '../../src/model/catalog-types.js';
 import { catalog as fixture, phase as fixturePhase } from './fixture-catalog.js';
 
 const { catalog } = loadCatalog();
@@ -159,5 +160,83 @@ describe('the domain table', () => {
 
   it('names paths as the YAML writes them', () => {
     expect(yamlPath(['discounts', 'savingsPlans', 0, 'discount'])).toBe('discounts.savings_plans[0].discount');
+  });
+});
+
+describe('finding sourced quantities in a catalog-shaped object', () => {
+  // A hand-made object shaped like a catalog: only what the walk looks at.
+  const quantity = (value: number, source = 'seed') => ({ value, source });
+  const shaped = () =>
+    ({
+      workload: { assumptions: { dau_per_mau: quantity(0.3) } },
+      settings: { ignored: quantity(1) },
+      phases: [
+        {
+          assumptions: { error_rate: quantity(0.001) },
+          components: [
+            {
+              availability: quantity(0.995),
+              // Not quantities: a claim has more keys, a value must be a number, an array is a list.
+              claim: { ...quantity(2), metric: 'p95-ms' },
+              text: { value: '3', source: 'seed' },
+              list: [null, 5, quantity(7, 'aws'), [quantity(8)]],
+            },
+          ],
+        },
+      ],
+      // A compiled formula is not walked, whatever it holds.
+      formula: { evaluate: () => 1, inner: quantity(9) },
+      revenue: { freeShare: quantity(0.8), opexUsdPerMonth: { ...quantity(100), note: 'n', range: [50, 150], unit: 'usd', distribution: 'range' } },
+    }) as unknown as Catalog;
+
+  it('walks objects and lists, skipping assumptions, settings, formulas and anything that is not exactly a quantity', () => {
+    const found = pathSettables(shaped(), () => true);
+    expect(found.map((s) => [s.name, s.kind, s.quantity.value])).toEqual([
+      ['phases[0].components[0].availability', 'path', 0.995],
+      ['phases[0].components[0].list[2]', 'path', 7],
+      ['phases[0].components[0].list[3][0]', 'path', 8],
+      ['revenue.free_share', 'path', 0.8],
+      ['revenue.opex_usd_per_month', 'path', 100],
+    ]);
+    expect(found[2]!.keys).toEqual(['phases', 0, 'components', 0, 'list', 3, 0]);
+  });
+
+  it('each path gets the domain of its pattern (indexes left out), a finite number when it has none', () => {
+    const byName = new Map(pathSettables(shaped(), () => true).map((s) => [s.name, s.domain]));
+    expect(byName.get('phases[0].components[0].availability')).toBe(DOMAINS.openFraction);
+    expect(byName.get('revenue.free_share')).toBe(DOMAINS.fraction);
+    expect(byName.get('phases[0].components[0].list[2]')).toBe(DOMAINS.number);
+  });
+
+  it('keeps only what the filter keeps', () => {
+    expect(pathSettables(shaped(), (q) => q.source === 'aws').map((s) => s.name)).toEqual(['phases[0].components[0].list[2]']);
+  });
+
+  it('an assumption is settable by name, with its own domain or any finite number', () => {
+    expect(assumptionSettable('dau_per_mau', { value: 0.3, source: 'seed' })).toEqual({ name: 'dau_per_mau', kind: 'assumption', quantity: { value: 0.3, source: 'seed' }, domain: DOMAINS.fraction, keys: [] });
+    expect(assumptionSettable('my_own_factor', { value: 3, source: 'assumption' }).domain).toBe(DOMAINS.number);
+  });
+
+  it('valueAt follows keys and indexes, and is undefined where the path leaves the data', () => {
+    const data = { a: [{ b: 1 }], c: null, d: 'text' };
+    expect(valueAt(data, ['a', 0, 'b'])).toBe(1);
+    expect(valueAt(data, ['c', 'x'])).toBeUndefined();
+    expect(valueAt(data, ['d', 'length', 'x'])).toBeUndefined();
+    expect(valueAt(data, [])).toBe(data);
+  });
+});
+
+describe('overridden quantities', () => {
+  it('names each override once, with its kind: assumptions first, then paths in the order set', () => {
+    const catalog = loadCatalog(defaultCatalogPath).catalog;
+    const set = withOverrides(catalog, [
+      { name: 'revenue.free_share', value: 0.9 },
+      { name: 'cache_hit_ratio', value: 0.9 },
+    ]);
+    expect(overriddenQuantities(set).map(({ name, kind, quantity }) => [name, kind, quantity.value])).toEqual([
+      ['cache_hit_ratio', 'assumption', 0.9],
+      ['revenue.free_share', 'path', 0.9],
+    ]);
+    expect(overriddenQuantities(catalog)).toEqual([]);
   });
 });
