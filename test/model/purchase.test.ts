@@ -6,7 +6,8 @@ import { sumMoney } from '../../src/model/money.js';
 import { sizePlan, thresholdsOf } from '../../src/model/plan.js';
 import { pricePlan } from '../../src/model/price-plan.js';
 import { pricePurchase } from '../../src/model/purchase.js';
-import { committability, commitmentRates, type CommitmentRate, type ReservationLookup } from '../../src/model/purchase-rates.js';
+import { analyseLines } from '../../src/model/purchase-lines.js';
+import { committability, commitmentRates, spotHourlyUsd, type CommitmentRate, type ReservationLookup } from '../../src/model/purchase-rates.js';
 import { bookReservations } from '../../src/pricing/book-reservations.js';
 import { loadSnapshotPriceBook, parseReservedKey } from '../../src/pricing/index.js';
 
@@ -285,5 +286,63 @@ describe('one strategy priced alone', () => {
     expect(alone.purchase.commitments).toEqual(whole.purchase.commitments);
     expect(alone.purchase.strategies.every((row) => row.strategy === asked.strategy)).toBe(true);
     expect(whole.purchase.strategies.length).toBeGreaterThan(alone.purchase.strategies.length);
+  });
+});
+
+describe('which lines a strategy may buy otherwise (phase 2 at 5,500 users)', () => {
+  const subject = () => {
+    const phase = catalog.phases.find((p) => p.id === 2)!;
+    const plan = sizePlan(catalog, phase, 5500, thresholds);
+    const cost = pricePlan(plan, snapshot);
+    return { plan, cost, lines: analyseLines(plan, cost, discounts, reservations) };
+  };
+
+  it('an =instance_hours line buys, each hour, exactly the instances running: u_h = Q/H × p_h/mean(p) = p_h', () => {
+    const { plan, lines } = subject();
+    const app = lines.committable.find((l) => l.line.component === 'app')!;
+    const hourly = plan.components.find((c) => c.component.id === 'app')!.hourly;
+    expect(app.line.priceKey).toBe('ec2:t3.medium');
+    app.profile.units.forEach((u, h) => expect(u).toBeCloseTo(hourly[h]!, 9));
+    expect(app.profile.hoursPerMonth).toBe(730);
+    expect(app.withoutSpot.spotEligible.every((u) => u === 0)).toBe(true);
+  });
+
+  it('the autoscaled EC2 app tier may use spot above its minimum of 2; the database may not', () => {
+    const { lines } = subject();
+    const app = lines.committable.find((l) => l.line.component === 'app')!;
+    expect(app.spotEligible).toBe(true);
+    // Spot is capped by the catalog's max share and never takes the floor's 2 instances.
+    app.profile.spotEligible.forEach((spot, h) => {
+      expect(spot).toBeLessThanOrEqual(Math.max(0, app.profile.units[h]! - 2) + 1e-9);
+      expect(spot).toBeLessThanOrEqual(app.profile.units[h]! * discounts.spot.maxShare.value + 1e-9);
+    });
+    const db = lines.committable.find((l) => l.line.component === 'db');
+    expect(db?.spotEligible ?? false).toBe(false);
+    expect(db?.profile.spotEligible.every((u) => u === 0) ?? true).toBe(true);
+  });
+
+  it("spot's hourly price: on-demand × (1 − discount), raised for interruptions", () => {
+    const { lines } = subject();
+    const app = lines.committable.find((l) => l.line.component === 'app')!;
+    expect(app.spotUsd).toBeCloseTo(spotHourlyUsd(0.0416, discounts.spot.discount.value, discounts.spot.interruptionRate.value), 12);
+    expect(app.rates.length).toBeGreaterThan(0);
+  });
+
+  it('lines no strategy can buy stay on demand with their reason: storage, the load balancer, requests', () => {
+    const { lines } = subject();
+    const stays = new Map(lines.onDemand.map((l) => [l.priceKey, l]));
+    for (const key of ['ebs:gp3:gb-month', 'alb:hour', 'apigw:http:million']) {
+      expect(stays.get(key)?.reason.length, key).toBeGreaterThan(10);
+    }
+    expect(stays.get('alb:hour')).toMatchObject({ component: 'alb' });
+    expect(lines.committable.every((l) => !stays.has(l.line.priceKey))).toBe(true);
+  });
+
+  it('the same line with the same discounts and book gets the same rates object (worked out once)', () => {
+    const { plan, cost } = subject();
+    const first = analyseLines(plan, cost, discounts, reservations).committable[0]!.rates;
+    const again = analyseLines(plan, cost, discounts, reservations).committable[0]!.rates;
+    expect(again).toBe(first);
+    expect(analyseLines(plan, cost, { ...discounts }, reservations).committable[0]!.rates).not.toBe(first);
   });
 });
