@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Component } from '../../src/model/catalog-types.js';
 import type { PriceLookup } from '../../src/model/cost.js';
-import { solve, type SolveInput } from '../../src/model/solve.js';
+import { figureText, solve, type SolveInput } from '../../src/model/solve.js';
 import { checkMetricFor, metricAt } from '../../src/model/solve-metrics.js';
 import { app, book as fixtureBook, catalog as fixture, formula, phase, thresholds } from './fixture-catalog.js';
 
@@ -131,4 +131,45 @@ describe('solve: input it refuses', () => {
   it('a phase the catalog does not have', () => {
     expect(() => metricAt(catalogWith(cdn), 7, USERS, 'cost', book, thresholds)).toThrow('phase 7 is not in the catalog');
   });
+});
+
+describe('solve: what it says when the target cannot bind or cannot be met', () => {
+  it('a target that holds everywhere names the worst figure searched: $256 + $3,000 × 200 = $600,256 at the top', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 1e9 }));
+    expect(r).toMatchObject({ reachable: true, value: 0.1, achieved: 556, boundary: false, jump: false, closest: null, bracket: { low: 0, high: 200, searched: 'domain' } });
+    expect(r.reason).toBe(
+      'cost stays at most $1,000,000,000.00 for every transfer_mb_per_active_minute from 0 to 200 (highest: $600,256.00 at 200): the target does not bind, so the current value stands',
+    );
+  });
+
+  it('under the fixed floor, the floor is the reason: 2 × 730 h × $0.10 + $50 = $196 at zero volume', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost', value: 150 }));
+    expect(r).toMatchObject({ reachable: false, value: null, closest: { value: 0, achieved: 256 } });
+    expect(r.reason).toBe(
+      'no value of transfer_mb_per_active_minute from 0 to 200 brings cost to at most $150.00: the fixed floor alone is $196.00, above $150.00 (the cost at zero volume and load, autoscaled minimums included)',
+    );
+  });
+
+  it('per user, the floor over the users: $196 / 6,000 = $0.0327', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'cost-per-user', value: 0.01 }));
+    expect(r.reason).toBe(
+      'no value of transfer_mb_per_active_minute from 0 to 200 brings cost-per-user to at most $0.01: the fixed floor alone, over 6,000 users, is $0.0327, above $0.01 (the cost at zero volume and load, autoscaled minimums included)',
+    );
+  });
+
+  it('an at-least target that is never met names the highest figure, below the target', () => {
+    const r = solve(input(catalogWith(cdn), { metric: 'availability', value: 100 }));
+    expect(r).toMatchObject({ reachable: false, value: null, achieved: null });
+    expect(r.reason).toMatch(/^no value of transfer_mb_per_active_minute from 0 to 200 brings availability to at least 100%: the highest availability is [\d.]+%, at transfer_mb_per_active_minute = [\d.e-]+, below 100%$/);
+    expect(r.closest!.achieved).toBeLessThan(100);
+  });
+});
+
+describe('figureText', () => {
+  it.each([
+    ['cost', 1210, '$1,210.00'],
+    ['cost-per-user', 0.0196, '$0.0196'],
+    ['p95-ms', 480.2, '480.2 ms'],
+    ['availability', 99.95, '99.95%'],
+  ] as const)('%s %d → %s', (metric, value, text) => expect(figureText(metric, value)).toBe(text));
 });
