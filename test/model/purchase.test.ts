@@ -346,3 +346,77 @@ describe('which lines a strategy may buy otherwise (phase 2 at 5,500 users)', ()
     expect(analyseLines(plan, cost, { ...discounts }, reservations).committable[0]!.rates).not.toBe(first);
   });
 });
+
+describe('strategies the catalog does not list, and the notes a strategy carries (phase 2 at 5,500 users)', () => {
+  const subject = () => {
+    const phase = catalog.phases.find((p) => p.id === 2)!;
+    const plan = sizePlan(catalog, phase, 5500, thresholds);
+    return { plan, cost: pricePlan(plan, snapshot) };
+  };
+  /** The catalog's discounts with only the reserved options `keep` keeps. */
+  const reservedOnly = (keep: (o: { termYears: number; upfront: string }) => boolean): Discounts => ({
+    ...discounts,
+    reserved: { ...discounts.reserved, options: discounts.reserved.options.filter(keep) },
+  });
+
+  it('a term with no option at all: choose another strategy', () => {
+    const { plan, cost } = subject();
+    const only1y = reservedOnly((o) => o.termYears === 1);
+    expect(() => pricePurchase(plan, cost, { strategy: 'reserved-3y', discounts: only1y, reservations })).toThrow(
+      "--purchase reserved-3y: the catalog's discounts.reserved.options list no 3-year option; add one to the catalog or choose another strategy",
+    );
+  });
+
+  it('a payment the term does not list: the ones it does, and choose another payment', () => {
+    const { plan, cost } = subject();
+    const noneOnly = reservedOnly((o) => o.upfront === 'none');
+    expect(() => pricePurchase(plan, cost, { strategy: 'reserved-1y', upfront: 'partial', discounts: noneOnly, reservations })).toThrow(
+      "--purchase reserved-1y --upfront partial: the catalog's discounts.reserved.options list no 1-year option paid partial upfront (it lists none upfront); add one to the catalog or choose another payment",
+    );
+  });
+
+  it('a rate the book lacks is derived from the catalog, and a derived partial upfront says how it is split', () => {
+    const { plan, cost } = subject();
+    // The snapshot has no 1-year partial-upfront fee for t3.medium (only its hourly half): the catalog's 40 % is used.
+    const { purchase } = pricePurchase(plan, cost, { strategy: 'reserved-1y', upfront: 'partial', discounts, reservations });
+    expect(purchase.commitments.some((c) => c.source === 'catalog discount' && c.upfront === 'partial')).toBe(true);
+    expect(purchase.notes).toContain('rates marked "catalog discount" are on-demand \u00d7 (1 \u2212 the catalog\'s discount): the price book has no such reservation or plan');
+    expect(purchase.notes).toContain('a catalog-derived partial-upfront rate pays half of the term upfront and half by the hour (an assumption: AWS splits it roughly so)');
+  });
+
+  it('rates all from the book carry no note about derived rates', () => {
+    const { plan, cost } = subject();
+    const { purchase } = pricePurchase(plan, cost, { strategy: 'reserved-3y', upfront: 'all', discounts, reservations });
+    expect(purchase.commitments.filter((c) => c.component === 'app').every((c) => c.source !== 'catalog discount')).toBe(true);
+    expect(purchase.notes.some((n) => n.startsWith('a catalog-derived partial-upfront'))).toBe(false);
+  });
+
+  it('on demand is the bill itself: nothing committed, nothing saved, no spot note', () => {
+    const { plan, cost } = subject();
+    const { purchase, cost: bought } = pricePurchase(plan, cost, { strategy: 'on-demand', discounts, reservations });
+    expect(bought.totalUsd).toBeCloseTo(cost.totalUsd, 6);
+    expect(purchase.commitments).toEqual([]);
+    const row = purchase.strategies.find((r) => r.strategy === 'on-demand')!;
+    expect(row).toMatchObject({ savingUsd: 0, savingPercent: 0, upfrontUsd: 0, breakEvenUtilization: null });
+    expect(purchase.notes.some((n) => n.startsWith('spot:'))).toBe(false);
+  });
+
+  it('spot puts part of the app tier on spot and says on what terms', () => {
+    const { plan, cost } = subject();
+    const { purchase, cost: bought } = pricePurchase(plan, cost, { strategy: 'spot', discounts, reservations });
+    const parts = bought.components.find((c) => c.component === 'app')!.lines[0]!.parts!;
+    expect(parts.map((p) => p.part)).toEqual(['spot', 'on-demand']);
+    expect(parts[0]!.priceKey).toBe('ec2:t3.medium spot');
+    expect(purchase.notes.some((n) => n.startsWith('spot: '))).toBe(true);
+    expect(bought.totalUsd).toBeLessThan(cost.totalUsd);
+  });
+
+  it('optimized with a payment prices one more row, reservations paid that way only', () => {
+    const { plan, cost } = subject();
+    const plain = pricePurchase(plan, cost, { strategy: 'optimized', discounts, reservations }).purchase;
+    const paid = pricePurchase(plan, cost, { strategy: 'optimized', upfront: 'all', discounts, reservations }).purchase;
+    expect(paid.strategies).toHaveLength(plain.strategies.length + 1);
+    expect(paid.strategies.at(-1)).toMatchObject({ strategy: 'optimized', upfront: 'all' });
+    expect(paid.commitments.every((c) => c.upfront === 'all')).toBe(true);
+  });
+});
