@@ -32,9 +32,9 @@ function millions(args) {
   });
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
   const annotated = spawnSync('callgrind_annotate', [out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
-  const count = (pattern) => Number(annotated.match(pattern)?.[1]?.replaceAll(',', '') ?? 0);
-  const total = count(/^\s*([\d,]+)\s.*PROGRAM TOTALS/m);
-  const random = [...annotated.matchAll(/^\s*([\d,]+)\s.*detail::sprp/gm)].reduce((sum, m) => sum + Number(m[1].replaceAll(',', '')), 0);
+  const counts = (pattern) => [...annotated.matchAll(pattern)].map((m) => Number(m[1].replaceAll(',', '')));
+  const [total] = counts(/^\s*([\d,]+)\s.*PROGRAM TOTALS/gm);
+  const random = counts(/^\s*([\d,]+)\s.*detail::sprp/gm).reduce((sum, n) => sum + n, 0);
   if (!(total > 0)) throw new Error(`callgrind gave no total for node ${args.join(' ')}`);
   return (total - random) / 1e6;
 }
